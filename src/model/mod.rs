@@ -1,0 +1,21 @@
+//! The deal model: pure Rust, no web imports. Inputs and outputs are described
+//! once as data; [`compute`] turns a [`Scenario`] into [`Outputs`].
+
+pub mod compute;
+pub mod facts;
+pub mod inputs;
+pub mod outputs;
+pub mod presets;
+pub mod scenario;
+pub mod units;
+
+pub use compute::{compute, percent_of, ratio, Outputs, YearRow};
+pub use facts::{fact_by_id, Confidence, Deal, Fact, Metric, DEALS, FACTS, METRICS};
+pub use inputs::{Choice, Input, InputSpec, Source, INPUTS, INPUT_COUNT};
+pub use outputs::{ColumnSpec, OutputGroup, OutputSpec, COLUMNS, OUTPUTS};
+pub use presets::{Preset, PRESETS};
+pub use scenario::{clamp_value, Adjustment, Clamped, Scenario, SpendProfile};
+pub use units::{Group, Unit};
+
+#[cfg(test)]
+mod tests;
