@@ -18,4 +18,4 @@ pub use scenario::{clamp_value, Adjustment, Clamped, Scenario, SpendProfile};
 pub use units::{Group, Unit};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

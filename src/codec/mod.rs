@@ -1,0 +1,223 @@
+//! The share-URL codec: scenario ⇄ query string, pure Rust.
+//!
+//! Schema v1: `v=1`, `p=PRESET` when not the default, then only the inputs
+//! that differ from the preset, each with the shortest text that reads back
+//! to the same number. Reading never fails: whatever it cannot use, it
+//! reports as a [`Notice`] and replaces with the preset's value.
+
+mod number;
+mod query;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+pub use number::{parse_number, NumberError};
+pub use query::{percent_decode, percent_encode};
+
+use crate::model::{Clamped, Input, Preset, Scenario};
+
+/// The schema version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Query keys that are not inputs but belong to the page (embedding and such).
+pub const PAGE_KEYS: &[&str] = &["v", "p", "embed", "view", "controls", "theme"];
+
+/// Quoted text from a URL is cut to this many characters in notices.
+const QUOTE_MAX: usize = 40;
+
+/// Something in a URL that could not be used as given.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// A key this version does not know; ignored.
+    UnknownKey(String),
+    /// A key given more than once; the first value is used.
+    Repeated(String),
+    /// A `v` newer than this build; the keys it knows are read anyway.
+    NewerVersion(String),
+    /// A `v` that is not a version number; read as v1.
+    BadVersion(String),
+    /// A `p` that names no preset; the default preset is used.
+    UnknownPreset(String),
+    /// An input value that is not a number (or not a known choice); the preset's value is used.
+    NotANumber {
+        /// The input concerned.
+        input: Input,
+        /// The text as given.
+        text: String,
+        /// The value used instead.
+        used: f64,
+    },
+    /// An input value out of range or off the whole-number grid, and what was used.
+    Clamped(Clamped),
+}
+
+/// Cuts a quoted piece of a URL to a readable length.
+fn quote(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(QUOTE_MAX).collect();
+    if chars.next().is_some() {
+        format!("“{head}…”")
+    } else {
+        format!("“{head}”")
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::UnknownKey(k) => write!(f, "Ignored the unknown setting {}.", quote(k)),
+            Notice::Repeated(k) => {
+                write!(f, "{} appears more than once; used the first.", quote(k))
+            }
+            Notice::NewerVersion(v) => write!(
+                f,
+                "This link comes from a newer version ({}); read what this version knows.",
+                quote(v)
+            ),
+            Notice::BadVersion(v) => {
+                write!(f, "Version {} is not a number; read as version 1.", quote(v))
+            }
+            Notice::UnknownPreset(p) => {
+                write!(f, "No preset is called {}; used “announced”.", quote(p))
+            }
+            Notice::NotANumber { input, text, used } => {
+                let spec = input.spec();
+                let shown = spec
+                    .choices
+                    .get(*used as usize)
+                    .filter(|_| spec.is_choice())
+                    .map_or_else(|| used.to_string(), |c| c.key.to_string());
+                write!(f, "{}: {} is not usable; used {shown}.", spec.label, quote(text))
+            }
+            Notice::Clamped(c) => c.fmt(f),
+        }
+    }
+}
+
+/// What a query string describes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The scenario, always valid.
+    pub scenario: Scenario,
+    /// The preset the scenario starts from.
+    pub preset: &'static Preset,
+    /// Page keys (embedding and such) with their raw values, first of each.
+    pub page: Vec<(String, String)>,
+    /// What could not be used as given.
+    pub notices: Vec<Notice>,
+}
+
+impl Decoded {
+    /// The raw value of a page key, if present.
+    pub fn page_value(&self, key: &str) -> Option<&str> {
+        self.page
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Writes the text of one input's value: a choice's name, or the shortest
+/// number text that reads back exactly.
+pub fn value_text(input: Input, value: f64) -> String {
+    let spec = input.spec();
+    match spec.choices.get(value as usize) {
+        Some(choice) if spec.is_choice() => choice.key.to_string(),
+        _ => value.to_string(),
+    }
+}
+
+/// Reads one input's value from text: a choice's name or a number (not clamped).
+pub fn read_value(input: Input, text: &str) -> Result<f64, NumberError> {
+    let spec = input.spec();
+    if spec.is_choice() {
+        let text = text.trim();
+        return spec
+            .choices
+            .iter()
+            .position(|c| c.key.eq_ignore_ascii_case(text))
+            .map(|i| i as f64)
+            .ok_or(NumberError::NotANumber);
+    }
+    parse_number(text)
+}
+
+/// Writes a scenario as a query string (without `?`): empty for the default.
+pub fn encode(scenario: &Scenario, preset: &Preset) -> String {
+    let base = preset.scenario();
+    let mut parts: Vec<String> = Vec::new();
+    if preset.key != Preset::announced().key {
+        parts.push(format!("p={}", preset.key));
+    }
+    for input in scenario.differences(&base) {
+        let text = value_text(input, scenario.get(input));
+        parts.push(format!("{}={}", input.spec().key, percent_encode(&text)));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    parts.insert(0, format!("v={VERSION}"));
+    parts.join("&")
+}
+
+/// Reads a query string (with or without its leading `?`). Never fails.
+pub fn decode(query: &str) -> Decoded {
+    let pairs = query::pairs(query);
+    let mut notices = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut page = Vec::new();
+    let mut preset = Preset::announced();
+    let mut inputs: Vec<(Input, &str)> = Vec::new();
+
+    for (key, value) in &pairs {
+        let key = key.as_str();
+        if seen.contains(&key) {
+            if !notices.contains(&Notice::Repeated(key.to_string())) {
+                notices.push(Notice::Repeated(key.to_string()));
+            }
+            continue;
+        }
+        seen.push(key);
+        match key {
+            "v" => match value.trim().parse::<u32>() {
+                Ok(v) if v <= VERSION => {}
+                Ok(_) => notices.push(Notice::NewerVersion(value.clone())),
+                Err(_) => notices.push(Notice::BadVersion(value.clone())),
+            },
+            "p" => match Preset::by_key(value.trim()) {
+                Some(p) => preset = p,
+                None => notices.push(Notice::UnknownPreset(value.clone())),
+            },
+            _ if PAGE_KEYS.contains(&key) => page.push((key.to_string(), value.clone())),
+            _ => match Input::from_key(key) {
+                Some(input) => inputs.push((input, value.as_str())),
+                None if key.is_empty() && value.is_empty() => {}
+                None => notices.push(Notice::UnknownKey(key.to_string())),
+            },
+        }
+    }
+
+    let mut scenario = preset.scenario();
+    for (input, text) in inputs {
+        match read_value(input, text) {
+            Ok(v) => {
+                if let Some(c) = scenario.set(input, v) {
+                    notices.push(Notice::Clamped(c));
+                }
+            }
+            Err(_) => notices.push(Notice::NotANumber {
+                input,
+                text: text.to_string(),
+                used: scenario.get(input),
+            }),
+        }
+    }
+    Decoded {
+        scenario,
+        preset,
+        page,
+        notices,
+    }
+}
