@@ -1,2 +1,4 @@
+pub mod chart;
 pub mod codec;
+pub mod format;
 pub mod model;

@@ -1,0 +1,134 @@
+//! How each unit is written for people: the digits to show and the text
+//! around the number. Pure; the page hands the style to `Intl.NumberFormat`.
+
+use crate::model::Unit;
+
+/// The digits `Intl.NumberFormat` should show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NumberStyle {
+    /// Fewest fraction digits.
+    pub min_fraction: u8,
+    /// Most fraction digits.
+    pub max_fraction: u8,
+    /// Whether to group thousands (off for calendar years).
+    pub grouping: bool,
+}
+
+impl NumberStyle {
+    const fn new(min_fraction: u8, max_fraction: u8) -> NumberStyle {
+        NumberStyle {
+            min_fraction,
+            max_fraction,
+            grouping: true,
+        }
+    }
+}
+
+/// Fewer decimals as numbers grow: 3 significant digits or so, never fewer
+/// than the whole part.
+fn by_magnitude(value: f64) -> NumberStyle {
+    let a = value.abs();
+    if a >= 100.0 || a == 0.0 {
+        NumberStyle::new(0, 0)
+    } else if a >= 10.0 {
+        NumberStyle::new(0, 1)
+    } else {
+        NumberStyle::new(0, 2)
+    }
+}
+
+/// The digits to show for `value` in `unit`.
+pub fn style_for(unit: Unit, value: f64) -> NumberStyle {
+    match unit {
+        Unit::Year => NumberStyle {
+            grouping: false,
+            ..NumberStyle::new(0, 0)
+        },
+        Unit::Years | Unit::Choice => NumberStyle::new(0, 1),
+        Unit::UsdPerUsd | Unit::Ratio => NumberStyle::new(2, 2),
+        Unit::Percent => NumberStyle::new(0, if value.abs() >= 100.0 { 0 } else { 1 }),
+        _ => by_magnitude(value),
+    }
+}
+
+/// Puts the unit around a formatted number: `$10B`, `33.3%`, `5 GW`.
+pub fn with_unit(unit: Unit, number: &str) -> String {
+    // A leading minus goes before the dollar sign: -$7.5B.
+    let (sign, digits) = match number.strip_prefix('-') {
+        Some(rest) => ("−", rest),
+        None => ("", number),
+    };
+    match unit {
+        Unit::UsdBillions => format!("{sign}${digits}B"),
+        Unit::UsdPerUsd => format!("{sign}${digits}"),
+        Unit::UsdBillionsPerGw => format!("{sign}${digits}B per GW"),
+        Unit::UsdBillionsPerGwYear => format!("{sign}${digits}B per GW-year"),
+        Unit::UsdPerMwh => format!("{sign}${digits} per MWh"),
+        Unit::Percent => format!("{sign}{digits}%"),
+        Unit::Ratio => format!("{sign}{digits}"),
+        Unit::Year | Unit::Count | Unit::Choice => format!("{sign}{digits}"),
+        Unit::Years => format!("{sign}{digits} years"),
+        _ => format!("{sign}{digits} {}", unit.suffix()),
+    }
+}
+
+/// A plain formatter for places without `Intl` (tests, tick labels):
+/// fixed digits per [`style_for`], with thousands grouped by commas.
+pub fn plain(unit: Unit, value: f64) -> String {
+    let style = style_for(unit, value);
+    let text = format!("{:.*}", usize::from(style.max_fraction), value);
+    let text = if style.max_fraction > style.min_fraction && text.contains('.') {
+        let t = text.trim_end_matches('0');
+        let keep = t.len().max(text.len() - usize::from(style.max_fraction - style.min_fraction));
+        text[..keep].trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    let text = if style.grouping { group(&text) } else { text };
+    with_unit(unit, &text)
+}
+
+/// Groups the whole part of a decimal text in threes: 4347826 → 4,347,826.
+fn group(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let (whole, frac) = rest.split_once('.').map_or((rest, None), |(w, f)| (w, Some(f)));
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_numbers_read_like_the_page() {
+        assert_eq!(plain(Unit::UsdBillions, 10.0), "$10B");
+        assert_eq!(plain(Unit::UsdBillions, -7.5), "−$7.5B");
+        assert_eq!(plain(Unit::Percent, 100.0 / 3.0), "33.3%");
+        assert_eq!(plain(Unit::Count, 4_347_826.09), "4,347,826");
+        assert_eq!(plain(Unit::Count, 12.5), "12.5");
+        assert_eq!(plain(Unit::Year, 2033.0), "2033");
+        assert_eq!(plain(Unit::UsdPerUsd, 4.0), "$4.00");
+        assert_eq!(plain(Unit::Gigawatts, 2.5), "2.5 GW");
+        assert_eq!(plain(Unit::UsdBillionsPerGwYear, 2.6667), "$2.67B per GW-year");
+        assert_eq!(plain(Unit::Percent, 250.0), "250%");
+    }
+
+    #[test]
+    fn calendar_years_are_not_grouped() {
+        assert!(!style_for(Unit::Year, 2033.0).grouping);
+        assert!(style_for(Unit::Count, 2033.0).grouping);
+    }
+}
