@@ -79,7 +79,9 @@ pub fn plain(unit: Unit, value: f64) -> String {
     let text = format!("{:.*}", usize::from(style.max_fraction), value);
     let text = if style.max_fraction > style.min_fraction && text.contains('.') {
         let t = text.trim_end_matches('0');
-        let keep = t.len().max(text.len() - usize::from(style.max_fraction - style.min_fraction));
+        let keep = t
+            .len()
+            .max(text.len() - usize::from(style.max_fraction - style.min_fraction));
         text[..keep].trim_end_matches('.').to_string()
     } else {
         text
@@ -94,7 +96,9 @@ fn group(text: &str) -> String {
         Some(r) => ("-", r),
         None => ("", text),
     };
-    let (whole, frac) = rest.split_once('.').map_or((rest, None), |(w, f)| (w, Some(f)));
+    let (whole, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, f)| (w, Some(f)));
     let mut out = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
@@ -122,7 +126,10 @@ mod tests {
         assert_eq!(plain(Unit::Year, 2033.0), "2033");
         assert_eq!(plain(Unit::UsdPerUsd, 4.0), "$4.00");
         assert_eq!(plain(Unit::Gigawatts, 2.5), "2.5 GW");
-        assert_eq!(plain(Unit::UsdBillionsPerGwYear, 2.6667), "$2.67B per GW-year");
+        assert_eq!(
+            plain(Unit::UsdBillionsPerGwYear, 2.6667),
+            "$2.67B per GW-year"
+        );
         assert_eq!(plain(Unit::Percent, 250.0), "250%");
     }
 

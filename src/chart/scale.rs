@@ -87,13 +87,19 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_cover_the_data() {
-        assert_eq!(nice_ticks(0.0, 37.5, 5), (0.0, 40.0, vec![0.0, 10.0, 20.0, 30.0, 40.0]));
+        assert_eq!(
+            nice_ticks(0.0, 37.5, 5),
+            (0.0, 40.0, vec![0.0, 10.0, 20.0, 30.0, 40.0])
+        );
         let (lo, hi, ticks) = nice_ticks(-7.5, 10.0, 5);
         assert_eq!((lo, hi), (-10.0, 10.0));
         assert!(ticks.contains(&0.0));
         let (_, _, ticks) = nice_ticks(0.0, 0.3, 3);
         assert_eq!(ticks, vec![0.0, 0.1, 0.2, 0.30000000000000004]);
-        assert_eq!(nice_ticks(0.0, 0.0, 5).2, vec![0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]);
+        assert_eq!(
+            nice_ticks(0.0, 0.0, 5).2,
+            vec![0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]
+        );
     }
 
     #[test]

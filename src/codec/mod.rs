@@ -8,7 +8,7 @@
 mod number;
 mod query;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 use std::fmt;
@@ -77,7 +77,11 @@ impl fmt::Display for Notice {
                 quote(v)
             ),
             Notice::BadVersion(v) => {
-                write!(f, "Version {} is not a number; read as version 1.", quote(v))
+                write!(
+                    f,
+                    "Version {} is not a number; read as version 1.",
+                    quote(v)
+                )
             }
             Notice::UnknownPreset(p) => {
                 write!(f, "No preset is called {}; used “announced”.", quote(p))
@@ -89,7 +93,12 @@ impl fmt::Display for Notice {
                     .get(*used as usize)
                     .filter(|_| spec.is_choice())
                     .map_or_else(|| used.to_string(), |c| c.key.to_string());
-                write!(f, "{}: {} is not usable; used {shown}.", spec.label, quote(text))
+                write!(
+                    f,
+                    "{}: {} is not usable; used {shown}.",
+                    spec.label,
+                    quote(text)
+                )
             }
             Notice::Clamped(c) => c.fmt(f),
         }

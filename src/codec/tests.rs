@@ -76,7 +76,10 @@ fn hostile_links_load_with_one_notice_each() {
     let long = format!("c={}", "9".repeat(6 * 1024));
     let d = decode(&long);
     assert_eq!(d.notices.len(), 1);
-    assert!(d.notices[0].to_string().len() < 200, "long values are cut in notices");
+    assert!(
+        d.notices[0].to_string().len() < 200,
+        "long values are cut in notices"
+    );
 }
 
 #[test]

@@ -17,5 +17,6 @@ pub use presets::{Preset, PRESETS};
 pub use scenario::{clamp_value, Adjustment, Clamped, Scenario, SpendProfile};
 pub use units::{Group, Unit};
 
-#[cfg(test)]
+// Property tests use proptest, which is only a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests;

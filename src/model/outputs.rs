@@ -143,13 +143,58 @@ pub struct ColumnSpec {
 
 /// The schedule's columns, in page order.
 pub static COLUMNS: &[ColumnSpec] = &[
-    ColumnSpec { id: "spend", label: "Spend", unit: Unit::UsdBillions, get: |r| Some(r.spend) },
-    ColumnSpec { id: "capacity-end", label: "Capacity, end of year", unit: Unit::Gigawatts, get: |r| Some(r.capacity_end) },
-    ColumnSpec { id: "capacity-avg", label: "Capacity, average", unit: Unit::Gigawatts, get: |r| Some(r.capacity_avg) },
-    ColumnSpec { id: "invest", label: "Investment", unit: Unit::UsdBillions, get: |r| Some(r.invest) },
-    ColumnSpec { id: "profit", label: "Cloud profit", unit: Unit::UsdBillions, get: |r| Some(r.profit) },
-    ColumnSpec { id: "net-cash-cumulative", label: "Investor's net cash, cumulative", unit: Unit::UsdBillions, get: |r| Some(r.net_cash_cumulative) },
-    ColumnSpec { id: "revenue", label: "Customer revenue", unit: Unit::UsdBillions, get: |r| Some(r.revenue) },
-    ColumnSpec { id: "spend-share", label: "Spend / revenue", unit: Unit::Percent, get: |r| r.spend_share },
-    ColumnSpec { id: "recycled-share-cumulative", label: "Recycled share, cumulative", unit: Unit::Percent, get: |r| r.recycled_share_cumulative },
+    ColumnSpec {
+        id: "spend",
+        label: "Spend",
+        unit: Unit::UsdBillions,
+        get: |r| Some(r.spend),
+    },
+    ColumnSpec {
+        id: "capacity-end",
+        label: "Capacity, end of year",
+        unit: Unit::Gigawatts,
+        get: |r| Some(r.capacity_end),
+    },
+    ColumnSpec {
+        id: "capacity-avg",
+        label: "Capacity, average",
+        unit: Unit::Gigawatts,
+        get: |r| Some(r.capacity_avg),
+    },
+    ColumnSpec {
+        id: "invest",
+        label: "Investment",
+        unit: Unit::UsdBillions,
+        get: |r| Some(r.invest),
+    },
+    ColumnSpec {
+        id: "profit",
+        label: "Cloud profit",
+        unit: Unit::UsdBillions,
+        get: |r| Some(r.profit),
+    },
+    ColumnSpec {
+        id: "net-cash-cumulative",
+        label: "Investor's net cash, cumulative",
+        unit: Unit::UsdBillions,
+        get: |r| Some(r.net_cash_cumulative),
+    },
+    ColumnSpec {
+        id: "revenue",
+        label: "Customer revenue",
+        unit: Unit::UsdBillions,
+        get: |r| Some(r.revenue),
+    },
+    ColumnSpec {
+        id: "spend-share",
+        label: "Spend / revenue",
+        unit: Unit::Percent,
+        get: |r| r.spend_share,
+    },
+    ColumnSpec {
+        id: "recycled-share-cumulative",
+        label: "Recycled share, cumulative",
+        unit: Unit::Percent,
+        get: |r| r.recycled_share_cumulative,
+    },
 ];

@@ -21,7 +21,9 @@ impl Preset {
     pub fn scenario(&self) -> Scenario {
         self.changes
             .iter()
-            .fold(Scenario::default(), |s, &(input, value)| s.with(input, value))
+            .fold(Scenario::default(), |s, &(input, value)| {
+                s.with(input, value)
+            })
     }
 
     /// Finds a preset by its URL value.

@@ -48,7 +48,10 @@ fn default_scenario_reproduces_every_output_of_the_contract() {
     let o = compute(&Scenario::default());
     for &(id, expected, tolerance) in DEFAULTS {
         let actual = value(&o, id).unwrap_or(f64::NAN);
-        assert!(close(actual, expected, tolerance), "{id}: {actual} != {expected}");
+        assert!(
+            close(actual, expected, tolerance),
+            "{id}: {actual} != {expected}"
+        );
     }
     assert_eq!(DEFAULTS.len(), OUTPUTS.len(), "every output is checked");
 }
@@ -118,7 +121,11 @@ fn the_input_table_is_consistent() {
     for (i, spec) in INPUTS.iter().enumerate() {
         assert_eq!(spec.id as usize, i, "{} is in its place", spec.key);
         assert_eq!(Input::from_key(spec.key), Some(spec.id));
-        assert!(spec.min <= spec.default && spec.default <= spec.max, "{}", spec.key);
+        assert!(
+            spec.min <= spec.default && spec.default <= spec.max,
+            "{}",
+            spec.key
+        );
         assert!(spec.step > 0.0);
         for id in spec.source.fact_ids() {
             assert!(fact_by_id(id).is_some(), "{} cites unknown {id}", spec.key);
@@ -133,7 +140,13 @@ fn the_input_table_is_consistent() {
 
 #[test]
 fn comparable_deals_carry_their_equity_funded_share() {
-    let share = |id: &str| DEALS.iter().find(|d| d.id == id).unwrap().equity_funded_share();
+    let share = |id: &str| {
+        DEALS
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap()
+            .equity_funded_share()
+    };
     assert_eq!(share("D1"), Some(50.0));
     assert_eq!(share("D2"), Some(0.0));
     assert_eq!(share("D3"), None);
@@ -232,7 +245,11 @@ fn clamping_reports_what_it_changed() {
     assert_eq!((c.used, c.why), (7.0, Adjustment::NotWhole));
     let c = s.set(Input::Commitment, f64::NAN).unwrap();
     assert_eq!((c.used, c.why), (100.0, Adjustment::NotFinite));
-    assert_eq!(s.set(Input::Commitment, 150.5), None, "off the step grid is kept");
+    assert_eq!(
+        s.set(Input::Commitment, 150.5),
+        None,
+        "off the step grid is kept"
+    );
     assert_eq!(s.get(Input::Commitment), 150.5);
     assert_eq!(s.set(Input::GrowthYear2, -0.0), None);
     assert!(s.get(Input::GrowthYear2).is_sign_positive());
@@ -262,7 +279,9 @@ pub(crate) fn any_scenario() -> impl Strategy<Value = Scenario> {
 }
 
 fn all_finite(o: &Outputs) -> bool {
-    OUTPUTS.iter().all(|spec| (spec.get)(o).is_none_or(f64::is_finite))
+    OUTPUTS
+        .iter()
+        .all(|spec| (spec.get)(o).is_none_or(f64::is_finite))
         && o.schedule.iter().all(|r| {
             COLUMNS
                 .iter()

@@ -1,0 +1,61 @@
+# circular-compute: build entry. `make serve` and `make test` are the two
+# commands of the README; both install what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TERM_COLOR ?= never
+
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test dist bench tools tools-test lint test-native test-wasm test-e2e screenshots clean
+
+## serve: install what is missing, then serve the app on http://127.0.0.1:8080
+serve: tools
+	trunk serve --offline
+
+## test: install what is missing, then run every test layer
+test: tools-test lint test-native test-wasm test-e2e
+	@echo "make test: every layer passed."
+
+## dist: a release build into dist/, with relative URLs (works under any path)
+dist: tools
+	trunk build --release --offline
+
+tools:
+	bash scripts/bootstrap.sh build
+
+tools-test:
+	bash scripts/bootstrap.sh test
+
+## lint: formatting, and clippy for the native and the wasm32 target
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+## test-native: the model, codec, chart geometry and formatting tests
+test-native:
+	cargo test --all-targets
+
+## test-wasm: wasm-bindgen tests in headless Chromium (webdriver.json sets its flags)
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_TEST_TIMEOUT=120 \
+	cargo test $(WASM) --test web
+
+## test-e2e: Playwright against the release dist/, served from localhost
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+## bench: measured numbers for BENCHMARKS.md
+bench: dist
+	cargo bench --bench model
+
+## screenshots: the page at 375 and 1280 px, light and dark, into target/screenshots
+screenshots: dist
+	node scripts/screenshot.mjs dist target/screenshots
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Installs what the build or the tests need and is missing; skips what is there.
+#   scripts/bootstrap.sh build   wasm32 target, trunk, wasm-bindgen-cli, npm tools
+#   scripts/bootstrap.sh test    all of the above, plus Chromium and ChromeDriver
+# Every step says what it does; a step that fails stops the script with a reason.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+what=${1:-build}
+TRUNK_VERSION=0.21.14
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+have() { printf '    ok: %s\n' "$*"; }
+fail() {
+  printf '\033[31mbootstrap: %s\033[0m\n' "$*" >&2
+  exit 1
+}
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed; $2"
+}
+
+need cargo "install Rust with rustup (https://rustup.rs), then run this again."
+need rustup "the wasm32 target is added with rustup; install Rust with rustup."
+need node "install Node.js 18 or newer (Debian: apt-get install nodejs npm)."
+need npm "install npm (Debian: apt-get install npm)."
+
+# 1. The wasm32 target.
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  have "Rust target wasm32-unknown-unknown"
+else
+  say "Adding the Rust target wasm32-unknown-unknown (rustup)"
+  rustup target add wasm32-unknown-unknown || fail "rustup could not add wasm32-unknown-unknown."
+fi
+
+# 2. trunk, pinned: 0.22 needs a newer rustc than this toolchain.
+if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+  have "trunk $TRUNK_VERSION"
+else
+  say "Installing trunk $TRUNK_VERSION from crates.io (cargo install; about 11 minutes on 2 cores)"
+  cargo install "trunk@$TRUNK_VERSION" --locked || fail "cargo could not install trunk $TRUNK_VERSION."
+fi
+
+# 3. wasm-bindgen-cli, the exact version of the wasm-bindgen crate in Cargo.lock.
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+[ -n "$wbg" ] || fail "no wasm-bindgen version found in Cargo.lock."
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $wbg" ] &&
+  command -v wasm-bindgen-test-runner >/dev/null; then
+  have "wasm-bindgen-cli $wbg"
+else
+  say "Installing wasm-bindgen-cli $wbg from crates.io (cargo install; about 5 minutes)"
+  # Not --locked: one of its locked dependencies is no longer on the registry.
+  cargo install "wasm-bindgen-cli@$wbg" --force || fail "cargo could not install wasm-bindgen-cli $wbg."
+fi
+grep -q "wasm_bindgen = \"$wbg\"" Trunk.toml ||
+  fail "Trunk.toml pins a wasm_bindgen other than $wbg (from Cargo.lock): update [tools] wasm_bindgen."
+
+# 4. npm tools (wasm-opt from binaryen, playwright-core, axe-core), from package-lock.json.
+stamp=node_modules/.lock-sha
+lock_sha=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sha" ] && [ -x node_modules/.bin/wasm-opt ]; then
+  have "npm tools from package-lock.json"
+else
+  say "Installing npm tools from package-lock.json (npm ci: binaryen, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund || fail "npm ci failed; is the npm registry reachable?"
+  echo "$lock_sha" >"$stamp"
+fi
+[ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = "132" ] ||
+  fail "wasm-opt 132 is not on PATH (expected node_modules/.bin/wasm-opt from binaryen@132)."
+
+# 5. Chromium and ChromeDriver from Debian, for the browser tests only.
+if [ "$what" = test ]; then
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    have "Chromium and ChromeDriver ($(chromium --version 2>/dev/null | head -1))"
+  else
+    say "Installing chromium and chromium-driver from Debian (apt-get)"
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then
+      command -v sudo >/dev/null || fail "installing Chromium needs root or sudo: apt-get install chromium chromium-driver"
+      sudo=sudo
+    fi
+    $sudo apt-get update || fail "apt-get update failed."
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver ||
+      fail "apt-get could not install chromium and chromium-driver."
+  fi
+fi
+say "Tools ready for '$what'."

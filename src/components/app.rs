@@ -1,0 +1,63 @@
+//! The whole calculator page.
+
+use leptos::prelude::*;
+
+use super::chart_panel::{ChartKind, ChartPanel};
+use super::compare_table::CompareTable;
+use super::figures::Figures;
+use super::input_group::InputGroup;
+use super::lead::Lead;
+use super::notices::Notices;
+use super::preset_picker::PresetPicker;
+use super::schedule_table::ScheduleTable;
+use super::share_bar::ShareBar;
+use super::sources::Sources;
+use crate::model::Group;
+use crate::state::AppState;
+
+/// The page: header, inputs beside figures, charts, tables, sources.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::from_location();
+    provide_context(state);
+    state.sync_location();
+    view! {
+        <a class="skip" href="#figures">"Skip to the figures"</a>
+        <header class="masthead">
+            <p class="kicker">"Circular compute"</p>
+            <h1>"Anthropic’s $100B AWS deal, taken apart"</h1>
+            <p class="dek">
+                "In April 2026 Anthropic committed more than $100B to AWS over ten years for up to 5 GW of capacity, "
+                "while Amazon invests $5B now and up to $20B more. Part of that money comes back to Amazon as AWS revenue. "
+                "Move the sliders to see how much."
+            </p>
+        </header>
+        <Notices/>
+        <main class="layout">
+            <section class="controls" aria-labelledby="controls-title">
+                <h2 id="controls-title">"Your assumptions"</h2>
+                <PresetPicker/>
+                <ShareBar/>
+                {Group::ALL.into_iter().map(|g| view! { <InputGroup group=g/> }).collect_view()}
+            </section>
+            <div class="results">
+                <Lead/>
+                <Figures/>
+                <section class="charts" aria-label="Charts">
+                    <ChartPanel kind=ChartKind::Spend/>
+                    <ChartPanel kind=ChartKind::Capacity/>
+                    <ChartPanel kind=ChartKind::Cash/>
+                </section>
+                <ScheduleTable/>
+                <CompareTable/>
+            </div>
+        </main>
+        <Sources/>
+        <footer class="footer">
+            <p>
+                "Figures are estimates from public reporting; every default is cited in Sources and method, "
+                "and every assumption is marked. Not investment advice."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,308 @@
+//! One chart: SVG from the pure geometry, a tooltip on hover and keyboard
+//! focus, a legend, and its data table.
+
+use leptos::prelude::*;
+
+use crate::chart::{self, ChartGeometry, Frame};
+use crate::model::{Unit, YearRow};
+use crate::state::AppState;
+use crate::web::intl::format;
+use wasm_bindgen::JsCast;
+
+/// Which chart to draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Spend against revenue.
+    Spend,
+    /// The capacity ramp.
+    Capacity,
+    /// The investor's cumulative net cash.
+    Cash,
+}
+
+impl ChartKind {
+    fn id(self) -> &'static str {
+        match self {
+            ChartKind::Spend => "spend",
+            ChartKind::Capacity => "capacity",
+            ChartKind::Cash => "cash",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            ChartKind::Spend => "Anthropic’s yearly spend with AWS, against its revenue",
+            ChartKind::Capacity => "Capacity coming online",
+            ChartKind::Cash => "Amazon’s cumulative net cash from the deal",
+        }
+    }
+
+    /// The data table's columns: heading, unit, and cell.
+    #[allow(clippy::type_complexity)]
+    fn columns(self) -> &'static [(&'static str, Unit, fn(&YearRow) -> f64)] {
+        match self {
+            ChartKind::Spend => &[
+                ("Spend", Unit::UsdBillions, |r| r.spend),
+                ("Revenue", Unit::UsdBillions, |r| r.revenue),
+            ],
+            ChartKind::Capacity => &[
+                ("End of year", Unit::Gigawatts, |r| r.capacity_end),
+                ("Average", Unit::Gigawatts, |r| r.capacity_avg),
+            ],
+            ChartKind::Cash => &[
+                ("Invested", Unit::UsdBillions, |r| r.invest),
+                ("Profit", Unit::UsdBillions, |r| r.profit),
+                ("Net cash, cumulative", Unit::UsdBillions, |r| {
+                    r.net_cash_cumulative
+                }),
+            ],
+        }
+    }
+}
+
+/// A chart panel bound to the live outputs.
+#[component]
+pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // The SVG is drawn at the plot's real width, so its text stays readable.
+    let plot_ref = NodeRef::<leptos::html::Div>::new();
+    let frame = RwSignal::new(Frame::default());
+    let measure = move || {
+        if let Some(el) = plot_ref.get_untracked() {
+            let next = Frame::for_width(f64::from(el.client_width()));
+            if next != frame.get_untracked() && el.client_width() > 0 {
+                frame.set(next);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if plot_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let geometry: Memo<ChartGeometry> = Memo::new(move |_| {
+        let o = state.outputs.get();
+        let f = frame.get();
+        match kind {
+            ChartKind::Spend => chart::spend_chart(&f, &o),
+            ChartKind::Capacity => chart::capacity_chart(&f, &state.scenario.get(), &o),
+            ChartKind::Cash => chart::cash_chart(&f, &o),
+        }
+    });
+    // The year the tooltip shows, by index; None hides it.
+    let (active, set_active) = signal(None::<usize>);
+    let slot_count = move || geometry.with(|g| g.slots.len());
+    let active_slot = move || {
+        let i = active.get()?;
+        geometry.with(|g| g.slots.get(i).cloned())
+    };
+    let id = kind.id();
+    let plot = move || frame.get().plot();
+    let mark_count = geometry.with_untracked(|g| g.marks.len());
+
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = slot_count();
+        if n == 0 {
+            return;
+        }
+        let current = active.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
+            "ArrowLeft" | "ArrowUp" => Some(current.map_or(0, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            "Escape" => None,
+            _ => return,
+        };
+        ev.prevent_default();
+        set_active.set(next);
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(target) = ev.current_target() else {
+            return;
+        };
+        let Ok(el) = target.dyn_into::<web_sys::Element>() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let x =
+            (f64::from(ev.client_x()) - rect.left()) / rect.width() * frame.get_untracked().width;
+        let hit =
+            geometry.with_untracked(|g| g.slots.iter().position(|s| x >= s.x && x < s.x + s.width));
+        set_active.set(hit);
+    };
+
+    view! {
+        <figure class="chart" data-testid=format!("chart-{id}")>
+            <figcaption>
+                <h3>{kind.title()}</h3>
+                <ul class="legend">
+                    {move || {
+                        geometry
+                            .get()
+                            .marks
+                            .into_iter()
+                            .filter(|m| !m.class.contains("zero"))
+                            .map(|m| {
+                                view! {
+                                    <li>
+                                        <span class=format!("swatch {}", m.class) aria-hidden="true"></span>
+                                        {m.label}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </figcaption>
+            <div
+                class="plot"
+                node_ref=plot_ref
+                tabindex="0"
+                role="img"
+                aria-label=move || geometry.get().summary
+                aria-describedby=format!("tip-{id}")
+                on:keydown=on_key
+                on:pointermove=on_move
+                on:pointerleave=move |_| set_active.set(None)
+                on:blur=move |_| set_active.set(None)
+            >
+                <svg
+                    viewBox=move || {
+                        let f = frame.get();
+                        format!("0 0 {} {}", f.width, f.height)
+                    }
+                    aria-hidden="true"
+                    focusable="false"
+                >
+                    <g class="grid">
+                        {move || {
+                            geometry
+                                .get()
+                                .y_ticks
+                                .into_iter()
+                                .map(|t| {
+                                    let (x0, _, x1, _) = plot();
+                                    view! {
+                                        <line x1=x0 x2=x1 y1=t.pos y2=t.pos></line>
+                                        <text x=x0 - 6.0 y=t.pos + 4.0 text-anchor="end">{t.label}</text>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </g>
+                    <g class="x-axis">
+                        {move || {
+                            let (x0, _, x1, y1) = plot();
+                            view! { <line x1=x0 x2=x1 y1=y1 y2=y1></line> }
+                        }}
+                        {move || {
+                            let (_, _, _, y1) = plot();
+                            geometry
+                                .get()
+                                .x_ticks
+                                .into_iter()
+                                .map(|t| view! { <text x=t.pos y=y1 + 18.0 text-anchor="middle">{t.label}</text> })
+                                .collect_view()
+                        }}
+                    </g>
+                    {(0..mark_count)
+                        .map(|i| {
+                            view! {
+                                <path
+                                    class=move || geometry.with(|g| g.marks.get(i).map(|m| m.class).unwrap_or_default())
+                                    d=move || geometry.with(|g| g.marks.get(i).map(|m| m.d.clone()).unwrap_or_default())
+                                ></path>
+                            }
+                        })
+                        .collect_view()}
+                    {move || {
+                        geometry
+                            .get()
+                            .marker
+                            .map(|m| {
+                                let (_, y0, _, y1) = plot();
+                                view! {
+                                    <g class="marker">
+                                        <line x1=m.pos x2=m.pos y1=y0 y2=y1></line>
+                                        {
+                                            // Labels near the right edge grow leftwards.
+                                            let (x, anchor) = if m.pos > frame.get_untracked().width * 0.7 {
+                                                (m.pos - 4.0, "end")
+                                            } else {
+                                                (m.pos + 4.0, "start")
+                                            };
+                                            view! { <text x=x y=y0 + 12.0 text-anchor=anchor>{m.label}</text> }
+                                        }
+                                    </g>
+                                }
+                            })
+                    }}
+                    {move || {
+                        active_slot()
+                            .map(|s| {
+                                let (_, y0, _, y1) = plot();
+                                view! {
+                                    <rect class="hover" x=s.x y=y0 width=s.width height=y1 - y0></rect>
+                                }
+                            })
+                    }}
+                </svg>
+                <div class="tooltip" id=format!("tip-{id}") aria-live="polite">
+                    {move || {
+                        active_slot()
+                            .map(|s| {
+                                let left = (s.x + s.width / 2.0) / frame.get_untracked().width * 100.0;
+                                view! {
+                                    <div class="tip" style=format!("left: {left:.1}%")>
+                                        <strong>{s.year}</strong>
+                                        {s.lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
+                                    </div>
+                                }
+                            })
+                    }}
+                </div>
+            </div>
+            <details class="chart-data">
+                <summary>"Data table"</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} data", kind.title())>
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Year"</th>
+                                {kind.columns().iter().map(|c| view! { <th scope="col">{c.0}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                state
+                                    .outputs
+                                    .get()
+                                    .schedule
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{r.year}</th>
+                                                {kind
+                                                    .columns()
+                                                    .iter()
+                                                    .map(|c| view! { <td>{format(c.1, Some((c.2)(&r)))}</td> })
+                                                    .collect_view()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}

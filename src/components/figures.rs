@@ -1,0 +1,51 @@
+//! Every output of the model as a labelled figure, grouped into panels.
+
+use leptos::prelude::*;
+
+use crate::model::{OutputGroup, OutputSpec, OUTPUTS};
+use crate::state::AppState;
+use crate::web::intl::format;
+
+/// One figure: its label, and the value with `data-testid` and the raw `data-value`.
+#[component]
+fn Figure(spec: &'static OutputSpec) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let value = Memo::new(move |_| (spec.get)(&state.outputs.get()));
+    view! {
+        <div class="figure" title=spec.help>
+            <dt>{spec.label}</dt>
+            <dd
+                data-testid=spec.id
+                data-value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
+            >
+                {move || format(spec.unit, value.get())}
+            </dd>
+        </div>
+    }
+}
+
+/// The three panels of figures.
+#[component]
+pub fn Figures() -> impl IntoView {
+    view! {
+        <section id="figures" class="figures" aria-label="Figures" tabindex="-1">
+            {OutputGroup::ALL
+                .into_iter()
+                .map(|group| {
+                    view! {
+                        <div class="figure-group">
+                            <h2>{group.title()}</h2>
+                            <dl>
+                                {OUTPUTS
+                                    .iter()
+                                    .filter(move |o| o.group == group)
+                                    .map(|spec| view! { <Figure spec=spec/> })
+                                    .collect_view()}
+                            </dl>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}

@@ -1,0 +1,182 @@
+//! One input: label, slider, number box (or select), unit, reset, and help
+//! with its source.
+
+use leptos::prelude::*;
+
+use crate::codec::{read_value, value_text};
+use crate::model::{clamp_value, fact_by_id, InputSpec, Source};
+use crate::state::AppState;
+
+/// The help line's source text: "Source: F1 (…)" or "Assumption".
+fn source_text(source: Source) -> String {
+    let facts: Vec<String> = source
+        .fact_ids()
+        .iter()
+        .filter_map(|id| fact_by_id(id))
+        .map(|f| format!("{} — {}: {} ({})", f.id, f.what, f.value, f.source))
+        .collect();
+    match (source.is_assumption(), facts.is_empty()) {
+        (true, true) => "Assumption: no public source; set it to your own view.".to_string(),
+        (true, false) => format!("Assumption, informed by {}.", facts.join("; ")),
+        (false, _) => format!("Source: {}.", facts.join("; ")),
+    }
+}
+
+/// A labelled slider and number box bound to one input of the scenario.
+#[component]
+pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let input = spec.id;
+    let key = spec.key;
+    let value = Memo::new(move |_| state.scenario.get().get(input));
+    // What the reader is typing, until they leave the box.
+    let (draft, set_draft) = signal(None::<String>);
+    let (hint, set_hint) = signal(None::<String>);
+    let (help_open, set_help_open) = signal(false);
+    let (focused, set_focused) = signal(false);
+
+    let box_text = move || {
+        draft
+            .get()
+            .unwrap_or_else(|| value_text(input, value.get()))
+    };
+    let on_typing = move |text: String| {
+        set_draft.set(Some(text.clone()));
+        match read_value(input, &text) {
+            Ok(v) => match clamp_value(spec, v) {
+                (used, None) => {
+                    set_hint.set(None);
+                    state.set(input, used);
+                }
+                (_, Some(_)) => set_hint.set(Some(format!(
+                    "From {} to {}; leave the box to use the nearest.",
+                    spec.min, spec.max
+                ))),
+            },
+            Err(e) => set_hint.set(Some(e.to_string())),
+        }
+    };
+    let on_commit = move |text: String| {
+        match read_value(input, &text) {
+            Ok(v) => {
+                let mut s = state.scenario.get_untracked();
+                let change = s.set(input, v);
+                state.scenario.set(s);
+                set_hint.set(change.map(|c| c.to_string()));
+            }
+            Err(_) if text.trim().is_empty() => set_hint.set(None),
+            Err(e) => set_hint.set(Some(format!(
+                "{e} Kept {}.",
+                value_text(input, value.get_untracked())
+            ))),
+        }
+        set_draft.set(None);
+    };
+
+    let help_id = format!("help-{key}");
+    let hint_id = format!("hint-{key}");
+    let describedby = format!("{help_id} {hint_id}");
+    let control = if spec.is_choice() {
+        view! {
+            <select
+                id=format!("in-{key}")
+                data-testid=format!("input-{key}")
+                aria-describedby=describedby.clone()
+                prop:value=move || value_text(input, value.get())
+                on:change=move |ev| on_commit(event_target_value(&ev))
+            >
+                {spec
+                    .choices
+                    .iter()
+                    .map(|c| view! { <option value=c.key>{c.label}</option> })
+                    .collect_view()}
+            </select>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                type="range"
+                class="slider"
+                aria-label=format!("{} slider", spec.label)
+                aria-describedby=describedby.clone()
+                min=spec.min
+                max=spec.max
+                step=spec.step
+                prop:value=move || value.get().to_string()
+                on:input=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        set_draft.set(None);
+                        set_hint.set(None);
+                        state.set(input, v);
+                    }
+                }
+            />
+            <input
+                type="text"
+                inputmode="decimal"
+                class="number"
+                id=format!("in-{key}")
+                data-testid=format!("input-{key}")
+                aria-describedby=describedby.clone()
+                aria-invalid=move || if hint.get().is_some() && draft.get().is_some() { "true" } else { "false" }
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=box_text
+                on:input=move |ev| on_typing(event_target_value(&ev))
+                on:change=move |ev| on_commit(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+
+    let unit = spec.unit.suffix();
+    view! {
+        <div
+            class="input"
+            class:open=move || help_open.get() || focused.get()
+            data-key=key
+            on:focusin=move |_| set_focused.set(true)
+            on:focusout=move |_| set_focused.set(false)
+        >
+            <div class="input-head">
+                <label for=format!("in-{key}")>{spec.label}</label>
+                {spec.source.is_assumption().then(|| view! { <span class="badge">"assumption"</span> })}
+                <button
+                    type="button"
+                    class="icon info"
+                    aria-expanded=move || if help_open.get() { "true" } else { "false" }
+                    aria-controls=help_id.clone()
+                    aria-label=format!("About {}", spec.label)
+                    on:click=move |_| set_help_open.update(|o| *o = !*o)
+                >
+                    "?"
+                </button>
+            </div>
+            <div class="input-controls">
+                {control}
+                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+                <button
+                    type="button"
+                    class="icon reset"
+                    aria-label=format!("Reset {} to {}", spec.label, value_text(input, spec.default))
+                    title="Reset to the default"
+                    disabled=move || value.get() == spec.default
+                    on:click=move |_| {
+                        set_draft.set(None);
+                        set_hint.set(None);
+                        state.set(input, spec.default);
+                    }
+                >
+                    "↺"
+                </button>
+            </div>
+            <p class="hint" id=hint_id aria-live="polite">{move || hint.get()}</p>
+            <p class="help" id=help_id>
+                {spec.help}
+                " "
+                <span class="source">{source_text(spec.source)}</span>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+//! Leptos components, one per file. They only bind state and model data to
+//! the DOM; every figure comes from [`crate::model`].
+
+pub mod app;
+pub mod chart_panel;
+pub mod compare_table;
+pub mod figures;
+pub mod input_group;
+pub mod input_row;
+pub mod lead;
+pub mod notices;
+pub mod preset_picker;
+pub mod schedule_table;
+pub mod share_bar;
+pub mod sources;

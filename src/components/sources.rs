@@ -1,0 +1,108 @@
+//! Sources and method: every fact, every input's source, every formula in words.
+
+use leptos::prelude::*;
+
+use crate::codec::value_text;
+use crate::model::{FACTS, INPUTS, METRICS};
+
+/// The formulas, in plain words, in the order the model applies them.
+const METHOD: &[(&str, &str)] = &[
+    ("Capacity", "Capacity starts at zero. By the end of year 1 it reaches the year-1 figure (never above the ceiling), then grows in a straight line to the ceiling in the year you choose, and stays there. Each year's average is the mean of its start and end; GW-years add the averages up."),
+    ("Spend", "The commitment is spread over the term: evenly, in proportion to the capacity online, or with weights falling (front-loaded) or rising (back-loaded) year by year. It always adds up to the commitment."),
+    ("Investment", "The upfront money lands in year 1. The share of milestone money you expect to be paid arrives in equal parts from year 2 over the years you choose, within the term. The earlier investment sits before the term: it counts in the totals but not in the yearly cash."),
+    ("The investor's cash", "Each year the cloud keeps its operating margin of the spend as profit; net cash is profit minus that year's investment, added up over the years (M4). Payback is the first year the running total is zero or more."),
+    ("Revenue", "The customer's revenue starts at the year-1 run-rate; its growth fades in a straight line from the year-2 rate to the final-year rate."),
+    ("Market cost", "A GW-year of capacity costs its capex spread over the depreciation life, plus 8,760 hours of electricity at the load factor and price. Coverage compares the price the commitment pays per GW-year with that cost."),
+    ("Hardware", "Accelerators at the ceiling are facility power divided by PUE and by IT power per chip; compute is accelerators times PFLOPS per chip. Data-center counts divide the ceiling by 500 MW and 200 MW."),
+    ("No meaning, no number", "A ratio whose denominator is zero (per-dollar figures without new money, for instance) shows as a dash, never as infinity."),
+];
+
+/// The Sources and method panel.
+#[component]
+pub fn Sources() -> impl IntoView {
+    view! {
+        <section class="sources" id="sources" aria-labelledby="sources-title">
+            <h2 id="sources-title">"Sources and method"</h2>
+            <details>
+                <summary>"Every input, its default and where it comes from"</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Inputs and their sources">
+                    <table data-testid="input-sources">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Input"</th>
+                                <th scope="col">"Key"</th>
+                                <th scope="col">"Default"</th>
+                                <th scope="col">"Range"</th>
+                                <th scope="col">"Source"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {INPUTS
+                                .iter()
+                                .map(|s| {
+                                    let ids = s.source.fact_ids().join(", ");
+                                    let source = match (s.source.is_assumption(), ids.is_empty()) {
+                                        (true, true) => "assumption".to_string(),
+                                        (true, false) => format!("assumption (informed by {ids})"),
+                                        (false, _) => ids,
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{s.label}</th>
+                                            <td><code>{s.key}</code></td>
+                                            <td>{value_text(s.id, s.default)} " " {s.unit.suffix()}</td>
+                                            <td>{if s.is_choice() { String::from("choice") } else { format!("{} to {}", s.min, s.max) }}</td>
+                                            <td>{source}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+            <details>
+                <summary>"The facts"</summary>
+                <dl class="facts">
+                    {FACTS
+                        .iter()
+                        .map(|f| {
+                            view! {
+                                <div class="fact" id=format!("fact-{}", f.id)>
+                                    <dt><span class="fact-id">{f.id}</span> " " {f.what}</dt>
+                                    <dd>
+                                        {f.value} " — " <cite>{f.source}</cite>
+                                        " (confidence: " {f.confidence.label()} ")"
+                                    </dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+            </details>
+            <details>
+                <summary>"Method: the formulas in plain words"</summary>
+                <dl class="method">
+                    {METHOD
+                        .iter()
+                        .map(|(t, d)| view! { <div><dt>{*t}</dt><dd>{*d}</dd></div> })
+                        .collect_view()}
+                </dl>
+                <h3>"Named metrics"</h3>
+                <dl class="method">
+                    {METRICS
+                        .iter()
+                        .map(|m| {
+                            view! {
+                                <div>
+                                    <dt>{m.id} " " {m.name}</dt>
+                                    <dd>{m.definition} " — " {m.used_by}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,98 @@
+//! The page's state: the scenario, the preset it starts from, the notices,
+//! and the model's outputs as a memo. The address bar follows the state.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::codec::{decode, encode};
+use crate::model::{compute, Input, Outputs, Preset, Scenario};
+use crate::web::location;
+
+/// How often, at most, the address is rewritten while a slider moves.
+/// Browsers throttle `history.replaceState` past about 100 calls in 10 s.
+const URL_WRITE_EVERY: Duration = Duration::from_millis(250);
+
+/// Shared state, provided as context to every component.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The scenario the reader is looking at.
+    pub scenario: RwSignal<Scenario>,
+    /// The preset the scenario starts from (the share URL writes differences from it).
+    pub preset: RwSignal<&'static Preset>,
+    /// What the address could not be used for as given, to show once.
+    pub notices: RwSignal<Vec<String>>,
+    /// The model's outputs, recomputed whenever the scenario changes.
+    pub outputs: Memo<Outputs>,
+    /// Whether an address write is waiting for its timer.
+    url_pending: StoredValue<bool>,
+}
+
+impl AppState {
+    /// Reads the scenario from the address and sets up the memo.
+    pub fn from_location() -> AppState {
+        let decoded = decode(&location::query());
+        let scenario = RwSignal::new(decoded.scenario);
+        AppState {
+            scenario,
+            preset: RwSignal::new(decoded.preset),
+            notices: RwSignal::new(decoded.notices.iter().map(|n| n.to_string()).collect()),
+            outputs: Memo::new(move |_| compute(&scenario.get())),
+            url_pending: StoredValue::new(false),
+        }
+    }
+
+    /// The query string (without `?`) that reproduces the current scenario.
+    pub fn query(&self) -> String {
+        encode(&self.scenario.get(), self.preset.get())
+    }
+
+    /// Sets one input from the page; the value is clamped into range.
+    pub fn set(&self, input: Input, value: f64) {
+        self.scenario.update(|s| {
+            s.set(input, value);
+        });
+    }
+
+    /// Switches to a preset: a new history entry, so Back returns.
+    pub fn apply_preset(&self, preset: &'static Preset) {
+        self.preset.set(preset);
+        self.scenario.set(preset.scenario());
+        location::write(&self.query_untracked(), true);
+    }
+
+    /// Back to the announced deal, as a new history entry.
+    pub fn reset(&self) {
+        self.apply_preset(Preset::announced());
+    }
+
+    fn query_untracked(&self) -> String {
+        encode(&self.scenario.get_untracked(), self.preset.get_untracked())
+    }
+
+    /// Keeps the address in step with the state (throttled `replaceState`),
+    /// and the state in step with Back and Forward.
+    pub fn sync_location(self) {
+        Effect::new(move |_| {
+            self.scenario.track();
+            self.preset.track();
+            if self.url_pending.get_value() {
+                return;
+            }
+            self.url_pending.set_value(true);
+            set_timeout(
+                move || {
+                    self.url_pending.set_value(false);
+                    location::write(&self.query_untracked(), false);
+                },
+                URL_WRITE_EVERY,
+            );
+        });
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let decoded = decode(&location::query());
+            self.preset.set(decoded.preset);
+            self.scenario.set(decoded.scenario);
+        });
+        on_cleanup(move || handle.remove());
+    }
+}

@@ -1,0 +1,6 @@
+//! Thin browser glue: everything that touches `web-sys` or `js-sys` outside
+//! the components. Nothing here computes a figure.
+
+pub mod intl;
+pub mod location;
+pub mod panic;

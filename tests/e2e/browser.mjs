@@ -1,0 +1,40 @@
+// Shared browser set-up: Debian's Chromium through playwright-core, never a
+// downloaded browser. Every page records console errors and uncaught exceptions.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** Opens a page that collects errors into `page.errors`. */
+export async function open(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => page.errors.push(`uncaught: ${e.message}`));
+  if (url) {
+    await page.goto(url);
+    await ready(page);
+  }
+  return page;
+}
+
+/** Waits until the calculator has drawn its figures. */
+export async function ready(page) {
+  await page.waitForSelector('[data-testid="spend-per-year"][data-value]', { timeout: 20000 });
+}
+
+/** Waits for Leptos to apply pending DOM updates (they are asynchronous). */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}

@@ -1,0 +1,139 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the pieces that
+//! need a real DOM, `Intl` and the panic hook.
+#![cfg(target_arch = "wasm32")]
+
+use circular_compute::components::app::App;
+use circular_compute::model::Unit;
+use circular_compute::web::{intl, panic};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Event, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets Leptos apply its pending DOM updates, which are asynchronous.
+async fn tick() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        JsFuture::from(promise).await.unwrap();
+    }
+}
+
+/// Mounts the whole calculator into a fresh container.
+async fn mount() -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    std::mem::forget(leptos::mount::mount_to(container.clone(), App));
+    tick().await;
+    container
+}
+
+fn data_value(root: &HtmlElement, testid: &str) -> String {
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+        .get_attribute("data-value")
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn intl_formats_each_unit_for_people() {
+    assert_eq!(intl::format(Unit::UsdBillions, Some(10.0)), "$10B");
+    assert_eq!(intl::format(Unit::UsdBillions, Some(-7.5)), "−$7.5B");
+    assert_eq!(intl::format(Unit::Percent, Some(100.0 / 3.0)), "33.3%");
+    assert_eq!(intl::format(Unit::Count, Some(4_347_826.09)), "4,347,826");
+    assert_eq!(intl::format(Unit::Year, Some(2033.0)), "2033");
+    assert_eq!(intl::format(Unit::UsdPerUsd, Some(4.0)), "$4.00");
+    assert_eq!(intl::format(Unit::Percent, None), "—");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_shows_the_default_figures() {
+    let root = mount().await;
+    assert_eq!(data_value(&root, "spend-per-year"), "10");
+    assert_eq!(data_value(&root, "new-money"), "25");
+    assert_eq!(data_value(&root, "payback-year"), "2033");
+    let rows = root
+        .query_selector_all("[data-testid='schedule'] tbody tr")
+        .unwrap();
+    assert_eq!(rows.length(), 10);
+    let lead = root
+        .query_selector("[data-testid='lead']")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(lead.contains("$4.00") && lead.contains("2033"), "{lead}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_a_number_box_recomputes_every_figure() {
+    let root = mount().await;
+    let input: HtmlInputElement = root
+        .query_selector("[data-testid='input-c']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("150");
+    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(data_value(&root, "spend-per-year"), "15");
+    assert_eq!(data_value(&root, "net-new-money"), "125");
+    // The term's row count follows the term.
+    let term: HtmlInputElement = root
+        .query_selector("[data-testid='input-t']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    term.set_value("20");
+    term.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    tick().await;
+    let rows = root
+        .query_selector_all("[data-testid='schedule'] tbody tr")
+        .unwrap();
+    assert_eq!(rows.length(), 20);
+    assert_eq!(data_value(&root, "spend-per-year"), "7.5");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unparsable_typing_keeps_the_scenario_and_says_why() {
+    let root = mount().await;
+    let input: HtmlInputElement = root
+        .query_selector("[data-testid='input-m']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("abc");
+    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(data_value(&root, "investor-profit"), "35");
+    let hint = root.query_selector("#hint-m").unwrap().unwrap();
+    assert!(hint.text_content().unwrap().contains("not a number"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_panic_shows_the_crash_banner() {
+    let banner = document().create_element("div").unwrap();
+    banner.set_id("crash");
+    banner.set_attribute("hidden", "").unwrap();
+    document().body().unwrap().append_child(&banner).unwrap();
+    panic::show_crash_banner();
+    assert!(!banner.has_attribute("hidden"));
+    banner.remove();
+}
