@@ -22,8 +22,8 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     state.sync_location();
     view! {
-        <a class="skip" href="#figures">"Skip to the figures"</a>
         <header class="masthead">
+            <a class="skip" href="#figures">"Skip to the figures"</a>
             <p class="kicker">"Circular compute"</p>
             <h1>"Anthropic’s $100B AWS deal, taken apart"</h1>
             <p class="dek">

@@ -44,7 +44,7 @@ pub fn CompareTable() -> impl IntoView {
             <p class="note">
                 "Equity-funded share (M1): the supplier’s investment as a share of the customer’s commitment to it."
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Deals compared">
                 <table data-testid="compare">
                     <thead>
                         <tr>

@@ -49,7 +49,7 @@ pub fn ScheduleTable() -> impl IntoView {
     view! {
         <section class="schedule" aria-labelledby="schedule-title">
             <h2 id="schedule-title">"Year by year"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="schedule-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Year-by-year table">
                 <table data-testid="schedule">
                     <thead>
                         <tr>

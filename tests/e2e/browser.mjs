@@ -38,3 +38,19 @@ export async function ready(page) {
 export async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 }
+
+/** Every figure's raw value and every schedule cell, read from the page. */
+export function readPage(page) {
+  return page.evaluate(() => {
+    const outputs = {};
+    for (const el of document.querySelectorAll('dd[data-testid]')) {
+      outputs[el.dataset.testid] = el.getAttribute('data-value');
+    }
+    const rows = [...document.querySelectorAll('[data-testid="schedule"] tbody tr')].map((tr) => {
+      const row = { year: Number(tr.dataset.year) };
+      for (const td of tr.querySelectorAll('td[data-col]')) row[td.dataset.col] = td.getAttribute('data-value');
+      return row;
+    });
+    return { outputs, rows };
+  });
+}

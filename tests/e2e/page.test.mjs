@@ -1,0 +1,176 @@
+// The calculator page, end to end, against the release dist/ served under a subpath.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { serve } from './server.mjs';
+import { launch, open, ready, settle } from './browser.mjs';
+import { assertNoErrors, assertScenario } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+let server, browser;
+
+before(async () => {
+  server = await serve({ root: 'dist', prefix: '/tools/deal/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Types into a number box and leaves it, as a reader would. */
+async function type(page, key, text) {
+  const box = page.getByTestId(`input-${key}`);
+  await box.fill(text);
+  await box.press('Tab');
+  await settle(page);
+}
+
+describe('the calculator page', () => {
+  test('loads under a subpath with the default figures and no console error', async () => {
+    const page = await open(browser, server.url);
+    await assertScenario(page, {}, 'defaults');
+    assert.match(await page.getByTestId('lead').textContent(), /\$4\.00 .* \$1\.40 .* 2033/);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('number boxes recompute every figure, for several scenarios', async () => {
+    const page = await open(browser, server.url);
+    const scenarios = [
+      { c: 250, t: 7 },
+      { c: 40, t: 3, a1: 0, ap: 0 },
+      { t: 1, g1: 0, gf: 3 },
+      { t: 20, gf: 12, ay: 19, rg: -20, rt: 5, m: 12.5 },
+      { gw: 0.1, g1: 3, pue: 2.5, kw: 0.15, pf: 99.9, e: 0, u: 1 },
+      { y0: 2031, a0: 0, am: 1000, ap: 37, cap: 200, life: 30 },
+    ];
+    for (const scenario of scenarios) {
+      await page.getByTestId('reset').click();
+      await settle(page);
+      for (const [key, value] of Object.entries(scenario)) await type(page, key, String(value));
+      await assertScenario(page, scenario);
+    }
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('every spend profile sums to the commitment and matches the reference', async () => {
+    const page = await open(browser, server.url);
+    for (const sp of ['capacity', 'front', 'back', 'even']) {
+      await page.getByTestId('input-sp').selectOption(sp);
+      await settle(page);
+      await assertScenario(page, { sp }, `sp=${sp}`);
+    }
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('sliders move with the keyboard', async () => {
+    const page = await open(browser, server.url);
+    const slider = page.locator('[data-key="c"] input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await settle(page);
+    await assertScenario(page, { c: 103 }, 'c=103 by keyboard');
+    assert.equal(await page.getByTestId('input-c').inputValue(), '103');
+    await page.keyboard.press('End');
+    await settle(page);
+    await assertScenario(page, { c: 1000 }, 'c=1000 by End');
+    await page.keyboard.press('Home');
+    await settle(page);
+    await assertScenario(page, { c: 1 }, 'c=1 by Home');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('sliders move with the pointer', async () => {
+    const page = await open(browser, server.url);
+    const slider = page.locator('[data-key="t"] input[type="range"]');
+    const box = await slider.boundingBox();
+    await page.mouse.click(box.x + box.width * 0.95, box.y + box.height / 2);
+    await settle(page);
+    const t = Number(await page.getByTestId('input-t').inputValue());
+    assert.ok(t >= 18, `a click near the right end sets a long term (got ${t})`);
+    await assertScenario(page, { t }, `t=${t} by pointer`);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('presets set their inputs, and reset controls restore defaults', async () => {
+    const page = await open(browser, server.url);
+    await page.getByTestId('preset').selectOption('slow-build');
+    await settle(page);
+    await assertScenario(page, { g1: 0.5, gf: 8 }, 'slow-build');
+    await page.locator('[data-key="gf"] button.reset').click();
+    await settle(page);
+    await assertScenario(page, { g1: 0.5 }, 'gf reset');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('out-of-range and unparsable typing is clamped or refused with a message', async () => {
+    const page = await open(browser, server.url);
+    await type(page, 't', '99');
+    await assertScenario(page, { t: 20 }, 't clamped');
+    assert.match(await page.locator('#hint-t').textContent(), /above the maximum of 20/);
+    await type(page, 'm', '1e400');
+    await assertScenario(page, { t: 20 }, 'm unchanged');
+    assert.match(await page.locator('#hint-m').textContent(), /too large/);
+    await type(page, 'c', '１２０');
+    await assertScenario(page, { t: 20, c: 120 }, 'full-width digits');
+    await type(page, 'rg', '-0');
+    await assertScenario(page, { t: 20, c: 120, rg: 0 }, 'minus zero');
+    await type(page, 'a1', '');
+    await assertScenario(page, { t: 20, c: 120, rg: 0 }, 'empty box keeps the value');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('charts answer the keyboard with a tooltip, and summarise themselves', async () => {
+    const page = await open(browser, server.url);
+    const plot = page.locator('[data-testid="chart-cash"] .plot');
+    assert.match(await plot.getAttribute('aria-label'), /turns positive in 2033/);
+    await plot.focus();
+    await page.keyboard.press('End');
+    await settle(page);
+    const tip = await page.locator('#tip-cash').textContent();
+    assert.match(tip, /2035.*Net cash \$10B/);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  for (const width of [375, 1280]) {
+    test(`no horizontal scroll at ${width} px`, async () => {
+      const page = await open(browser, server.url, { viewport: { width, height: 800 } });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+      assertNoErrors(page);
+      await page.context().close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe-core finds no accessibility violation (${colorScheme})`, async () => {
+      const page = await open(browser, server.url, { colorScheme });
+      // Open every disclosure so axe sees every table.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await page.locator('[data-key="c"] button.info').click();
+      await settle(page);
+      await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0].target})`);
+      assert.deepEqual(summary, []);
+      assertNoErrors(page);
+      await page.context().close();
+    });
+  }
+
+  test('the panic banner is in the page, hidden', async () => {
+    const page = await open(browser, server.url);
+    assert.equal(await page.locator('#crash').isHidden(), true);
+    assert.equal(await ready(page), undefined);
+    await page.context().close();
+  });
+});

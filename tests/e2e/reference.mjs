@@ -1,0 +1,114 @@
+// An independent JavaScript implementation of the model's formulas, written
+// from the contract rather than from the Rust code, so the browser tests can
+// check the page's figures against numbers they compute themselves.
+
+export const DEFAULTS = {
+  c: 100, t: 10, y0: 2026, sp: 'even', gw: 5, g1: 1, gf: 5, a0: 8, a1: 5, am: 20, ap: 100, ay: 4,
+  m: 35, r: 30, rg: 60, rt: 15, cap: 35, life: 6, e: 86, u: 80, pue: 1.15, kw: 1.0, pf: 2.5,
+};
+
+export const PRESETS = {
+  announced: {},
+  confirmed: { ap: 0 },
+  'slow-build': { g1: 0.5, gf: 8 },
+  'fast-growth': { rg: 100, rt: 30 },
+  'thin-margin': { m: 15 },
+};
+
+const div = (a, b) => (b === 0 ? null : a / b);
+const pct = (a, b) => { const r = div(a, b); return r === null ? null : 100 * r; };
+
+/** Every output and the schedule, keyed by the page's test ids. */
+export function reference(input) {
+  const s = { ...DEFAULTS, ...input };
+  const { c, t, y0, gw, gf, a0, a1, am, ap, ay, m, r, rg, rt } = s;
+  const E1 = Math.min(s.g1, gw);
+  const end = (k) => (gf <= 1 || k >= gf ? gw : k === 1 ? E1 : E1 + (gw - E1) * (k - 1) / (gf - 1));
+  const ends = [0];
+  for (let k = 1; k <= t; k++) ends.push(end(k));
+  const avg = [];
+  for (let k = 1; k <= t; k++) avg.push((ends[k - 1] + ends[k]) / 2);
+  const gwYears = avg.reduce((a, b) => a + b, 0);
+
+  let sp = s.sp;
+  if (sp === 'capacity' && gwYears === 0) sp = 'even';
+  const w = [];
+  for (let k = 1; k <= t; k++) {
+    w.push(sp === 'even' ? 1 : sp === 'capacity' ? avg[k - 1] : sp === 'front' ? t - k + 1 : k);
+  }
+  const wsum = w.reduce((a, b) => a + b, 0);
+  const spend = w.map((x) => c * x / wsum);
+
+  const M = am * ap / 100;
+  const n = Math.min(ay, t - 1);
+  const invest = [];
+  for (let k = 1; k <= t; k++) {
+    if (t === 1) invest.push(a1 + M);
+    else invest.push((k === 1 ? a1 : 0) + (k >= 2 && k <= n + 1 ? M / n : 0));
+  }
+  const rev = [r];
+  for (let k = 2; k <= t; k++) {
+    const g = t <= 2 ? rg : rg + (rt - rg) * (k - 2) / (t - 2);
+    rev.push(rev[k - 2] * (1 + g / 100));
+  }
+  const profit = spend.map((x) => x * (m / 100));
+  let cum = 0, cumSpend = 0, cumInvest = 0, payback = null;
+  const rows = [];
+  for (let k = 1; k <= t; k++) {
+    cum += profit[k - 1] - invest[k - 1];
+    cumSpend += spend[k - 1];
+    cumInvest += invest[k - 1];
+    if (payback === null && cum >= 0) payback = y0 + k - 1;
+    rows.push({
+      year: y0 + k - 1, spend: spend[k - 1], 'capacity-end': ends[k], 'capacity-avg': avg[k - 1],
+      invest: invest[k - 1], profit: profit[k - 1], 'net-cash-cumulative': cum, revenue: rev[k - 1],
+      'spend-share': pct(spend[k - 1], rev[k - 1]),
+      'recycled-share-cumulative': cumSpend === 0 ? null : Math.min(100, 100 * cumInvest / cumSpend),
+    });
+  }
+  const newMoney = a1 + M;
+  const totalProfit = profit.reduce((a, b) => a + b, 0);
+  const totalRev = rev.reduce((a, b) => a + b, 0);
+  const market = s.cap / s.life + 8.76 * s.u / 100 * s.e / 1000;
+  const price = div(c, gwYears);
+  const acc = gw * 1e6 / (s.pue * s.kw);
+  const twh = gw * 8.76 * s.u / 100;
+  return {
+    outputs: {
+      'spend-per-year': c / t,
+      'spend-share-revenue': pct(spend[0], r),
+      'spend-share-revenue-term': pct(c, totalRev),
+      'investor-confirmed': a0 + a1,
+      'investor-max': a0 + a1 + am,
+      'investor-expected': a0 + a1 + M,
+      'new-money': newMoney,
+      'equity-funded-share': pct(newMoney, c),
+      'equity-funded-share-incl-prior': pct(a0 + newMoney, c),
+      'net-new-money': c - newMoney,
+      'revenue-per-dollar': div(c, newMoney),
+      'investor-profit': totalProfit,
+      'profit-per-dollar': div(totalProfit, newMoney),
+      'investor-net-cash': cum,
+      'payback-year': payback,
+      'recycled-share': cumSpend === 0 ? null : Math.min(100, 100 * newMoney / cumSpend),
+      'gw-years': gwYears,
+      'price-per-gw-year': price,
+      'market-cost-per-gw-year': market,
+      coverage: price === null ? null : pct(price, market),
+      'datacenters-min': gw * 1000 / 500,
+      'datacenters-max': gw * 1000 / 200,
+      accelerators: acc,
+      'compute-eflops': acc * s.pf / 1000,
+      'energy-twh-per-year': twh,
+      'energy-cost-per-year': twh * s.e / 1000,
+    },
+    rows,
+  };
+}
+
+/** True when the page's raw value matches the reference within a relative 1e-9. */
+export function matches(pageValue, expected) {
+  if (expected === null) return pageValue === '';
+  const v = Number(pageValue);
+  return pageValue !== '' && Math.abs(v - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+}
