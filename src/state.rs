@@ -61,6 +61,17 @@ impl AppState {
         location::write(&self.query_untracked(), true);
     }
 
+    /// Loads a share query (from a saved scenario) as a new history entry,
+    /// reporting anything in it that could not be used.
+    pub fn load_query(&self, query: &str) {
+        let decoded = decode(query);
+        self.preset.set(decoded.preset);
+        self.scenario.set(decoded.scenario);
+        self.notices
+            .set(decoded.notices.iter().map(|n| n.to_string()).collect());
+        location::write(&self.query_untracked(), true);
+    }
+
     /// Back to the announced deal, as a new history entry.
     pub fn reset(&self) {
         self.apply_preset(Preset::announced());

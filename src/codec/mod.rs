@@ -7,6 +7,7 @@
 
 mod number;
 mod query;
+pub mod saved;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

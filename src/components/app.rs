@@ -9,6 +9,7 @@ use super::input_group::InputGroup;
 use super::lead::Lead;
 use super::notices::Notices;
 use super::preset_picker::PresetPicker;
+use super::saved_scenarios::SavedScenarios;
 use super::schedule_table::ScheduleTable;
 use super::share_bar::ShareBar;
 use super::sources::Sources;
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="controls-title">"Your assumptions"</h2>
                 <PresetPicker/>
                 <ShareBar/>
+                <SavedScenarios/>
                 {Group::ALL.into_iter().map(|g| view! { <InputGroup group=g/> }).collect_view()}
             </section>
             <div class="results">

@@ -10,6 +10,7 @@ pub mod input_row;
 pub mod lead;
 pub mod notices;
 pub mod preset_picker;
+pub mod saved_scenarios;
 pub mod schedule_table;
 pub mod share_bar;
 pub mod sources;

@@ -4,3 +4,4 @@
 pub mod intl;
 pub mod location;
 pub mod panic;
+pub mod storage;

@@ -1,0 +1,161 @@
+//! Saved scenarios: name, save, list, load, rename and delete, in this
+//! browser's storage. Storage trouble is reported and never costs the
+//! scenario in the address.
+
+use leptos::prelude::*;
+
+use crate::codec::saved::{clean_name, decode_list, encode_list, Saved, LIST_MAX};
+use crate::state::AppState;
+use crate::web::storage;
+
+/// The storage key of the list.
+const KEY: &str = "circular-compute:saved";
+
+/// Reads the stored list; a problem becomes a message and an empty list.
+fn load() -> (Vec<Saved>, Option<String>) {
+    match storage::read(KEY) {
+        Ok(None) => (Vec::new(), None),
+        Ok(Some(text)) => match decode_list(&text) {
+            Ok(list) => (list, None),
+            Err(e) => (
+                Vec::new(),
+                Some(format!("{e} It will be replaced when you save.")),
+            ),
+        },
+        Err(e) => (Vec::new(), Some(e.to_string())),
+    }
+}
+
+/// The saved-scenarios panel.
+#[component]
+pub fn SavedScenarios() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (initial, problem) = load();
+    let list = RwSignal::new(initial);
+    let (status, set_status) = signal(problem);
+    let (name, set_name) = signal(String::new());
+    let (renaming, set_renaming) = signal(None::<usize>);
+
+    // Writes the list, keeping the in-page list even when storage fails.
+    let store = move |next: Vec<Saved>, done: String| {
+        list.set(next.clone());
+        match storage::write(KEY, &encode_list(&next)) {
+            Ok(()) => set_status.set(Some(done)),
+            Err(e) => set_status.set(Some(e.to_string())),
+        }
+    };
+    let save = move || {
+        let mut next = list.get_untracked();
+        let n = next.len() + 1;
+        let given = clean_name(&name.get_untracked());
+        let label = if given.is_empty() {
+            format!("Scenario {n}")
+        } else {
+            given
+        };
+        if next.len() >= LIST_MAX {
+            set_status.set(Some(format!(
+                "At most {LIST_MAX} scenarios can be saved; delete one first."
+            )));
+            return;
+        }
+        next.push(Saved {
+            name: label.clone(),
+            query: state.query(),
+        });
+        set_name.set(String::new());
+        store(next, format!("Saved “{label}”."));
+    };
+
+    view! {
+        <details class="saved" data-testid="saved">
+            <summary>"Saved scenarios"</summary>
+            <form
+                class="save-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save();
+                }
+            >
+                <label for="save-name">"Name"</label>
+                <input
+                    id="save-name"
+                    type="text"
+                    data-testid="save-name"
+                    maxlength="80"
+                    placeholder="My scenario"
+                    prop:value=move || name.get()
+                    on:input=move |ev| set_name.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button" data-testid="save">"Save"</button>
+            </form>
+            <p class="status" role="status" data-testid="saved-status">{move || status.get()}</p>
+            <ul class="saved-list" data-testid="saved-list">
+                {move || {
+                    list.get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, item)| {
+                            let title = item.name.clone();
+                            let query = item.query.clone();
+                            let (load_label, rename_label, delete_label) = (
+                                format!("Load “{}”", item.name),
+                                format!("Rename “{}”", item.name),
+                                format!("Delete “{}”", item.name),
+                            );
+                            view! {
+                                <li>
+                                    {move || {
+                                        if renaming.get() != Some(i) {
+                                            return view! { <span class="saved-name">{title.clone()}</span> }
+                                                .into_any();
+                                        }
+                                        view! {
+                                            <input
+                                                type="text"
+                                                class="rename"
+                                                aria-label="New name"
+                                                maxlength="80"
+                                                prop:value=title.clone()
+                                                on:change=move |ev| {
+                                                    let new_name = clean_name(&event_target_value(&ev));
+                                                    set_renaming.set(None);
+                                                    if new_name.is_empty() {
+                                                        return;
+                                                    }
+                                                    let mut next = list.get_untracked();
+                                                    if let Some(s) = next.get_mut(i) {
+                                                        s.name = new_name.clone();
+                                                    }
+                                                    store(next, format!("Renamed to “{new_name}”."));
+                                                }
+                                            />
+                                        }
+                                        .into_any()
+                                    }}
+                                    <button type="button" class="button" aria-label=load_label on:click={
+                                        let query = query.clone();
+                                        move |_| {
+                                            state.load_query(&query);
+                                            set_status.set(Some("Loaded.".to_string()));
+                                        }
+                                    }>"Load"</button>
+                                    <button type="button" class="button" aria-label=rename_label on:click=move |_| set_renaming.set(Some(i))>
+                                        "Rename"
+                                    </button>
+                                    <button type="button" class="button" aria-label=delete_label on:click=move |_| {
+                                        let mut next = list.get_untracked();
+                                        if i < next.len() {
+                                            let gone = next.remove(i);
+                                            store(next, format!("Deleted “{}”.", gone.name));
+                                        }
+                                    }>"Delete"</button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </details>
+    }
+}
