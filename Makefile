@@ -18,9 +18,12 @@ serve: tools
 test: tools-test lint test-native test-wasm test-e2e
 	@echo "make test: every layer passed."
 
-## dist: a release build into dist/, with relative URLs (works under any path)
+## dist: a release build into dist/, with relative URLs (works under any path).
+## Set SITE_URL=https://host/path/ so the oEmbed documents carry absolute links.
+SITE_URL ?=
 dist: tools
 	trunk build --release --offline
+	cargo run --quiet --bin oembed -- dist "$(SITE_URL)"
 
 tools:
 	bash scripts/bootstrap.sh build

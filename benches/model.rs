@@ -91,17 +91,29 @@ fn main() {
     let mut finite = 0usize;
     for _ in 0..cases {
         let o = compute(&random_scenario(&mut rng));
-        let ok = OUTPUTS.iter().all(|spec| (spec.get)(&o).is_none_or(f64::is_finite));
+        let ok = OUTPUTS
+            .iter()
+            .all(|spec| (spec.get)(&o).is_none_or(f64::is_finite));
         finite += usize::from(ok);
     }
-    report("model fuzz: random in-range scenarios, every output finite or empty", cases, finite, start.elapsed());
+    report(
+        "model fuzz: random in-range scenarios, every output finite or empty",
+        cases,
+        finite,
+        start.elapsed(),
+    );
 
     let start = Instant::now();
     let mut landed = 0usize;
     for _ in 0..cases {
         landed += usize::from(in_range(&decode(&random_query(&mut rng)).scenario));
     }
-    report("codec fuzz: random query strings decode into an in-range scenario", cases, landed, start.elapsed());
+    report(
+        "codec fuzz: random query strings decode into an in-range scenario",
+        cases,
+        landed,
+        start.elapsed(),
+    );
 
     let start = Instant::now();
     let mut exact = 0usize;
@@ -111,7 +123,12 @@ fn main() {
         let d = decode(&encode(&s, preset));
         exact += usize::from(d.scenario == s && d.notices.is_empty());
     }
-    report("codec round trip: scenario → query → scenario is exact", cases, exact, start.elapsed());
+    report(
+        "codec round trip: scenario → query → scenario is exact",
+        cases,
+        exact,
+        start.elapsed(),
+    );
 }
 
 fn report(what: &str, cases: usize, passed: usize, took: Duration) {

@@ -10,5 +10,6 @@ pub mod codec;
 pub mod components;
 pub mod format;
 pub mod model;
+pub mod oembed;
 pub mod state;
 pub mod web;

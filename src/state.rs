@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::codec::embed::{display, embed_query, Display};
 use crate::codec::{decode, encode};
 use crate::model::{compute, Input, Outputs, Preset, Scenario};
 use crate::web::location;
@@ -24,6 +25,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<String>>,
     /// The model's outputs, recomputed whenever the scenario changes.
     pub outputs: Memo<Outputs>,
+    /// Full page or embed, read once from the address.
+    pub display: StoredValue<Display>,
     /// Whether an address write is waiting for its timer.
     url_pending: StoredValue<bool>,
 }
@@ -32,12 +35,20 @@ impl AppState {
     /// Reads the scenario from the address and sets up the memo.
     pub fn from_location() -> AppState {
         let decoded = decode(&location::query());
+        let (shown, embed_notices) = display(&decoded);
+        let notices = decoded
+            .notices
+            .iter()
+            .map(|n| n.to_string())
+            .chain(embed_notices.iter().map(|n| n.to_string()))
+            .collect();
         let scenario = RwSignal::new(decoded.scenario);
         AppState {
             scenario,
             preset: RwSignal::new(decoded.preset),
-            notices: RwSignal::new(decoded.notices.iter().map(|n| n.to_string()).collect()),
+            notices: RwSignal::new(notices),
             outputs: Memo::new(move |_| compute(&scenario.get())),
+            display: StoredValue::new(shown),
             url_pending: StoredValue::new(false),
         }
     }
@@ -77,8 +88,16 @@ impl AppState {
         self.apply_preset(Preset::announced());
     }
 
+    /// The address's query: the share query, plus the embed settings in an embed.
     fn query_untracked(&self) -> String {
-        encode(&self.scenario.get_untracked(), self.preset.get_untracked())
+        let query = encode(&self.scenario.get_untracked(), self.preset.get_untracked());
+        self.display.with_value(|d| {
+            if d.embed {
+                embed_query(&query, d)
+            } else {
+                query
+            }
+        })
     }
 
     /// Keeps the address in step with the state (throttled `replaceState`),

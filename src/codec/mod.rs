@@ -5,6 +5,7 @@
 //! to the same number. Reading never fails: whatever it cannot use, it
 //! reports as a [`Notice`] and replaces with the preset's value.
 
+pub mod embed;
 mod number;
 mod query;
 pub mod saved;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::chart_panel::{ChartKind, ChartPanel};
 use super::compare_table::CompareTable;
+use super::embed_view::EmbedView;
 use super::figures::Figures;
 use super::input_group::InputGroup;
 use super::lead::Lead;
@@ -15,13 +16,28 @@ use super::share_bar::ShareBar;
 use super::sources::Sources;
 use crate::model::Group;
 use crate::state::AppState;
+use crate::web::{api, embed};
 
-/// The page: header, inputs beside figures, charts, tables, sources.
+/// The calculator: the full page, or an embed when the address says `embed=1`.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::from_location();
     provide_context(state);
     state.sync_location();
+    api::install();
+    let display = state.display.get_value();
+    embed::apply_theme(display.theme);
+    if display.embed {
+        embed::post_height_to_parent();
+        view! { <EmbedView/> }.into_any()
+    } else {
+        view! { <FullPage/> }.into_any()
+    }
+}
+
+/// The full page: header, inputs beside figures, charts, tables, sources.
+#[component]
+fn FullPage() -> impl IntoView {
     view! {
         <header class="masthead">
             <a class="skip" href="#figures">"Skip to the figures"</a>

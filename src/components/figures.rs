@@ -24,21 +24,33 @@ fn Figure(spec: &'static OutputSpec) -> impl IntoView {
     }
 }
 
-/// The three panels of figures.
+/// The figures a summary embed shows.
+pub const KEY_FIGURES: &[&str] = &[
+    "spend-per-year",
+    "new-money",
+    "equity-funded-share",
+    "revenue-per-dollar",
+    "investor-net-cash",
+    "payback-year",
+];
+
+/// The panels of figures; `only` limits them to those test ids.
 #[component]
-pub fn Figures() -> impl IntoView {
+pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl IntoView {
+    let shown = move |o: &&OutputSpec| only.is_none_or(|ids| ids.contains(&o.id));
     view! {
         <section id="figures" class="figures" aria-label="Figures" tabindex="-1">
             {OutputGroup::ALL
                 .into_iter()
-                .map(|group| {
+                .filter(move |g| OUTPUTS.iter().any(|o| o.group == *g && shown(&o)))
+                .map(move |group| {
                     view! {
                         <div class="figure-group">
                             <h2>{group.title()}</h2>
                             <dl>
                                 {OUTPUTS
                                     .iter()
-                                    .filter(move |o| o.group == group)
+                                    .filter(move |o| o.group == group && shown(o))
                                     .map(|spec| view! { <Figure spec=spec/> })
                                     .collect_view()}
                             </dl>

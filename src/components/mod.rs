@@ -4,6 +4,8 @@
 pub mod app;
 pub mod chart_panel;
 pub mod compare_table;
+pub mod embed_dialog;
+pub mod embed_view;
 pub mod figures;
 pub mod input_group;
 pub mod input_row;

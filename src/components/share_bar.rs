@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::embed_dialog::EmbedDialog;
 use crate::state::AppState;
+use crate::web::clipboard::copy_text;
 use crate::web::location::href_for;
 
 /// "Copy link" (Clipboard API, with a selectable fallback) and "Reset".
@@ -14,23 +16,14 @@ pub fn ShareBar() -> impl IntoView {
     let (fallback, set_fallback) = signal(false);
     let link = move || href_for(&state.query());
     let copy = move |_| {
-        let text = link();
-        let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-        match clipboard {
-            Some(c) => {
-                let promise = c.write_text(&text);
-                leptos::task::spawn_local(async move {
-                    match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(_) => set_status.set(Some("Link copied.")),
-                        Err(_) => {
-                            set_fallback.set(true);
-                            set_status.set(Some("Copy the link below."));
-                        }
-                    }
-                });
+        copy_text(link(), move |copied| {
+            if copied {
+                set_status.set(Some("Link copied."));
+            } else {
+                set_fallback.set(true);
+                set_status.set(Some("Copy the link below."));
             }
-            None => set_fallback.set(true),
-        }
+        });
     };
     view! {
         <div class="share">
@@ -43,7 +36,8 @@ pub fn ShareBar() -> impl IntoView {
             }>
                 "Reset"
             </button>
-            <span class="status" role="status">{move || status.get()}</span>
+            <EmbedDialog/>
+            <span class="status" role="status" data-testid="share-status">{move || status.get()}</span>
             <Show when=move || fallback.get()>
                 <label class="fallback">
                     "Link to this scenario"

@@ -1,6 +1,9 @@
 //! Thin browser glue: everything that touches `web-sys` or `js-sys` outside
 //! the components. Nothing here computes a figure.
 
+pub mod api;
+pub mod clipboard;
+pub mod embed;
 pub mod intl;
 pub mod location;
 pub mod panic;

@@ -13,8 +13,9 @@ export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
-/** Opens a page that collects errors into `page.errors`. */
-export async function open(browser, url, options = {}) {
+/** Opens a page that collects errors into `page.errors`; waits for the
+ * calculator unless `wait` is false (for pages that only embed it). */
+export async function open(browser, url, options = {}, { wait = true } = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   page.errors = [];
@@ -24,7 +25,7 @@ export async function open(browser, url, options = {}) {
   page.on('pageerror', (e) => page.errors.push(`uncaught: ${e.message}`));
   if (url) {
     await page.goto(url);
-    await ready(page);
+    if (wait) await ready(page);
   }
   return page;
 }

@@ -112,7 +112,7 @@ describe('share links', () => {
     await page.goto(`${server.url}?v=1&p=confirmed&c=120`);
     await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
     await page.getByTestId('copy-link').click();
-    await page.waitForFunction(() => document.querySelector('.share .status')?.textContent === 'Link copied.');
+    await page.waitForFunction(() => document.querySelector('[data-testid="share-status"]')?.textContent === 'Link copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, `${server.url}?v=1&p=confirmed&c=120`);
     assertNoErrors(page);

@@ -1,0 +1,287 @@
+//! Embed settings from the address: `embed`, `view`, `controls`, `theme`.
+//! Pure; bad values fall back to defaults with a notice, as inputs do.
+
+use std::fmt;
+
+use super::Decoded;
+use crate::model::Input;
+
+/// The one panel an embed shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The compact calculator: lead, figures and charts.
+    All,
+    /// The lead sentence and the key figures.
+    Summary,
+    /// The spend-against-revenue chart.
+    Spend,
+    /// The capacity chart.
+    Capacity,
+    /// The investor's cash chart.
+    Cash,
+    /// The year-by-year table.
+    Table,
+    /// The compare-deals table.
+    Compare,
+}
+
+impl View {
+    /// Every view that `view=` can name, with its URL value and label.
+    pub const NAMED: [(View, &'static str, &'static str); 6] = [
+        (View::Summary, "summary", "Summary figures"),
+        (View::Spend, "spend", "Spend against revenue (chart)"),
+        (View::Capacity, "capacity", "Capacity ramp (chart)"),
+        (View::Cash, "cash", "Investor's net cash (chart)"),
+        (View::Table, "table", "Year-by-year table"),
+        (View::Compare, "compare", "Compare deals (table)"),
+    ];
+
+    /// The URL value, or `None` for the whole compact calculator.
+    pub fn key(self) -> Option<&'static str> {
+        View::NAMED.iter().find(|v| v.0 == self).map(|v| v.1)
+    }
+
+    /// A height in CSS pixels that shows the view whole at a typical blog width.
+    pub fn default_height(self) -> u32 {
+        match self {
+            View::All => 1400,
+            View::Summary => 460,
+            View::Spend | View::Capacity | View::Cash => 520,
+            View::Table => 620,
+            View::Compare => 720,
+        }
+    }
+
+    fn from_key(key: &str) -> Option<View> {
+        View::NAMED.iter().find(|v| v.1 == key).map(|v| v.0)
+    }
+}
+
+/// The colour scheme an embed asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, with its URL value.
+    pub const ALL: [(Theme, &'static str); 3] = [
+        (Theme::Auto, "auto"),
+        (Theme::Light, "light"),
+        (Theme::Dark, "dark"),
+    ];
+
+    /// The URL value.
+    pub fn key(self) -> &'static str {
+        Theme::ALL
+            .iter()
+            .find(|t| t.0 == self)
+            .map_or("auto", |t| t.1)
+    }
+}
+
+/// A page setting that could not be used as given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedNotice {
+    /// The key, such as `view`.
+    pub key: &'static str,
+    /// The value as given.
+    pub given: String,
+    /// What was used instead.
+    pub used: &'static str,
+}
+
+impl fmt::Display for EmbedNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let given: String = self.given.chars().take(40).collect();
+        write!(
+            f,
+            "{}: “{given}” is not known; used {}.",
+            self.key, self.used
+        )
+    }
+}
+
+/// How the page is shown: the full page, or an embed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Display {
+    /// Whether this is an embed (no page chrome).
+    pub embed: bool,
+    /// The panel to show.
+    pub view: View,
+    /// The inputs to show in an embed.
+    pub controls: Vec<Input>,
+    /// The colour scheme.
+    pub theme: Theme,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display {
+            embed: false,
+            view: View::All,
+            controls: Vec::new(),
+            theme: Theme::Auto,
+        }
+    }
+}
+
+/// Reads the page keys of a decoded address.
+pub fn display(decoded: &Decoded) -> (Display, Vec<EmbedNotice>) {
+    let mut notices = Vec::new();
+    let mut note = |key: &'static str, given: &str, used: &'static str| {
+        notices.push(EmbedNotice {
+            key,
+            given: given.to_string(),
+            used,
+        })
+    };
+    let embed = match decoded.page_value("embed").map(str::trim) {
+        None | Some("0") | Some("false") => false,
+        Some("1") | Some("true") | Some("") => true,
+        Some(other) => {
+            note("embed", other, "1");
+            true
+        }
+    };
+    let view = match decoded.page_value("view").map(str::trim) {
+        None | Some("") => View::All,
+        Some(v) => View::from_key(v).unwrap_or_else(|| {
+            note("view", v, "the whole calculator");
+            View::All
+        }),
+    };
+    // Without `controls`, the whole calculator shows every input and a single view none.
+    let controls = match decoded.page_value("controls").map(str::trim) {
+        None if view == View::All => Input::ALL.to_vec(),
+        None | Some("") | Some("none") => Vec::new(),
+        Some(list) => {
+            let mut inputs = Vec::new();
+            for key in list.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+                match Input::from_key(key) {
+                    Some(i) if !inputs.contains(&i) => inputs.push(i),
+                    Some(_) => {}
+                    None => note("controls", key, "the others"),
+                }
+            }
+            inputs
+        }
+    };
+    let theme = match decoded.page_value("theme").map(str::trim) {
+        None | Some("") => Theme::Auto,
+        Some(t) => Theme::ALL
+            .iter()
+            .find(|x| x.1 == t)
+            .map(|x| x.0)
+            .unwrap_or_else(|| {
+                note("theme", t, "auto");
+                Theme::Auto
+            }),
+    };
+    (
+        Display {
+            embed,
+            view,
+            controls,
+            theme,
+        },
+        notices,
+    )
+}
+
+/// The query of an embed of `scenario_query` (the share query, without `?`).
+pub fn embed_query(scenario_query: &str, d: &Display) -> String {
+    let mut parts = Vec::new();
+    if !scenario_query.is_empty() {
+        parts.push(scenario_query.to_string());
+    }
+    parts.push("embed=1".to_string());
+    if let Some(v) = d.view.key() {
+        parts.push(format!("view={v}"));
+    }
+    let all = d.controls.len() == Input::ALL.len();
+    if !(all && d.view == View::All) {
+        let keys: Vec<&str> = d.controls.iter().map(|i| i.spec().key).collect();
+        parts.push(format!(
+            "controls={}",
+            if keys.is_empty() {
+                "none".to_string()
+            } else {
+                keys.join(",")
+            }
+        ));
+    }
+    if d.theme != Theme::Auto {
+        parts.push(format!("theme={}", d.theme.key()));
+    }
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::decode;
+
+    #[test]
+    fn the_full_page_is_the_default() {
+        let (d, n) = display(&decode("c=150"));
+        assert!(!d.embed && n.is_empty());
+        assert_eq!(d.view, View::All);
+    }
+
+    #[test]
+    fn embeds_read_view_controls_and_theme() {
+        let (d, n) = display(&decode("embed=1&view=cash&controls=c,m,ap&theme=dark"));
+        assert!(n.is_empty());
+        assert!(d.embed);
+        assert_eq!(d.view, View::Cash);
+        assert_eq!(
+            d.controls,
+            [Input::Commitment, Input::Margin, Input::MilestonePaid]
+        );
+        assert_eq!(d.theme, Theme::Dark);
+        let (single, _) = display(&decode("embed=1&view=spend"));
+        assert!(
+            single.controls.is_empty(),
+            "a single view is read-only by default"
+        );
+        let (whole, _) = display(&decode("embed=1"));
+        assert_eq!(whole.controls.len(), Input::ALL.len());
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_a_notice() {
+        let (d, n) = display(&decode("embed=yes&view=pie&controls=c,zz,c&theme=neon"));
+        assert!(d.embed);
+        assert_eq!((d.view, d.theme), (View::All, Theme::Auto));
+        assert_eq!(d.controls, [Input::Commitment]);
+        assert_eq!(n.len(), 4);
+        assert_eq!(
+            n[1].to_string(),
+            "view: “pie” is not known; used the whole calculator."
+        );
+    }
+
+    #[test]
+    fn embed_queries_read_back() {
+        let d = Display {
+            embed: true,
+            view: View::Capacity,
+            controls: vec![Input::CapacityCeiling],
+            theme: Theme::Light,
+        };
+        let q = embed_query("v=1&c=150", &d);
+        assert_eq!(q, "v=1&c=150&embed=1&view=capacity&controls=gw&theme=light");
+        assert_eq!(display(&decode(&q)).0, d);
+        let none = Display {
+            controls: vec![],
+            ..d.clone()
+        };
+        assert_eq!(display(&decode(&embed_query("", &none))).0, none);
+    }
+}

@@ -1,0 +1,235 @@
+//! The "Embed" dialog: choose view, controls, theme and height, see a live
+//! preview, and copy the iframe snippet.
+
+use leptos::prelude::*;
+
+use crate::codec::embed::{embed_query, Display, Theme, View};
+use crate::model::{Input, INPUTS};
+use crate::state::AppState;
+use crate::web::clipboard::copy_text;
+use crate::web::location::base;
+
+/// The folder the page is served from, for absolute links in snippets.
+fn folder() -> String {
+    let page = base();
+    match page.rfind('/') {
+        Some(i) => page[..=i].to_string(),
+        None => page,
+    }
+}
+
+/// Escapes text for an HTML attribute value in the snippet.
+fn attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The snippet a blogger pastes: the iframe and the optional resize script.
+pub fn snippet(folder: &str, query: &str, title: &str, height: u32) -> String {
+    format!(
+        "<iframe src=\"{}?{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe>\n<script src=\"{}embed.js\" async></script>",
+        attr(folder),
+        attr(query),
+        attr(title),
+        attr(folder)
+    )
+}
+
+/// The Embed button and its dialog.
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let view_choice = RwSignal::new(View::All);
+    let controls = RwSignal::new(Vec::<Input>::new());
+    let theme = RwSignal::new(Theme::Auto);
+    let height = RwSignal::new(View::All.default_height());
+    let (status, set_status) = signal(None::<&'static str>);
+    let (open, set_open) = signal(false);
+
+    let query = move || {
+        let d = Display {
+            embed: true,
+            view: view_choice.get(),
+            controls: controls.get(),
+            theme: theme.get(),
+        };
+        embed_query(&state.query(), &d)
+    };
+    let title = move || {
+        let label = View::NAMED
+            .iter()
+            .find(|v| v.0 == view_choice.get())
+            .map_or("calculator", |v| v.2);
+        format!("Circular compute: {label}")
+    };
+    let code = move || snippet(&folder(), &query(), &title(), height.get());
+
+    view! {
+        <button
+            type="button"
+            class="button"
+            data-testid="embed-open"
+            on:click=move |_| {
+                if let Some(d) = dialog.get_untracked() {
+                    set_open.set(d.show_modal().is_ok());
+                }
+            }
+        >
+            "Embed"
+        </button>
+        <dialog
+            node_ref=dialog
+            class="embed-dialog"
+            aria-labelledby="embed-title"
+            data-testid="embed-dialog"
+            on:close=move |_| set_open.set(false)
+        >
+            <h2 id="embed-title">"Embed this calculator"</h2>
+            <div class="embed-grid">
+                <div class="embed-options">
+                    <label for="embed-view">"Show"</label>
+                    <select
+                        id="embed-view"
+                        data-testid="embed-view"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let chosen = View::NAMED.iter().find(|x| x.1 == v).map_or(View::All, |x| x.0);
+                            view_choice.set(chosen);
+                            height.set(chosen.default_height());
+                        }
+                    >
+                        <option value="">"The whole calculator (compact)"</option>
+                        {View::NAMED
+                            .iter()
+                            .map(|(_, key, label)| view! { <option value=*key>{*label}</option> })
+                            .collect_view()}
+                    </select>
+                    <label for="embed-theme">"Theme"</label>
+                    <select
+                        id="embed-theme"
+                        data-testid="embed-theme"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            theme.set(Theme::ALL.iter().find(|t| t.1 == v).map_or(Theme::Auto, |t| t.0));
+                        }
+                    >
+                        {Theme::ALL
+                            .iter()
+                            .map(|(_, key)| view! { <option value=*key>{*key}</option> })
+                            .collect_view()}
+                    </select>
+                    <label for="embed-height">"Height (px)"</label>
+                    <input
+                        id="embed-height"
+                        type="number"
+                        min="200"
+                        max="4000"
+                        step="10"
+                        data-testid="embed-height"
+                        prop:value=move || height.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(h) = event_target_value(&ev).parse::<u32>() {
+                                height.set(h.clamp(200, 4000));
+                            }
+                        }
+                    />
+                    <fieldset class="embed-inputs">
+                        <legend>"Inputs readers can move"</legend>
+                        {INPUTS
+                            .iter()
+                            .map(|spec| {
+                                let id = spec.id;
+                                view! {
+                                    <label class="check">
+                                        <input
+                                            type="checkbox"
+                                            value=spec.key
+                                            prop:checked=move || controls.with(|c| c.contains(&id))
+                                            on:change=move |_| {
+                                                controls.update(|c| {
+                                                    if let Some(i) = c.iter().position(|x| *x == id) {
+                                                        c.remove(i);
+                                                    } else {
+                                                        c.push(id);
+                                                        c.sort();
+                                                    }
+                                                })
+                                            }
+                                        />
+                                        {spec.label}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                </div>
+                <div class="embed-preview">
+                    <p class="note">"Preview"</p>
+                    // A new iframe for each change, and none while closed: changing an
+                    // iframe's src would add entries to the page's history.
+                    {move || {
+                        open.get()
+                            .then(|| {
+                                view! {
+                                    <iframe
+                                        title="Embed preview"
+                                        src=format!("?{}", query())
+                                        style=move || format!("height: {}px", height.get())
+                                    ></iframe>
+                                }
+                            })
+                    }}
+                </div>
+            </div>
+            <label for="embed-code">"Snippet"</label>
+            <textarea id="embed-code" readonly rows="4" data-testid="embed-code" prop:value=code></textarea>
+            <div class="share">
+                <button
+                    type="button"
+                    class="button primary"
+                    data-testid="embed-copy"
+                    on:click=move |_| {
+                        copy_text(code(), move |ok| {
+                            set_status.set(Some(if ok { "Snippet copied." } else { "Select the snippet and copy it." }))
+                        })
+                    }
+                >
+                    "Copy snippet"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        if let Some(d) = dialog.get_untracked() {
+                            d.close();
+                        }
+                    }
+                >
+                    "Close"
+                </button>
+                <span class="status" role="status">{move || status.get()}</span>
+            </div>
+        </dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn snippets_escape_what_they_quote() {
+        let s = snippet(
+            "https://example.org/d/",
+            "v=1&c=150&embed=1",
+            "A \"quoted\" <title>",
+            480,
+        );
+        assert!(s.starts_with("<iframe src=\"https://example.org/d/?v=1&amp;c=150&amp;embed=1\""));
+        assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title>\""));
+        assert!(s.contains("height=\"480\"") && s.contains("loading=\"lazy\""));
+        assert!(s.ends_with("<script src=\"https://example.org/d/embed.js\" async></script>"));
+    }
+}

@@ -1,0 +1,74 @@
+//! The embed layout: one panel (or the compact calculator), the chosen
+//! inputs, and a link to the full calculator. No page chrome.
+
+use leptos::prelude::*;
+
+use super::chart_panel::{ChartKind, ChartPanel};
+use super::compare_table::CompareTable;
+use super::figures::{Figures, KEY_FIGURES};
+use super::input_row::InputRow;
+use super::lead::Lead;
+use super::notices::Notices;
+use super::schedule_table::ScheduleTable;
+use crate::codec::embed::View;
+use crate::state::AppState;
+use crate::web::location::href_for;
+
+/// What an iframe shows.
+#[component]
+pub fn EmbedView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let display = state.display.get_value();
+    let panel = match display.view {
+        View::All => view! {
+            <Lead/>
+            <Figures/>
+            <div class="charts">
+                <ChartPanel kind=ChartKind::Spend/>
+                <ChartPanel kind=ChartKind::Capacity/>
+                <ChartPanel kind=ChartKind::Cash/>
+            </div>
+        }
+        .into_any(),
+        View::Summary => view! {
+            <Lead/>
+            <Figures only=KEY_FIGURES/>
+        }
+        .into_any(),
+        View::Spend => view! { <ChartPanel kind=ChartKind::Spend/> }.into_any(),
+        View::Capacity => view! { <ChartPanel kind=ChartKind::Capacity/> }.into_any(),
+        View::Cash => view! { <ChartPanel kind=ChartKind::Cash/> }.into_any(),
+        View::Table => view! { <ScheduleTable/> }.into_any(),
+        View::Compare => view! { <CompareTable/> }.into_any(),
+    };
+    let controls = (!display.controls.is_empty()).then(|| {
+        view! {
+            <section class="embed-controls" aria-label="Assumptions">
+                {display
+                    .controls
+                    .iter()
+                    .map(|i| view! { <InputRow spec=i.spec()/> })
+                    .collect_view()}
+            </section>
+        }
+    });
+    view! {
+        <main class="embed" data-view=display.view.key().unwrap_or("all")>
+            <h1 class="visually-hidden">"Circular compute: the Anthropic–AWS deal, taken apart"</h1>
+            <Notices/>
+            {controls}
+            {panel}
+            <p class="embed-foot">
+                <a
+                    href=move || href_for(&state.query())
+                    target="_blank"
+                    rel="noopener"
+                    data-testid="open-full"
+                >
+                    "Open the full calculator"
+                </a>
+                " · Circular compute: the Anthropic–AWS deal, taken apart"
+            </p>
+        </main>
+    }
+}

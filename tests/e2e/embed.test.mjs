@@ -1,0 +1,200 @@
+// Embedding: a blog post on a second localhost port holds two iframes and
+// embed.js; the iframes must fit their content, respond to their controls,
+// follow their theme, and link back to the full calculator.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, open, ready, settle } from './browser.mjs';
+import { assertNoErrors, assertScenario } from './helpers.mjs';
+import { matches, reference } from './reference.mjs';
+
+let app, blog, browser;
+
+before(async () => {
+  app = await serve({ root: 'dist', prefix: '/tools/deal/' });
+  const dir = await mkdtemp(join(tmpdir(), 'blog-'));
+  await writeFile(join(dir, 'index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A blog post</title><link rel="icon" href="data:,">
+<style>body { font-family: serif; max-width: 680px; margin: 2rem auto; } iframe { display: block; }</style></head>
+<body><h1>What the deal really costs</h1><p>Some prose before the figure.</p>
+<iframe id="spend" src="${app.url}?v=1&c=150&embed=1&view=spend&controls=c,m" title="Spend" width="100%" height="150" style="border:0;width:100%"></iframe>
+<p>More prose between figures.</p>
+<iframe id="summary" src="${app.url}?v=1&p=thin-margin&embed=1&view=summary&theme=dark" title="Summary" width="100%" height="150" style="border:0;width:100%"></iframe>
+<p>The end.</p>
+<script src="${app.url}embed.js" async></script>
+</body></html>`);
+  blog = await serve({ root: dir, prefix: '/' });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await blog?.close();
+});
+
+/** Waits (up to 10 s) until an iframe's height matches its document's, then
+ * returns the iframe's height and its document's scroll and client heights.
+ * The iframe is cross-origin, so its document is measured from inside. */
+async function fitted(page, id) {
+  const handle = await page.locator(`#${id}`).elementHandle();
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('[data-testid="open-full"]');
+  let size;
+  for (let i = 0; i < 100; i++) {
+    const outer = await handle.evaluate((el) => el.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      client: document.documentElement.clientHeight,
+    }));
+    size = { outer, inner: inner.scroll, client: inner.client };
+    if (outer > 200 && Math.abs(outer - inner.scroll) <= 2) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return size;
+}
+
+describe('embeds in a blog post', () => {
+  test('iframes resize to their content, with no inner scrollbar', async () => {
+    const page = await open(browser, blog.url, { viewport: { width: 800, height: 900 } }, { wait: false });
+    for (const id of ['spend', 'summary']) {
+      const size = await fitted(page, id);
+      assert.ok(Math.abs(size.outer - size.inner) <= 2, `${id}: iframe ${size.outer}px, content ${size.inner}px`);
+      assert.ok(size.inner <= size.client + 1, `${id}: no inner scrollbar (${size.inner} > ${size.client})`);
+    }
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('controls in an embed move its figure, and the iframe follows', async () => {
+    const page = await open(browser, blog.url, { viewport: { width: 800, height: 900 } }, { wait: false });
+    await fitted(page, 'spend');
+    const frame = page.frameLocator('#spend');
+    assert.equal(await frame.locator('[data-testid^="input-"]').count(), 2, 'just c and m');
+    const spendPath = () => frame.locator('path.bars.spend').getAttribute('d');
+    const before = await spendPath();
+    await frame.getByTestId('input-c').fill('300');
+    await frame.getByTestId('input-c').press('Tab');
+    await page.waitForFunction(() => true);
+    assert.notEqual(await spendPath(), before, 'the bars moved');
+    const label = await frame.locator('[data-testid="chart-spend"] .plot').getAttribute('aria-label');
+    assert.match(label, /\$30B in the first year/);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('themes apply inside the iframe', async () => {
+    const page = await open(browser, blog.url, { colorScheme: 'light' }, { wait: false });
+    await fitted(page, 'summary');
+    const bg = await page.frameLocator('#summary').locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(bg, 'rgb(18, 19, 20)', 'theme=dark wins over the reader\'s light scheme');
+    const light = await page.frameLocator('#spend').locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(light, 'rgb(251, 250, 247)');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('the open link reproduces the scenario in a new tab', async () => {
+    const page = await open(browser, blog.url, {}, { wait: false });
+    await fitted(page, 'summary');
+    const link = page.frameLocator('#summary').getByTestId('open-full');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.equal(await link.getAttribute('rel'), 'noopener');
+    assert.equal(await link.getAttribute('href'), `${app.url}?v=1&p=thin-margin`);
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    tab.errors = [];
+    await ready(tab);
+    await assertScenario(tab, { m: 15 }, 'opened from the embed');
+    assert.equal(await tab.getByTestId('preset').inputValue(), 'thin-margin');
+    await page.context().close();
+  });
+
+  test('bad embed settings fall back, with a notice', async () => {
+    const page = await open(browser, `${app.url}?embed=1&view=pie&theme=neon`);
+    assert.equal(await page.locator('.notice li').count(), 2);
+    assert.equal(await page.getByTestId('lead').count(), 1, 'the compact calculator');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+});
+
+describe('the embed dialog', () => {
+  test('builds a snippet with a live preview', async () => {
+    const page = await open(browser, app.url);
+    await page.getByTestId('embed-open').click();
+    await page.getByTestId('embed-view').selectOption('cash');
+    await page.getByTestId('embed-theme').selectOption('dark');
+    await page.getByRole('checkbox', { name: 'Cloud provider\'s operating margin' }).check();
+    await settle(page);
+    const code = await page.getByTestId('embed-code').inputValue();
+    assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/tools\/deal\/\?embed=1&amp;view=cash&amp;controls=m&amp;theme=dark"/);
+    assert.match(code, /title="Circular compute: Investor's net cash \(chart\)"/);
+    assert.match(code, /height="520"/);
+    assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/tools\/deal\/embed\.js" async><\/script>/);
+    const preview = page.frameLocator('.embed-preview iframe');
+    await preview.locator('[data-testid="chart-cash"]').waitFor();
+    assert.equal(await preview.getByTestId('input-m').count(), 1);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.embed-preview iframe').count(), 0, 'no preview while closed');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+});
+
+describe('the JavaScript API', () => {
+  test('compute returns the outputs and schedule as plain data', async () => {
+    const page = await open(browser, app.url);
+    const r = await page.evaluate(() => window.circularCompute.compute({ c: 150, m: 20 }));
+    const expected = reference({ c: 150, m: 20 });
+    for (const [id, value] of Object.entries(expected.outputs)) {
+      const got = r.outputs[id];
+      assert.ok(matches(got === null ? '' : String(got), value), `${id}: ${got} vs ${value}`);
+    }
+    assert.equal(r.schedule.length, 10);
+    assert.equal(r.schedule[0].year, 2026);
+    assert.ok(matches(String(r.schedule[3]['net-cash-cumulative']), expected.rows[3]['net-cash-cumulative']));
+    assert.equal(r.inputs.sp, 'even');
+    assert.equal(r.preset, 'announced');
+    const preset = await page.evaluate(() => window.circularCompute.compute({ p: 'confirmed', sp: 'front' }));
+    assert.equal(preset.outputs['new-money'], 5);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('bad input gives a clear error object, never an exception', async () => {
+    const page = await open(browser, app.url);
+    const results = await page.evaluate(() => [
+      window.circularCompute.compute({ c: 'lots', zz: 1, t: 99, p: 'moon' }),
+      window.circularCompute.compute(42),
+      window.circularCompute.compute({ c: NaN }),
+      window.circularCompute.compute(),
+    ]);
+    const [bad, notObject, nan, none] = results;
+    assert.match(bad.error, /could not be used/);
+    assert.equal(bad.problems.length, 4, JSON.stringify(bad.problems));
+    assert.ok(bad.problems.some((p) => p.startsWith('zz: not an input key')));
+    assert.ok(bad.problems.some((p) => p.startsWith('t: 99 is not allowed')));
+    assert.match(notObject.problems[0], /Pass one object/);
+    assert.equal(nan.problems.length, 1);
+    assert.equal(none.outputs['spend-per-year'], 10);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+});
+
+describe('oEmbed', () => {
+  test('the page links its oEmbed document, one per preset', async () => {
+    const page = await open(browser, app.url);
+    const href = await page.locator('link[type="application/json+oembed"]').getAttribute('href');
+    assert.equal(href, 'oembed.json');
+    for (const file of ['oembed.json', 'oembed-thin-margin.json']) {
+      const doc = JSON.parse(await readFile(join('dist', file), 'utf8'));
+      assert.equal(doc.type, 'rich');
+      assert.equal(doc.version, '1.0');
+      assert.match(doc.html, /^<iframe src="[^"]*embed=1"/);
+    }
+    await page.context().close();
+  });
+});
