@@ -72,11 +72,32 @@ pub fn with_unit(unit: Unit, number: &str) -> String {
     }
 }
 
+/// `value` with exactly `digits` decimals (at most 6), rounded half away from
+/// zero. Integer arithmetic keeps the standard library's exact float
+/// formatting, about 15 KB, out of the browser bundle.
+pub fn fixed(value: f64, digits: u8) -> String {
+    let digits = u32::from(digits.min(6));
+    let unit = 10u64.pow(digits);
+    let scaled = (value.abs() * unit as f64).round();
+    if !scaled.is_finite() || scaled >= 9.0e15 {
+        return value.to_string();
+    }
+    let n = scaled as u64;
+    let sign = if value < 0.0 && n != 0 { "-" } else { "" };
+    let whole = n / unit;
+    if digits == 0 {
+        return format!("{sign}{whole}");
+    }
+    let frac = (n % unit).to_string();
+    let pad = "0".repeat(digits as usize - frac.len());
+    format!("{sign}{whole}.{pad}{frac}")
+}
+
 /// A plain formatter for places without `Intl` (tests, tick labels):
 /// fixed digits per [`style_for`], with thousands grouped by commas.
 pub fn plain(unit: Unit, value: f64) -> String {
     let style = style_for(unit, value);
-    let text = format!("{:.*}", usize::from(style.max_fraction), value);
+    let text = fixed(value, style.max_fraction);
     let text = if style.max_fraction > style.min_fraction && text.contains('.') {
         let t = text.trim_end_matches('0');
         let keep = t
@@ -131,6 +152,22 @@ mod tests {
             "$2.67B per GW-year"
         );
         assert_eq!(plain(Unit::Percent, 250.0), "250%");
+    }
+
+    #[test]
+    fn fixed_rounds_like_people_do() {
+        assert_eq!(fixed(2.25, 1), "2.3");
+        assert_eq!(fixed(-2.25, 1), "-2.3");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(10.0, 2), "10.00");
+        assert_eq!(fixed(0.05, 2), "0.05");
+        assert_eq!(fixed(1234.5, 0), "1235");
+        assert_eq!(fixed(f64::NAN, 1), "NaN");
+        assert_eq!(
+            fixed(1e300, 1),
+            1e300f64.to_string(),
+            "too large for integers"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod scale;
 
 pub use scale::{nice_step, nice_ticks, LinearScale};
 
-use crate::format::plain;
+use crate::format::{fixed, plain};
 use crate::model::{Input, Outputs, Scenario, Unit, YearRow};
 use std::fmt::Write;
 
@@ -147,6 +147,11 @@ fn x_ticks(f: &Frame, rows: &[YearRow]) -> Vec<Tick> {
         .collect()
 }
 
+/// A coordinate to a tenth of a pixel.
+fn px(v: f64) -> String {
+    fixed(v, 1)
+}
+
 /// Bars from zero to each value, one per year, as one path.
 fn bars(f: &Frame, values: &[f64], y: &LinearScale) -> String {
     let mut d = String::new();
@@ -156,12 +161,12 @@ fn bars(f: &Frame, values: &[f64], y: &LinearScale) -> String {
         let top = y.at(v);
         let _ = write!(
             d,
-            "M{:.1} {:.1}H{:.1}V{:.1}H{:.1}Z",
-            x + w * 0.2,
-            zero,
-            x + w * 0.8,
-            top,
-            x + w * 0.2
+            "M{} {}H{}V{}H{}Z",
+            px(x + w * 0.2),
+            px(zero),
+            px(x + w * 0.8),
+            px(top),
+            px(x + w * 0.2)
         );
     }
     d
@@ -173,10 +178,10 @@ fn line(points: impl Iterator<Item = (f64, f64)>, y: &LinearScale) -> String {
     for (i, (x, v)) in points.enumerate() {
         let _ = write!(
             d,
-            "{}{:.1} {:.1}",
+            "{}{} {}",
             if i == 0 { 'M' } else { 'L' },
-            x,
-            y.at(v)
+            px(x),
+            px(y.at(v))
         );
     }
     d
@@ -185,7 +190,7 @@ fn line(points: impl Iterator<Item = (f64, f64)>, y: &LinearScale) -> String {
 /// A horizontal rule across the plot at `value`.
 fn rule(f: &Frame, value: f64, y: &LinearScale) -> String {
     let (x0, _, x1, _) = f.plot();
-    format!("M{x0:.1} {:.1}H{x1:.1}", y.at(value))
+    format!("M{} {}H{}", px(x0), px(y.at(value)), px(x1))
 }
 
 /// The centre of each year's band.

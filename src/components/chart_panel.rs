@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::chart::{self, ChartGeometry, Frame};
+use crate::format::fixed;
 use crate::model::{Unit, YearRow};
 use crate::state::AppState;
 use crate::web::intl::format;
@@ -259,7 +260,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                             .map(|s| {
                                 let left = (s.x + s.width / 2.0) / frame.get_untracked().width * 100.0;
                                 view! {
-                                    <div class="tip" style=format!("left: {left:.1}%")>
+                                    <div class="tip" style=format!("left: {}%", fixed(left, 1))>
                                         <strong>{s.year}</strong>
                                         {s.lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
                                     </div>

@@ -7,76 +7,60 @@
 //! else console.log(r.outputs['investor-net-cash'], r.schedule[0].spend);
 //! ```
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::codec::{read_value, value_text};
 use crate::model::{clamp_value, compute, Input, Preset, COLUMNS, OUTPUTS, PRESETS};
 
-/// A value as JavaScript passes it: a number, or text (`sp`, `p`, or a number as text).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Given {
-    Number(f64),
-    Text(String),
+/// Sets `object[key] = value`; setting a property on a fresh object cannot fail.
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-/// An input as the API returns it.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Shown {
-    Number(f64),
-    Text(String),
-}
-
-#[derive(Serialize)]
-struct Answer {
-    preset: &'static str,
-    inputs: BTreeMap<&'static str, Shown>,
-    outputs: BTreeMap<&'static str, Option<f64>>,
-    schedule: Vec<BTreeMap<&'static str, Option<f64>>>,
-}
-
-#[derive(Serialize)]
-struct Problem {
-    error: &'static str,
-    problems: Vec<String>,
-}
-
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+/// A number, or `null` where a figure has no meaning.
+fn number(value: Option<f64>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_f64)
 }
 
 fn problem(problems: Vec<String>) -> JsValue {
-    to_js(&Problem {
-        error: "circularCompute.compute: some inputs could not be used; nothing was computed.",
-        problems,
-    })
+    let out = Object::new();
+    set(
+        &out,
+        "error",
+        &"circularCompute.compute: some inputs could not be used; nothing was computed.".into(),
+    );
+    let list: Array = problems.iter().map(|p| JsValue::from_str(p)).collect();
+    set(&out, "problems", &list);
+    out.into()
 }
 
 /// Computes a scenario given as `{key: value}` with the share-URL keys (and
 /// `p` for a preset). Unknown keys and bad values give `{error, problems}`.
 pub fn compute_js(given: JsValue) -> JsValue {
-    let given: BTreeMap<String, Given> = if given.is_undefined() || given.is_null() {
-        BTreeMap::new()
+    let entries: Vec<(String, JsValue)> = if given.is_undefined() || given.is_null() {
+        Vec::new()
+    } else if given.is_object() && !Array::is_array(&given) {
+        Object::entries(given.unchecked_ref())
+            .iter()
+            .map(|pair| {
+                let pair: Array = pair.unchecked_into();
+                (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
+            })
+            .collect()
     } else {
-        match serde_wasm_bindgen::from_value(given) {
-            Ok(map) => map,
-            Err(_) => {
-                return problem(vec![
-                    "Pass one object of input keys and numbers, such as {c: 150, m: 20}.".into(),
-                ])
-            }
-        }
+        return problem(vec![
+            "Pass one object of input keys and numbers, such as {c: 150, m: 20}.".into(),
+        ]);
     };
     let mut problems = Vec::new();
-    let preset = match given.get("p") {
+    let preset = match entries
+        .iter()
+        .find(|(k, _)| k == "p")
+        .map(|(_, v)| v.as_string())
+    {
         None => Preset::announced(),
-        Some(Given::Text(key)) => Preset::by_key(key).unwrap_or_else(|| {
+        Some(Some(key)) => Preset::by_key(&key).unwrap_or_else(|| {
             let names: Vec<&str> = PRESETS.iter().map(|p| p.key).collect();
             problems.push(format!(
                 "p: no preset is called “{key}”; try one of {}.",
@@ -84,21 +68,22 @@ pub fn compute_js(given: JsValue) -> JsValue {
             ));
             Preset::announced()
         }),
-        Some(Given::Number(_)) => {
+        Some(None) => {
             problems.push("p: a preset is named by text, such as \"thin-margin\".".into());
             Preset::announced()
         }
     };
     let mut scenario = preset.scenario();
-    for (key, value) in given.iter().filter(|(k, _)| k.as_str() != "p") {
+    for (key, value) in entries.iter().filter(|(k, _)| k != "p") {
         let Some(input) = Input::from_key(key) else {
             problems.push(format!("{key}: not an input key."));
             continue;
         };
         let spec = input.spec();
-        let read = match value {
-            Given::Number(v) => Ok(*v),
-            Given::Text(t) => read_value(input, t),
+        let read = match (value.as_f64(), value.as_string()) {
+            (Some(v), _) => Ok(v),
+            (None, Some(text)) => read_value(input, &text),
+            (None, None) => Err(crate::codec::NumberError::NotANumber),
         };
         match read.map(|v| (v, clamp_value(spec, v))) {
             Ok((v, (_, None))) => {
@@ -117,34 +102,38 @@ pub fn compute_js(given: JsValue) -> JsValue {
         return problem(problems);
     }
     let o = compute(&scenario);
-    let inputs = Input::ALL
-        .iter()
-        .map(|&i| {
-            let v = scenario.get(i);
-            let shown = if i.spec().is_choice() {
-                Shown::Text(value_text(i, v))
-            } else {
-                Shown::Number(v)
-            };
-            (i.spec().key, shown)
-        })
-        .collect();
-    let outputs = OUTPUTS.iter().map(|s| (s.id, (s.get)(&o))).collect();
-    let schedule = o
+    let inputs = Object::new();
+    for &i in &Input::ALL {
+        let v = scenario.get(i);
+        let shown = if i.spec().is_choice() {
+            JsValue::from_str(&value_text(i, v))
+        } else {
+            JsValue::from_f64(v)
+        };
+        set(&inputs, i.spec().key, &shown);
+    }
+    let outputs = Object::new();
+    for spec in OUTPUTS {
+        set(&outputs, spec.id, &number((spec.get)(&o)));
+    }
+    let schedule: Array = o
         .schedule
         .iter()
         .map(|row| {
-            std::iter::once(("year", Some(f64::from(row.year))))
-                .chain(COLUMNS.iter().map(|c| (c.id, (c.get)(row))))
-                .collect()
+            let cells = Object::new();
+            set(&cells, "year", &JsValue::from(row.year));
+            for col in COLUMNS {
+                set(&cells, col.id, &number((col.get)(row)));
+            }
+            JsValue::from(cells)
         })
         .collect();
-    to_js(&Answer {
-        preset: preset.key,
-        inputs,
-        outputs,
-        schedule,
-    })
+    let out = Object::new();
+    set(&out, "preset", &preset.key.into());
+    set(&out, "inputs", &inputs);
+    set(&out, "outputs", &outputs);
+    set(&out, "schedule", &schedule);
+    out.into()
 }
 
 /// Installs `window.circularCompute = { version, inputs, compute }`.
@@ -152,15 +141,15 @@ pub fn install() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let api = js_sys::Object::new();
+    let api = Object::new();
     let compute = Closure::<dyn Fn(JsValue) -> JsValue>::new(compute_js);
-    let keys: js_sys::Array = Input::ALL
+    let keys: Array = Input::ALL
         .iter()
         .map(|i| JsValue::from_str(i.spec().key))
         .collect();
-    let _ = js_sys::Reflect::set(&api, &"version".into(), &1.into());
-    let _ = js_sys::Reflect::set(&api, &"inputs".into(), &keys);
-    let _ = js_sys::Reflect::set(&api, &"compute".into(), compute.as_ref());
+    set(&api, "version", &1.into());
+    set(&api, "inputs", &keys);
+    set(&api, "compute", compute.as_ref());
     compute.forget();
-    let _ = js_sys::Reflect::set(&window, &"circularCompute".into(), &api);
+    set(&window, "circularCompute", &api);
 }

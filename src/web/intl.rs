@@ -1,7 +1,6 @@
 //! Numbers for people, through the browser's `Intl.NumberFormat`.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -13,7 +12,8 @@ use crate::model::Unit;
 const LOCALE: &str = "en-US";
 
 thread_local! {
-    static FORMATS: RefCell<HashMap<NumberStyle, Intl::NumberFormat>> = RefCell::new(HashMap::new());
+    // A handful of styles at most: a list is smaller in the bundle than a map.
+    static FORMATS: RefCell<Vec<(NumberStyle, Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn make(style: NumberStyle) -> Intl::NumberFormat {
@@ -33,8 +33,15 @@ pub fn number(unit: Unit, value: f64) -> String {
     let style = style_for(unit, value);
     FORMATS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let format = cache.entry(style).or_insert_with(|| make(style));
-        format
+        let at = match cache.iter().position(|(s, _)| *s == style) {
+            Some(i) => i,
+            None => {
+                cache.push((style, make(style)));
+                cache.len() - 1
+            }
+        };
+        cache[at]
+            .1
             .format()
             .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
             .ok()
