@@ -23,7 +23,7 @@ test: tools-test lint test-native test-wasm test-e2e
 SITE_URL ?=
 dist: tools
 	trunk build --release --offline
-	cargo run --quiet --bin oembed -- dist "$(SITE_URL)"
+	cargo run --quiet --bin postbuild -- dist "$(SITE_URL)"
 
 tools:
 	bash scripts/bootstrap.sh build

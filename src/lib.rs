@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod codec;
 pub mod components;
+pub mod csp;
 pub mod format;
 pub mod model;
 pub mod oembed;

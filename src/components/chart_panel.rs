@@ -260,7 +260,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                             .map(|s| {
                                 let left = (s.x + s.width / 2.0) / frame.get_untracked().width * 100.0;
                                 view! {
-                                    <div class="tip" style=format!("left: {}%", fixed(left, 1))>
+                                    <div class="tip" style:left=format!("{}%", fixed(left, 1))>
                                         <strong>{s.year}</strong>
                                         {s.lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
                                     </div>

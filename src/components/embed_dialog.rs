@@ -176,7 +176,7 @@ pub fn EmbedDialog() -> impl IntoView {
                                     <iframe
                                         title="Embed preview"
                                         src=format!("?{}", query())
-                                        style=move || format!("height: {}px", height.get())
+                                        style:height=move || format!("{}px", height.get())
                                     ></iframe>
                                 }
                             })

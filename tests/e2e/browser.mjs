@@ -30,9 +30,9 @@ export async function open(browser, url, options = {}, { wait = true } = {}) {
   return page;
 }
 
-/** Waits until the calculator has drawn its figures. */
+/** Waits until the calculator has drawn: its figures, or an embed's link. */
 export async function ready(page) {
-  await page.waitForSelector('[data-testid="spend-per-year"][data-value]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid="spend-per-year"][data-value], [data-testid="open-full"]', { timeout: 20000 });
 }
 
 /** Waits for Leptos to apply pending DOM updates (they are asynchronous). */

@@ -1,0 +1,61 @@
+//! Finishes a trunk release build in place (`make dist` runs it):
+//! moves the inline loader to a file and adds the Content-Security-Policy,
+//! then writes the oEmbed documents.
+//! `cargo run --bin postbuild -- dist [SITE_URL]`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let (Some(dir), site) = (args.next(), args.next().unwrap_or_default()) else {
+        eprintln!("usage: postbuild DIR [SITE_URL]");
+        return ExitCode::FAILURE;
+    };
+    match run(Path::new(&dir), &site) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("postbuild: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dir: &Path, site: &str) -> Result<(), String> {
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    if html.contains("Content-Security-Policy") {
+        println!("postbuild: {} is already hardened", index.display());
+    } else {
+        let hard = circular_compute::csp::harden(&html).map_err(|e| e.to_string())?;
+        let loader = dir.join(&hard.loader_name);
+        std::fs::write(&loader, &hard.loader).map_err(|e| format!("{}: {e}", loader.display()))?;
+        std::fs::write(&index, &hard.html).map_err(|e| format!("{}: {e}", index.display()))?;
+        println!(
+            "postbuild: loader moved to {}, Content-Security-Policy added",
+            hard.loader_name
+        );
+    }
+
+    let site = if site.is_empty() {
+        eprintln!(
+            "postbuild: SITE_URL is not set, so the oEmbed documents point at ./ — \
+             set SITE_URL=https://your.host/path/ when building for deployment."
+        );
+        "./".to_string()
+    } else if site.ends_with('/') {
+        site.to_string()
+    } else {
+        format!("{site}/")
+    };
+    let docs = circular_compute::oembed::documents(&site);
+    for (name, body) in &docs {
+        let path = dir.join(name);
+        std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    println!(
+        "postbuild: wrote {} oEmbed documents for {site}",
+        docs.len()
+    );
+    Ok(())
+}
