@@ -51,9 +51,12 @@ test-wasm:
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
 
-## bench: measured numbers for BENCHMARKS.md
-bench: dist
+## bench: measured numbers for BENCHMARKS.md (native model and codec, sizes,
+## load time, input latency, Lighthouse); reports, never asserts timings
+bench: tools-test dist
 	cargo bench --bench model
+	node scripts/size-report.mjs dist
+	node benches/browser.mjs
 
 ## screenshots: the page at 375 and 1280 px, light and dark, into target/screenshots
 screenshots: dist

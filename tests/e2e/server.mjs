@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -33,10 +34,14 @@ export function serve({ root, prefix = '/', port = 0, headers = {} }) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // Compress as static hosts do, so measurements match a real deployment.
+      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && extname(file) !== '.png';
+      if (gzip) body = gzipSync(body);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         ...headers,
       });
       res.end(body);
