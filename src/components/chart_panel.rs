@@ -101,6 +101,10 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
     };
     let id = kind.id();
     let plot = move || frame.get().plot();
+    // Ticks change far less often than the data: rebuild their nodes only then.
+    let y_ticks = Memo::new(move |_| geometry.with(|g| g.y_ticks.clone()));
+    let x_ticks = Memo::new(move |_| geometry.with(|g| g.x_ticks.clone()));
+    let (table_open, set_table_open) = signal(false);
     let mark_count = geometry.with_untracked(|g| g.marks.len());
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -143,22 +147,19 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
             <figcaption>
                 <h3>{kind.title()}</h3>
                 <ul class="legend">
-                    {move || {
-                        geometry
-                            .get()
-                            .marks
-                            .into_iter()
-                            .filter(|m| !m.class.contains("zero"))
-                            .map(|m| {
-                                view! {
-                                    <li>
-                                        <span class=format!("swatch {}", m.class) aria-hidden="true"></span>
-                                        {m.label}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    {geometry
+                        .with_untracked(|g| g.marks.clone())
+                        .into_iter()
+                        .filter(|m| !m.class.contains("zero"))
+                        .map(|m| {
+                            view! {
+                                <li>
+                                    <span class=format!("swatch {}", m.class) aria-hidden="true"></span>
+                                    {m.label}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </figcaption>
             <div
@@ -183,9 +184,8 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                 >
                     <g class="grid">
                         {move || {
-                            geometry
+                            y_ticks
                                 .get()
-                                .y_ticks
                                 .into_iter()
                                 .map(|t| {
                                     let (x0, _, x1, _) = plot();
@@ -204,9 +204,8 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                         }}
                         {move || {
                             let (_, _, _, y1) = plot();
-                            geometry
+                            x_ticks
                                 .get()
-                                .x_ticks
                                 .into_iter()
                                 .map(|t| view! { <text x=t.pos y=y1 + 18.0 text-anchor="middle">{t.label}</text> })
                                 .collect_view()
@@ -269,7 +268,16 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                     }}
                 </div>
             </div>
-            <details class="chart-data">
+            <details
+                class="chart-data"
+                on:toggle=move |ev| {
+                    let open = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                        .is_some_and(|d| d.open());
+                    set_table_open.set(open);
+                }
+            >
                 <summary>"Data table"</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} data", kind.title())>
                     <table>
@@ -280,7 +288,11 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
+                            // Built only while open: a closed table costs nothing per input.
                             {move || {
+                                if !table_open.get() {
+                                    return Vec::new();
+                                }
                                 state
                                     .outputs
                                     .get()

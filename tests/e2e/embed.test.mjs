@@ -77,7 +77,8 @@ describe('embeds in a blog post', () => {
     const before = await spendPath();
     await frame.getByTestId('input-c').fill('300');
     await frame.getByTestId('input-c').press('Tab');
-    await page.waitForFunction(() => true);
+    // Leptos updates the DOM asynchronously: poll briefly for the new bars.
+    for (let i = 0; i < 50 && (await spendPath()) === before; i++) await new Promise((r) => setTimeout(r, 50));
     assert.notEqual(await spendPath(), before, 'the bars moved');
     const label = await frame.locator('[data-testid="chart-spend"] .plot').getAttribute('aria-label');
     assert.match(label, /\$30B in the first year/);
@@ -137,6 +138,7 @@ describe('the embed dialog', () => {
     await preview.locator('[data-testid="chart-cash"]').waitFor();
     assert.equal(await preview.getByTestId('input-m').count(), 1);
     await page.keyboard.press('Escape');
+    await page.locator('.embed-preview iframe').waitFor({ state: 'detached', timeout: 5000 });
     assert.equal(await page.locator('.embed-preview iframe').count(), 0, 'no preview while closed');
     assertNoErrors(page);
     await page.context().close();
