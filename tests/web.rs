@@ -38,6 +38,19 @@ async fn mount() -> HtmlElement {
     container
 }
 
+/// Types `text` into the box with `data-testid=testid` and fires `events`.
+fn type_into(root: &HtmlElement, testid: &str, text: &str, events: &[&str]) {
+    let input: HtmlInputElement = root
+        .query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no box with data-testid={testid}"))
+        .unchecked_into();
+    input.set_value(text);
+    for event in events {
+        input.dispatch_event(&Event::new(event).unwrap()).unwrap();
+    }
+}
+
 fn data_value(root: &HtmlElement, testid: &str) -> String {
     root.query_selector(&format!("[data-testid='{testid}']"))
         .unwrap()
@@ -80,24 +93,12 @@ async fn the_page_shows_the_default_figures() {
 #[wasm_bindgen_test]
 async fn typing_in_a_number_box_recomputes_every_figure() {
     let root = mount().await;
-    let input: HtmlInputElement = root
-        .query_selector("[data-testid='input-c']")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value("150");
-    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    type_into(&root, "input-c", "150", &["input"]);
     tick().await;
     assert_eq!(data_value(&root, "spend-per-year"), "15");
     assert_eq!(data_value(&root, "net-new-money"), "125");
     // The term's row count follows the term.
-    let term: HtmlInputElement = root
-        .query_selector("[data-testid='input-t']")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    term.set_value("20");
-    term.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    type_into(&root, "input-t", "20", &["input"]);
     tick().await;
     let rows = root
         .query_selector_all("[data-testid='schedule'] tbody tr")
@@ -110,16 +111,7 @@ async fn typing_in_a_number_box_recomputes_every_figure() {
 #[wasm_bindgen_test]
 async fn unparsable_typing_keeps_the_scenario_and_says_why() {
     let root = mount().await;
-    let input: HtmlInputElement = root
-        .query_selector("[data-testid='input-m']")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    input.set_value("abc");
-    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
-    input
-        .dispatch_event(&Event::new("change").unwrap())
-        .unwrap();
+    type_into(&root, "input-m", "abc", &["input", "change"]);
     tick().await;
     assert_eq!(data_value(&root, "investor-profit"), "35");
     let hint = root.query_selector("#hint-m").unwrap().unwrap();

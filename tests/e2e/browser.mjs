@@ -55,3 +55,22 @@ export function readPage(page) {
     return { outputs, rows };
   });
 }
+
+/**
+ * Registers before/after hooks that serve dist/ under /tools/deal/ and
+ * launch the browser; returns an object whose `server` and `browser` are
+ * set once the hooks have run.
+ */
+export function useApp(hooks) {
+  const app = {};
+  hooks.before(async () => {
+    const { serve } = await import('./server.mjs');
+    app.server = await serve({ root: 'dist', prefix: '/tools/deal/' });
+    app.browser = await launch();
+  });
+  hooks.after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}

@@ -4,19 +4,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { serve } from './server.mjs';
-import { launch, open } from './browser.mjs';
+import { open, useApp } from './browser.mjs';
 import { assertNoErrors } from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve({ root: 'dist', prefix: '/tools/deal/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp({ before, after });
 
 test('dist/index.html carries a strict policy and no inline script', async () => {
   const html = await readFile('dist/index.html', 'utf8');
@@ -32,7 +23,7 @@ test('dist/index.html carries a strict policy and no inline script', async () =>
 });
 
 test('the policy is enforced: inline script is refused, the page still works', async () => {
-  const page = await open(browser, `${server.url}?v=1&c=150&embed=1&view=cash&controls=c`);
+  const page = await open(app.browser, `${app.server.url}?v=1&c=150&embed=1&view=cash&controls=c`);
   const blocked = await page.evaluate(() => new Promise((resolve) => {
     document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
     const s = document.createElement('script');

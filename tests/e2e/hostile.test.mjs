@@ -3,20 +3,11 @@
 // and the reader's scenario is never lost.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch, open, settle } from './browser.mjs';
+import { open, settle, useApp } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { DEFAULTS } from './reference.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve({ root: 'dist', prefix: '/tools/deal/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp({ before, after });
 
 async function assertAlive(page) {
   assert.equal(await page.locator('#crash').isHidden(), true, 'no panic');
@@ -41,7 +32,7 @@ async function paste(page, key, text) {
 
 describe('typed and pasted values', () => {
   test('every number box survives hostile text and keeps the scenario', async () => {
-    const page = await open(browser, `${server.url}?v=1&c=150`);
+    const page = await open(app.browser, `${app.server.url}?v=1&c=150`);
     const texts = ['1e400', '-1e400', '', '１２', '-0', 'NaN', 'Infinity', '0x10', '1,5', '<b>9</b>', ' 7 ', '９'.repeat(400), '1e-400', '--3', '.', '-'];
     for (const key of Object.keys(DEFAULTS).filter((k) => k !== 'sp')) {
       for (const text of texts) await paste(page, key, text);
@@ -64,7 +55,7 @@ describe('oversized and stored state', () => {
     const extremes = 'c=1000&t=20&y0=2040&sp=capacity&gw=50&g1=0&gf=20&a0=500&a1=500&am=1000&ap=100&ay=19'
       + '&m=90&r=2000&rg=500&rt=500&cap=200&life=1&e=1000&u=100&pue=3&kw=0.1&pf=100';
     const junk = `${'x'.repeat(3000)}=${'%FF'.repeat(1000)}`;
-    const page = await open(browser, `${server.url}?v=1&${extremes}&${extremes}&${junk}`);
+    const page = await open(app.browser, `${app.server.url}?v=1&${extremes}&${extremes}&${junk}`);
     await settle(page);
     assert.equal(await page.getByTestId('notice').count(), 1);
     await assertScenario(page, Object.fromEntries(extremes.split('&').map((kv) => {
@@ -77,11 +68,11 @@ describe('oversized and stored state', () => {
 
   test('stored data that is huge, binary or not ours', async () => {
     for (const stored of ['x'.repeat(2_000_000), '\u0000\uFFFF\uD800', 'circular-compute saved v1\n' + 'a=b\n'.repeat(5000), 'circular-compute saved v1\n%ZZ=%ZZ&c=abc']) {
-      const page = await open(browser, null);
+      const page = await open(app.browser, null);
       await page.addInitScript((value) => {
         try { localStorage.setItem('circular-compute:saved', value); } catch { /* full: fine */ }
       }, stored);
-      await page.goto(`${server.url}?v=1&c=175`);
+      await page.goto(`${app.server.url}?v=1&c=175`);
       await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
       await assertScenario(page, { c: 175 }, 'the link wins');
       await page.locator('[data-testid="saved"] summary').click();
@@ -93,11 +84,11 @@ describe('oversized and stored state', () => {
   });
 
   test('storage that throws on every call', async () => {
-    const page = await open(browser, null);
+    const page = await open(app.browser, null);
     await page.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
     });
-    await page.goto(`${server.url}?v=1&m=20`);
+    await page.goto(`${app.server.url}?v=1&m=20`);
     await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
     await assertScenario(page, { m: 20 }, 'storage denied');
     assert.match(await page.getByTestId('saved-status').textContent(), /does not let the page save/);

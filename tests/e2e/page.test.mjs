@@ -3,21 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serve } from './server.mjs';
-import { launch, open, ready, settle } from './browser.mjs';
+import { open, ready, settle, useApp } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
-let server, browser;
-
-before(async () => {
-  server = await serve({ root: 'dist', prefix: '/tools/deal/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp({ before, after });
 
 /** Types into a number box and leaves it, as a reader would. */
 async function type(page, key, text) {
@@ -29,7 +19,7 @@ async function type(page, key, text) {
 
 describe('the calculator page', () => {
   test('loads under a subpath with the default figures and no console error', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     await assertScenario(page, {}, 'defaults');
     assert.match(await page.getByTestId('lead').textContent(), /\$4\.00 .* \$1\.40 .* 2033/);
     assertNoErrors(page);
@@ -37,7 +27,7 @@ describe('the calculator page', () => {
   });
 
   test('number boxes recompute every figure, for several scenarios', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     const scenarios = [
       { c: 250, t: 7 },
       { c: 40, t: 3, a1: 0, ap: 0 },
@@ -57,7 +47,7 @@ describe('the calculator page', () => {
   });
 
   test('every spend profile sums to the commitment and matches the reference', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     for (const sp of ['capacity', 'front', 'back', 'even']) {
       await page.getByTestId('input-sp').selectOption(sp);
       await settle(page);
@@ -68,7 +58,7 @@ describe('the calculator page', () => {
   });
 
   test('sliders move with the keyboard', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     const slider = page.locator('[data-key="c"] input[type="range"]');
     await slider.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
@@ -86,7 +76,7 @@ describe('the calculator page', () => {
   });
 
   test('sliders move with the pointer', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     const slider = page.locator('[data-key="t"] input[type="range"]');
     const box = await slider.boundingBox();
     await page.mouse.click(box.x + box.width * 0.95, box.y + box.height / 2);
@@ -99,7 +89,7 @@ describe('the calculator page', () => {
   });
 
   test('presets set their inputs, and reset controls restore defaults', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     await page.getByTestId('preset').selectOption('slow-build');
     await settle(page);
     await assertScenario(page, { g1: 0.5, gf: 8 }, 'slow-build');
@@ -111,7 +101,7 @@ describe('the calculator page', () => {
   });
 
   test('out-of-range and unparsable typing is clamped or refused with a message', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     await type(page, 't', '99');
     await assertScenario(page, { t: 20 }, 't clamped');
     assert.match(await page.locator('#hint-t').textContent(), /above the maximum of 20/);
@@ -129,7 +119,7 @@ describe('the calculator page', () => {
   });
 
   test('charts answer the keyboard with a tooltip, and summarise themselves', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     const plot = page.locator('[data-testid="chart-cash"] .plot');
     assert.match(await plot.getAttribute('aria-label'), /turns positive in 2033/);
     await plot.focus();
@@ -143,7 +133,7 @@ describe('the calculator page', () => {
 
   for (const width of [375, 1280]) {
     test(`no horizontal scroll at ${width} px`, async () => {
-      const page = await open(browser, server.url, { viewport: { width, height: 800 } });
+      const page = await open(app.browser, app.server.url, { viewport: { width, height: 800 } });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
       assertNoErrors(page);
@@ -154,7 +144,7 @@ describe('the calculator page', () => {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe-core finds no accessibility violation (${colorScheme})`, async () => {
       // axe is injected as an inline script, which the page's policy forbids.
-      const page = await open(browser, server.url, { colorScheme, bypassCSP: true });
+      const page = await open(app.browser, app.server.url, { colorScheme, bypassCSP: true });
       // Open every disclosure so axe sees every table.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       await page.locator('[data-key="c"] button.info').click();
@@ -169,7 +159,7 @@ describe('the calculator page', () => {
   }
 
   test('the panic banner is in the page, hidden', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     assert.equal(await page.locator('#crash').isHidden(), true);
     assert.equal(await ready(page), undefined);
     await page.context().close();

@@ -1,20 +1,11 @@
 // Share links, history, hostile addresses and saved scenarios, end to end.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch, open, settle } from './browser.mjs';
+import { open, settle, useApp } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { DEFAULTS } from './reference.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve({ root: 'dist', prefix: '/tools/deal/' });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp({ before, after });
 
 /** A value for each input that differs from its default and sits in range. */
 const LINK_VALUES = {
@@ -30,9 +21,9 @@ async function waitForQuery(page, expected) {
 describe('share links', () => {
   test('a link for every input key reproduces the figures', async () => {
     assert.deepEqual(Object.keys(LINK_VALUES).sort(), Object.keys(DEFAULTS).sort());
-    const page = await open(browser, null);
+    const page = await open(app.browser, null);
     for (const [key, value] of Object.entries(LINK_VALUES)) {
-      await page.goto(`${server.url}?v=1&${key}=${value}`);
+      await page.goto(`${app.server.url}?v=1&${key}=${value}`);
       await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
       await settle(page);
       await assertScenario(page, { [key]: value }, `${key}=${value}`);
@@ -43,7 +34,7 @@ describe('share links', () => {
   });
 
   test('the address follows the inputs, and the default scenario is the bare address', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     assert.equal(await page.evaluate(() => location.search), '');
     await page.getByTestId('input-m').fill('0.3');
     await page.getByTestId('input-m').press('Tab');
@@ -58,7 +49,7 @@ describe('share links', () => {
   });
 
   test('a slider drag writes the address without flooding history', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     const before = await page.evaluate(() => history.length);
     const slider = page.locator('[data-key="c"] input[type="range"]');
     await slider.focus();
@@ -70,7 +61,7 @@ describe('share links', () => {
   });
 
   test('reload keeps the scenario', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     await page.getByTestId('input-c').fill('210');
     await page.getByTestId('input-c').press('Tab');
     await page.getByTestId('input-sp').selectOption('front');
@@ -83,7 +74,7 @@ describe('share links', () => {
   });
 
   test('back and forward restore presets', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     await page.getByTestId('preset').selectOption('thin-margin');
     await waitForQuery(page, '?v=1&p=thin-margin');
     await page.getByTestId('preset').selectOption('fast-growth');
@@ -107,14 +98,14 @@ describe('share links', () => {
   });
 
   test('copy link puts the scenario address on the clipboard', async () => {
-    const page = await open(browser, null);
+    const page = await open(app.browser, null);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto(`${server.url}?v=1&p=confirmed&c=120`);
+    await page.goto(`${app.server.url}?v=1&p=confirmed&c=120`);
     await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
     await page.getByTestId('copy-link').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="share-status"]')?.textContent === 'Link copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, `${server.url}?v=1&p=confirmed&c=120`);
+    assert.equal(copied, `${app.server.url}?v=1&p=confirmed&c=120`);
     assertNoErrors(page);
     await page.context().close();
   });
@@ -140,7 +131,7 @@ describe('hostile addresses', () => {
   ];
   for (const [name, query, expected] of cases) {
     test(`${name}: loads, with a notice and no console error`, async () => {
-      const page = await open(browser, `${server.url}?${query}`);
+      const page = await open(app.browser, `${app.server.url}?${query}`);
       await settle(page);
       const notice = page.getByTestId('notice');
       assert.equal(await notice.count(), 1, 'one notice');
@@ -158,7 +149,7 @@ describe('hostile addresses', () => {
 
 describe('saved scenarios', () => {
   test('save, reload, load, rename and delete', async () => {
-    const page = await open(browser, server.url);
+    const page = await open(app.browser, app.server.url);
     await page.locator('[data-testid="saved"] summary').click();
     await page.getByTestId('input-c').fill('180');
     await page.getByTestId('input-c').press('Tab');
@@ -187,9 +178,9 @@ describe('saved scenarios', () => {
   });
 
   test('damaged storage is reported and the page still works', async () => {
-    const page = await open(browser, null);
+    const page = await open(app.browser, null);
     await page.addInitScript(() => localStorage.setItem('circular-compute:saved', '{"not":"ours"}'));
-    await page.goto(`${server.url}?v=1&c=140`);
+    await page.goto(`${app.server.url}?v=1&c=140`);
     await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
     await assertScenario(page, { c: 140 }, 'link wins over damaged storage');
     assert.match(await page.getByTestId('saved-status').textContent(), /format this page does not know/);
@@ -198,13 +189,13 @@ describe('saved scenarios', () => {
   });
 
   test('full storage is reported and the scenario stays in the address', async () => {
-    const page = await open(browser, null);
+    const page = await open(app.browser, null);
     await page.addInitScript(() => {
       Storage.prototype.setItem = function () {
         throw new DOMException('full', 'QuotaExceededError');
       };
     });
-    await page.goto(`${server.url}?v=1&c=160`);
+    await page.goto(`${app.server.url}?v=1&c=160`);
     await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
     await page.locator('[data-testid="saved"] summary').click();
     await page.getByTestId('save').click();
