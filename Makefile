@@ -38,8 +38,9 @@ lint:
 	cargo clippy --all-targets $(WASM) -- -D warnings
 
 ## test-native: the model, codec, chart geometry and formatting tests
+## (not --all-targets: that would also run the benchmark, unoptimised)
 test-native:
-	cargo test --all-targets
+	cargo test --lib --bins --tests
 
 ## test-wasm: wasm-bindgen tests in headless Chromium (webdriver.json sets its flags)
 test-wasm:

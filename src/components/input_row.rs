@@ -155,7 +155,8 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
             </div>
             <div class="input-controls">
                 {control}
-                {(!unit.is_empty()).then(|| view! { <span class="unit">{unit}</span> })}
+                // Always present, so boxes line up whether or not there is a unit.
+                <span class="unit">{unit}</span>
                 <button
                     type="button"
                     class="icon reset"
