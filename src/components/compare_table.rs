@@ -6,6 +6,16 @@ use crate::model::{Unit, DEALS};
 use crate::state::AppState;
 use crate::web::intl::format;
 
+/// One row of the compare table.
+struct CompareRow {
+    name: String,
+    investment: String,
+    commitment: String,
+    share: Option<f64>,
+    source: String,
+    yours: bool,
+}
+
 /// The compare table: D1–D6 and "your scenario", highest share first.
 #[component]
 pub fn CompareTable() -> impl IntoView {
@@ -13,29 +23,27 @@ pub fn CompareTable() -> impl IntoView {
     let rows = move || {
         let o = state.outputs.get();
         let c = state.scenario.get().get(crate::model::Input::Commitment);
-        let mut rows: Vec<(String, String, String, Option<f64>, String, bool)> = DEALS
+        let mut rows: Vec<CompareRow> = DEALS
             .iter()
-            .map(|d| {
-                (
-                    format!("{} {}", d.id, d.name),
-                    d.investment_text.to_string(),
-                    d.commitment_text.to_string(),
-                    d.equity_funded_share(),
-                    format!("{} (confidence: {})", d.source, d.confidence.label()),
-                    false,
-                )
+            .map(|d| CompareRow {
+                name: format!("{} {}", d.id, d.name),
+                investment: d.investment_text.to_string(),
+                commitment: d.commitment_text.to_string(),
+                share: d.equity_funded_share(),
+                source: format!("{} (confidence: {})", d.source, d.confidence.label()),
+                yours: false,
             })
             .collect();
-        rows.push((
-            "Your scenario: Amazon → Anthropic (Apr 2026)".to_string(),
-            format!("{} new money", format(Unit::UsdBillions, Some(o.new_money))),
-            format!("{} to AWS", format(Unit::UsdBillions, Some(c))),
-            o.equity_funded_share,
-            "this calculator".to_string(),
-            true,
-        ));
+        rows.push(CompareRow {
+            name: "Your scenario: Amazon → Anthropic (Apr 2026)".to_string(),
+            investment: format!("{} new money", format(Unit::UsdBillions, Some(o.new_money))),
+            commitment: format!("{} to AWS", format(Unit::UsdBillions, Some(c))),
+            share: o.equity_funded_share,
+            source: "this calculator".to_string(),
+            yours: true,
+        });
         // Highest share first; deals without a share go last.
-        rows.sort_by(|a, b| b.3.unwrap_or(-1.0).total_cmp(&a.3.unwrap_or(-1.0)));
+        rows.sort_by(|a, b| b.share.unwrap_or(-1.0).total_cmp(&a.share.unwrap_or(-1.0)));
         rows
     };
     view! {
@@ -59,16 +67,16 @@ pub fn CompareTable() -> impl IntoView {
                         {move || {
                             rows()
                                 .into_iter()
-                                .map(|(name, inv, com, share, src, yours)| {
+                                .map(|row| {
                                     view! {
-                                        <tr class:yours=yours>
-                                            <th scope="row">{name}</th>
-                                            <td>{inv}</td>
-                                            <td>{com}</td>
-                                            <td data-value=share.map(|v| v.to_string()).unwrap_or_default()>
-                                                {format(Unit::Percent, share)}
+                                        <tr class:yours=row.yours>
+                                            <th scope="row">{row.name}</th>
+                                            <td>{row.investment}</td>
+                                            <td>{row.commitment}</td>
+                                            <td data-value=row.share.map(|v| v.to_string()).unwrap_or_default()>
+                                                {format(Unit::Percent, row.share)}
                                             </td>
-                                            <td>{src}</td>
+                                            <td>{row.source}</td>
                                         </tr>
                                     }
                                 })
