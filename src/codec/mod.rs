@@ -4,6 +4,11 @@
 //! that differ from the preset, each with the shortest text that reads back
 //! to the same number. Reading never fails: whatever it cannot use, it
 //! reports as a [`Notice`] and replaces with the preset's value.
+//!
+//! A pinned scenario A (for comparing) rides along in one key, `a`, written
+//! compactly as `PRESET,KEY:VALUE,…`: its preset, then the inputs that differ
+//! from that preset, such as `a=announced,c:150,sp:front`. Commas and colons
+//! need no escaping in a query, and neither do the values (numbers, choice names).
 
 pub mod embed;
 mod number;
@@ -24,7 +29,10 @@ use crate::model::{Clamped, Input, Preset, Scenario};
 pub const VERSION: u32 = 1;
 
 /// Query keys that are not inputs but belong to the page (embedding and such).
-pub const PAGE_KEYS: &[&str] = &["v", "p", "embed", "view", "controls", "theme"];
+pub const PAGE_KEYS: &[&str] = &["v", "p", "a", "embed", "view", "controls", "theme"];
+
+/// The query key that holds the pinned scenario A.
+pub const PINNED_KEY: &str = "a";
 
 /// Quoted text from a URL is cut to this many characters in notices.
 const QUOTE_MAX: usize = 40;
@@ -53,6 +61,8 @@ pub enum Notice {
     },
     /// An input value out of range or off the whole-number grid, and what was used.
     Clamped(Clamped),
+    /// Something in the pinned scenario A that could not be used as given.
+    InPinned(Box<Notice>),
 }
 
 /// Cuts a quoted piece of a URL to a readable length.
@@ -103,8 +113,18 @@ impl fmt::Display for Notice {
                 )
             }
             Notice::Clamped(c) => c.fmt(f),
+            Notice::InPinned(n) => write!(f, "Scenario A: {n}"),
         }
     }
+}
+
+/// A scenario and the preset it starts from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pinned {
+    /// The scenario, always valid.
+    pub scenario: Scenario,
+    /// The preset it starts from.
+    pub preset: &'static Preset,
 }
 
 /// What a query string describes.
@@ -114,6 +134,8 @@ pub struct Decoded {
     pub scenario: Scenario,
     /// The preset the scenario starts from.
     pub preset: &'static Preset,
+    /// The pinned scenario A, when comparing.
+    pub pinned: Option<Pinned>,
     /// Page keys (embedding and such) with their raw values, first of each.
     pub page: Vec<(String, String)>,
     /// What could not be used as given.
@@ -157,6 +179,11 @@ pub fn read_value(input: Input, text: &str) -> Result<f64, NumberError> {
 
 /// Writes a scenario as a query string (without `?`): empty for the default.
 pub fn encode(scenario: &Scenario, preset: &Preset) -> String {
+    encode_with(scenario, preset, None)
+}
+
+/// Writes a scenario, and the pinned scenario A if any, as a query string.
+pub fn encode_with(scenario: &Scenario, preset: &Preset, pinned: Option<&Pinned>) -> String {
     let base = preset.scenario();
     let mut parts: Vec<String> = Vec::new();
     if preset.key != Preset::announced().key {
@@ -166,6 +193,9 @@ pub fn encode(scenario: &Scenario, preset: &Preset) -> String {
         let text = value_text(input, scenario.get(input));
         parts.push(format!("{}={}", input.spec().key, percent_encode(&text)));
     }
+    if let Some(a) = pinned {
+        parts.push(format!("{PINNED_KEY}={}", encode_pinned(a)));
+    }
     if parts.is_empty() {
         return String::new();
     }
@@ -173,16 +203,66 @@ pub fn encode(scenario: &Scenario, preset: &Preset) -> String {
     parts.join("&")
 }
 
+/// Writes the pinned scenario A compactly: `PRESET,KEY:VALUE,…`.
+pub fn encode_pinned(a: &Pinned) -> String {
+    let base = a.preset.scenario();
+    let mut out = a.preset.key.to_string();
+    for input in a.scenario.differences(&base) {
+        let text = value_text(input, a.scenario.get(input));
+        out.push_str(&format!(",{}:{}", input.spec().key, percent_encode(&text)));
+    }
+    out
+}
+
+/// Reads the pinned scenario A from the value of `a` (already percent-decoded).
+/// Never fails; what it cannot use comes back as notices.
+pub fn decode_pinned(text: &str) -> (Pinned, Vec<Notice>) {
+    let mut items = text.split(',');
+    let preset = items.next().unwrap_or_default().trim();
+    let mut pairs = vec![("p".to_string(), preset.to_string())];
+    for item in items.filter(|i| !i.trim().is_empty()) {
+        let (k, v) = item.split_once(':').unwrap_or((item, ""));
+        pairs.push((k.trim().to_string(), v.to_string()));
+    }
+    let mut d = decode_pairs(&pairs);
+    let mut notices = std::mem::take(&mut d.notices);
+    // A holds inputs only: page keys inside it are as unknown as any other.
+    notices.extend(d.page.iter().map(|(k, _)| Notice::UnknownKey(k.clone())));
+    let notices = notices
+        .into_iter()
+        .map(|n| Notice::InPinned(Box::new(n)))
+        .collect();
+    (
+        Pinned {
+            scenario: d.scenario,
+            preset: d.preset,
+        },
+        notices,
+    )
+}
+
 /// Reads a query string (with or without its leading `?`). Never fails.
 pub fn decode(query: &str) -> Decoded {
     let pairs = query::pairs(query);
+    let mut d = decode_pairs(&pairs);
+    if let Some(pos) = d.page.iter().position(|(k, _)| k == PINNED_KEY) {
+        let (_, text) = d.page.remove(pos);
+        let (pinned, notices) = decode_pinned(&text);
+        d.pinned = Some(pinned);
+        d.notices.extend(notices);
+    }
+    d
+}
+
+/// Reads decoded key–value pairs; the pinned scenario stays a page key.
+fn decode_pairs(pairs: &[(String, String)]) -> Decoded {
     let mut notices = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     let mut page = Vec::new();
     let mut preset = Preset::announced();
     let mut inputs: Vec<(Input, &str)> = Vec::new();
 
-    for (key, value) in &pairs {
+    for (key, value) in pairs {
         let key = key.as_str();
         if seen.contains(&key) {
             if !notices.contains(&Notice::Repeated(key.to_string())) {
@@ -228,6 +308,7 @@ pub fn decode(query: &str) -> Decoded {
     Decoded {
         scenario,
         preset,
+        pinned: None,
         page,
         notices,
     }

@@ -129,8 +129,79 @@ fn page_keys_are_kept_for_the_page() {
     assert_eq!(d.page_value("controls"), None);
 }
 
+#[test]
+fn a_pinned_scenario_rides_along_compactly() {
+    let a = Pinned {
+        scenario: Scenario::default()
+            .with(Input::Commitment, 150.0)
+            .with(Input::SpendProfile, 2.0),
+        preset: Preset::announced(),
+    };
+    let b = Scenario::default().with(Input::Margin, 20.0);
+    let q = encode_with(&b, Preset::announced(), Some(&a));
+    assert_eq!(q, "v=1&m=20&a=announced,c:150,sp:front");
+    let d = decode(&q);
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+    assert_eq!(d.scenario, b);
+    assert_eq!(d.pinned, Some(a));
+    assert_eq!(d.page_value("a"), None, "A is read, not left for the page");
+    // A at the defaults, B at the defaults: still a link, because A is pinned.
+    let plain = Pinned {
+        scenario: Scenario::default(),
+        preset: Preset::announced(),
+    };
+    let q = encode_with(&Scenario::default(), Preset::announced(), Some(&plain));
+    assert_eq!(q, "v=1&a=announced");
+    assert_eq!(decode(&q).pinned, Some(plain));
+}
+
+#[test]
+fn a_damaged_pinned_scenario_loads_with_notices_about_a() {
+    let d = decode("a=nosuch,c:abc,zz:1,embed:1,m:500,,t");
+    let a = d.pinned.expect("A is still pinned");
+    assert_eq!(a.preset.key, "announced");
+    assert_eq!(a.scenario.get(Input::Margin), 90.0);
+    assert_eq!(a.scenario.get(Input::Commitment), 100.0);
+    let texts: Vec<String> = d.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(texts.len(), 6, "{texts:?}");
+    assert!(
+        texts.iter().all(|t| t.starts_with("Scenario A: ")),
+        "{texts:?}"
+    );
+    assert!(texts[0].contains("nosuch"), "{texts:?}");
+    // Neither `&` nor `=` inside A can reach B.
+    let d = decode("a=announced%2Cc%3A5%26m%3D1");
+    assert_eq!(d.scenario, Scenario::default());
+    assert_eq!(d.pinned.unwrap().scenario.get(Input::Commitment), 100.0);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn both_scenarios_survive_the_round_trip(
+        a in crate::model::tests::any_scenario(),
+        b in crate::model::tests::any_scenario(),
+        p in 0..PRESETS.len(),
+        q in 0..PRESETS.len(),
+    ) {
+        let pinned = Pinned { scenario: a, preset: &PRESETS[q] };
+        let query = encode_with(&b, &PRESETS[p], Some(&pinned));
+        let d = decode(&query);
+        prop_assert!(d.notices.is_empty(), "{}: {:?}", query, d.notices);
+        let got = d.pinned.unwrap();
+        prop_assert_eq!(got.preset.key, PRESETS[q].key);
+        for spec in INPUTS.iter() {
+            prop_assert_eq!(got.scenario.get(spec.id).to_bits(), a.get(spec.id).to_bits(), "{}", query);
+            prop_assert_eq!(d.scenario.get(spec.id).to_bits(), b.get(spec.id).to_bits(), "{}", query);
+        }
+    }
+
+    #[test]
+    fn any_pinned_text_parses_into_an_in_range_scenario(t in ".{0,120}") {
+        let (a, _) = decode_pinned(&t);
+        prop_assert!(in_range(&a.scenario));
+    }
 
     #[test]
     fn every_valid_scenario_survives_the_round_trip(

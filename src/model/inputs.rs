@@ -97,6 +97,31 @@ impl Source {
     }
 }
 
+/// The low–high range an input is moved across to see what it matters
+/// (the tornado chart and the bands on the charts).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Spread {
+    /// A range the sources give, absolute, with the fact ids that give it.
+    Sourced {
+        /// The low end.
+        low: f64,
+        /// The high end.
+        high: f64,
+        /// The rows of [`super::facts::FACTS`] that give the range.
+        ids: &'static [&'static str],
+    },
+    /// This fraction either side of the current value (of the default, when
+    /// the current value is zero), kept in the input's range.
+    Relative(f64),
+    /// Every option of a choice input.
+    Choices,
+    /// Not moved: it places the deal in time rather than sizing it.
+    Fixed,
+}
+
+/// How far an input without a sourced range is moved either way.
+pub const RELATIVE_SPREAD: f64 = 0.25;
+
 /// One named option of a choice input, stored as its index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Choice {
@@ -135,6 +160,8 @@ pub struct InputSpec {
     pub help: &'static str,
     /// The named options of a choice input (empty for numbers).
     pub choices: &'static [Choice],
+    /// The low–high range used to see how much the input matters.
+    pub spread: Spread,
 }
 
 impl InputSpec {
@@ -190,6 +217,7 @@ const fn num(
         source,
         help,
         choices: &[],
+        spread: Spread::Relative(RELATIVE_SPREAD),
     }
 }
 
@@ -205,9 +233,12 @@ pub static INPUTS: [InputSpec; INPUT_COUNT] = [
         "What the customer commits to spend with the cloud provider over the whole term."),
     num(I::Term, "t", "Term", U::Years, G::Deal, [10.0, 1.0, 20.0, 1.0], Facts(&["F2"]),
         "How many years the commitment runs."),
-    num(I::StartYear, "y0", "First year of the term", U::Year, G::Deal,
-        [2026.0, 2015.0, 2040.0, 1.0], Facts(&["F4"]),
-        "The calendar year in which spending and new capacity start."),
+    InputSpec {
+        spread: Spread::Fixed,
+        ..num(I::StartYear, "y0", "First year of the term", U::Year, G::Deal,
+            [2026.0, 2015.0, 2040.0, 1.0], Facts(&["F4"]),
+            "The calendar year in which spending and new capacity start.")
+    },
     InputSpec {
         id: I::SpendProfile,
         key: "sp",
@@ -222,6 +253,7 @@ pub static INPUTS: [InputSpec; INPUT_COUNT] = [
         source: Facts(&["F13"]),
         help: "How the commitment is spread over the years; even reproduces $10B a year.",
         choices: &PROFILE_CHOICES,
+        spread: Spread::Choices,
     },
     num(I::CapacityCeiling, "gw", "Capacity ceiling (facility power)", U::Gigawatts, G::Capacity,
         [5.0, 0.1, 50.0, 0.1], Facts(&["F3"]),
@@ -247,9 +279,12 @@ pub static INPUTS: [InputSpec; INPUT_COUNT] = [
     num(I::MilestoneYears, "ay", "Years over which milestone money is paid", U::Years,
         G::Investor, [4.0, 1.0, 19.0, 1.0], Assumption(&[]),
         "Milestone money is paid in equal parts from year 2 over this many years."),
-    num(I::Margin, "m", "Cloud provider's operating margin", U::Percent, G::Economics,
-        [35.0, 0.0, 90.0, 0.5], Facts(&["C9", "C10"]),
-        "The share of every dollar spent that the cloud keeps as operating profit; rented AI compute has run 14–40%."),
+    InputSpec {
+        spread: Spread::Sourced { low: 14.0, high: 40.0, ids: &["C10"] },
+        ..num(I::Margin, "m", "Cloud provider's operating margin", U::Percent, G::Economics,
+            [35.0, 0.0, 90.0, 0.5], Facts(&["C9", "C10"]),
+            "The share of every dollar spent that the cloud keeps as operating profit; rented AI compute has run 14–40%.")
+    },
     num(I::Revenue, "r", "Customer's revenue run-rate in year 1", U::UsdBillions, G::Revenue,
         [30.0, 0.1, 2000.0, 0.5], Facts(&["F12"]),
         "The customer's annual revenue at the start of the term."),
@@ -259,9 +294,12 @@ pub static INPUTS: [InputSpec; INPUT_COUNT] = [
     num(I::GrowthFinal, "rt", "Revenue growth in the final year", U::Percent, G::Revenue,
         [15.0, -90.0, 500.0, 1.0], Assumption(&[]),
         "Growth of the customer's revenue in the last year of the term."),
-    num(I::CapexPerGw, "cap", "All-in capex per GW (chips and facility)", U::UsdBillionsPerGw,
-        G::Economics, [35.0, 1.0, 200.0, 0.5], Facts(&["C5"]),
-        "What a gigawatt of AI data-center capacity costs to build; estimates run $29–60B."),
+    InputSpec {
+        spread: Spread::Sourced { low: 29.0, high: 60.0, ids: &["C5"] },
+        ..num(I::CapexPerGw, "cap", "All-in capex per GW (chips and facility)",
+            U::UsdBillionsPerGw, G::Economics, [35.0, 1.0, 200.0, 0.5], Facts(&["C5"]),
+            "What a gigawatt of AI data-center capacity costs to build; estimates run $29–60B.")
+    },
     InputSpec {
         whole: false,
         ..num(I::DepreciationLife, "life", "Depreciation life of that capex", U::Years,
@@ -271,9 +309,12 @@ pub static INPUTS: [InputSpec; INPUT_COUNT] = [
     num(I::ElectricityPrice, "e", "Electricity price", U::UsdPerMwh, G::Hardware,
         [86.0, 0.0, 1000.0, 1.0], Facts(&["C7"]),
         "What the data centers pay for power."),
-    num(I::LoadFactor, "u", "Load factor", U::Percent, G::Hardware, [80.0, 1.0, 100.0, 1.0],
-        Facts(&["C8"]),
-        "The share of hours the capacity draws full power."),
+    InputSpec {
+        spread: Spread::Sourced { low: 75.0, high: 85.0, ids: &["C8"] },
+        ..num(I::LoadFactor, "u", "Load factor", U::Percent, G::Hardware,
+            [80.0, 1.0, 100.0, 1.0], Facts(&["C8"]),
+            "The share of hours the capacity draws full power.")
+    },
     num(I::Pue, "pue", "Power usage effectiveness (PUE)", U::Ratio, G::Hardware,
         [1.15, 1.0, 3.0, 0.01], Facts(&["C6"]),
         "Facility power divided by IT power; 1.0 would mean no cooling or losses."),

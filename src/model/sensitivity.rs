@@ -1,0 +1,332 @@
+//! What matters most: every input moved across its low–high range
+//! ([`Spread`]), one at a time, and what that does to a figure (the tornado
+//! chart) or to a yearly series (the low–high band on the charts).
+
+use super::compute::{compute, Outputs, YearRow};
+use super::inputs::{Input, InputSpec, Spread};
+use super::scenario::{clamp_value, Scenario};
+
+/// The figures a tornado chart ranks the inputs by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ranked {
+    /// The investor's cumulative net cash at the end of the term, $B.
+    NetCash,
+    /// The payback year; a scenario that never pays back counts as the year
+    /// after its term ends.
+    Payback,
+}
+
+impl Ranked {
+    /// Every metric, in the order the page shows them.
+    pub const ALL: [Ranked; 2] = [Ranked::NetCash, Ranked::Payback];
+
+    /// A stable name for test ids and file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            Ranked::NetCash => "net-cash",
+            Ranked::Payback => "payback",
+        }
+    }
+
+    /// The figure's name in a sentence.
+    pub fn title(self) -> &'static str {
+        match self {
+            Ranked::NetCash => "Amazon’s net cash at the end of the term",
+            Ranked::Payback => "The payback year",
+        }
+    }
+
+    /// The figure for one scenario, and whether it is the "never paid back" stand-in.
+    pub fn of(self, s: &Scenario, o: &Outputs) -> (f64, bool) {
+        match self {
+            Ranked::NetCash => (o.investor_net_cash, false),
+            Ranked::Payback => match o.payback_year {
+                Some(year) => (f64::from(year), false),
+                None => (s.get(Input::StartYear) + s.get(Input::Term), true),
+            },
+        }
+    }
+}
+
+/// The input values to try for one input around the current value `v`.
+pub fn trial_values(spec: &InputSpec, v: f64) -> Vec<f64> {
+    let keep = |x: f64| clamp_value(spec, x).0;
+    match spec.spread {
+        Spread::Fixed => Vec::new(),
+        Spread::Choices => (0..spec.choices.len()).map(|i| i as f64).collect(),
+        Spread::Sourced { low, high, .. } => vec![keep(low), keep(high)],
+        Spread::Relative(f) => {
+            let basis = if v == 0.0 { spec.default } else { v };
+            let d = f * basis.abs();
+            vec![keep(v - d), keep(v + d)]
+        }
+    }
+}
+
+/// One scenario with one input moved, and its outputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trial {
+    /// The input moved.
+    pub input: Input,
+    /// The value it was moved to.
+    pub value: f64,
+    /// The scenario with that value.
+    pub scenario: Scenario,
+    /// Its outputs.
+    pub outputs: Outputs,
+}
+
+/// Every one-at-a-time trial around `base`, in input-table order.
+pub fn trials(base: &Scenario) -> Vec<Trial> {
+    Input::ALL
+        .into_iter()
+        .flat_map(|input| {
+            trial_values(input.spec(), base.get(input))
+                .into_iter()
+                .map(move |value| (input, value))
+        })
+        .map(|(input, value)| {
+            let scenario = base.with(input, value);
+            Trial {
+                input,
+                value,
+                outputs: compute(&scenario),
+                scenario,
+            }
+        })
+        .collect()
+}
+
+/// One end of a tornado bar: the input's value and the figure it gives.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct End {
+    /// The input's value at this end.
+    pub input_value: f64,
+    /// The figure there.
+    pub value: f64,
+    /// Whether the figure is the "never paid back" stand-in.
+    pub never: bool,
+}
+
+/// One input's bar: the figure at the low and the high end of its range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bar {
+    /// The input moved.
+    pub input: Input,
+    /// The figure at the low end of the range (for a choice: the option giving the smallest figure).
+    pub low: End,
+    /// The figure at the high end (for a choice: the option giving the largest figure).
+    pub high: End,
+    /// How far apart the two ends are.
+    pub swing: f64,
+}
+
+impl Bar {
+    /// The smallest and the largest figure of the bar.
+    pub fn span(&self) -> (f64, f64) {
+        (
+            self.low.value.min(self.high.value),
+            self.low.value.max(self.high.value),
+        )
+    }
+}
+
+/// The inputs ranked by how much they move one figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tornado {
+    /// The figure ranked by.
+    pub metric: Ranked,
+    /// The figure for the base scenario.
+    pub base: End,
+    /// The inputs that move it, largest swing first (ties keep table order).
+    pub bars: Vec<Bar>,
+    /// The inputs that, across their range, do not move it at all.
+    pub no_effect: Vec<Input>,
+}
+
+/// Swings at most this large count as no effect (float noise).
+const NO_EFFECT: f64 = 1e-9;
+
+/// Ranks the inputs by how much they move `metric` across their ranges.
+pub fn tornado(
+    base: &Scenario,
+    base_outputs: &Outputs,
+    trials: &[Trial],
+    metric: Ranked,
+) -> Tornado {
+    let end_of = |t: &Trial| {
+        let (value, never) = metric.of(&t.scenario, &t.outputs);
+        End {
+            input_value: t.value,
+            value,
+            never,
+        }
+    };
+    let (value, never) = metric.of(base, base_outputs);
+    let mut bars = Vec::new();
+    let mut no_effect = Vec::new();
+    for input in Input::ALL {
+        let ends: Vec<End> = trials
+            .iter()
+            .filter(|t| t.input == input)
+            .map(end_of)
+            .collect();
+        let (Some(first), Some(last)) = (ends.first(), ends.last()) else {
+            continue;
+        };
+        let (low, high) = if input.spec().is_choice() {
+            let min = ends
+                .iter()
+                .fold(*first, |a, e| if e.value < a.value { *e } else { a });
+            let max = ends
+                .iter()
+                .fold(*first, |a, e| if e.value > a.value { *e } else { a });
+            (min, max)
+        } else {
+            (*first, *last)
+        };
+        let swing = (high.value - low.value).abs();
+        if swing > NO_EFFECT {
+            bars.push(Bar {
+                input,
+                low,
+                high,
+                swing,
+            });
+        } else {
+            no_effect.push(input);
+        }
+    }
+    // A stable sort keeps table order among equal swings.
+    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    Tornado {
+        metric,
+        base: End {
+            input_value: f64::NAN,
+            value,
+            never,
+        },
+        bars,
+        no_effect,
+    }
+}
+
+/// The lowest and highest value of one yearly series, per year of the base
+/// schedule, over the base and every trial that has that year.
+pub fn band(base: &Outputs, trials: &[Trial], pick: fn(&YearRow) -> f64) -> Vec<(f64, f64)> {
+    base.schedule
+        .iter()
+        .map(|row| {
+            let v = pick(row);
+            trials
+                .iter()
+                .filter_map(|t| t.outputs.schedule.iter().find(|r| r.year == row.year))
+                .map(pick)
+                .fold((v, v), |(lo, hi), x| (lo.min(x), hi.max(x)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Spread;
+
+    fn default_tornado(metric: Ranked) -> Tornado {
+        let s = Scenario::default();
+        tornado(&s, &compute(&s), &trials(&s), metric)
+    }
+
+    #[test]
+    fn sourced_ranges_are_the_published_ones() {
+        let cap = Input::CapexPerGw.spec();
+        assert_eq!(trial_values(cap, 35.0), [29.0, 60.0]);
+        assert_eq!(trial_values(Input::Margin.spec(), 35.0), [14.0, 40.0]);
+        assert_eq!(trial_values(Input::LoadFactor.spec(), 80.0), [75.0, 85.0]);
+        assert!(matches!(cap.spread, Spread::Sourced { ids: ["C5"], .. }));
+    }
+
+    #[test]
+    fn other_inputs_move_a_quarter_either_way_within_range() {
+        assert_eq!(trial_values(Input::Commitment.spec(), 100.0), [75.0, 125.0]);
+        // Whole numbers round: 7.5 and 12.5 years become 8 and 13.
+        assert_eq!(trial_values(Input::Term.spec(), 10.0), [8.0, 13.0]);
+        // The share paid cannot pass 100%.
+        assert_eq!(
+            trial_values(Input::MilestonePaid.spec(), 100.0),
+            [75.0, 100.0]
+        );
+        // At zero, the quarter is of the default.
+        assert_eq!(trial_values(Input::MilestonePaid.spec(), 0.0), [0.0, 25.0]);
+        assert_eq!(
+            trial_values(Input::GrowthYear2.spec(), -40.0),
+            [-50.0, -30.0]
+        );
+        assert!(trial_values(Input::StartYear.spec(), 2026.0).is_empty());
+        assert_eq!(trial_values(Input::SpendProfile.spec(), 0.0).len(), 4);
+    }
+
+    #[test]
+    fn net_cash_is_moved_by_margin_commitment_and_the_investments_only() {
+        let t = default_tornado(Ranked::NetCash);
+        let order: Vec<Input> = t.bars.iter().map(|b| b.input).collect();
+        // Net cash = c·m − a1 − am·ap: margin 14–40% swings 26, c ±25 swings
+        // 17.5, am ±5 swings 10, ap 75–100% swings 5, a1 ±1.25 swings 2.5.
+        assert_eq!(
+            order,
+            [
+                Input::Margin,
+                Input::Commitment,
+                Input::MilestoneMax,
+                Input::MilestonePaid,
+                Input::UpfrontInvestment
+            ]
+        );
+        let swings: Vec<f64> = t.bars.iter().map(|b| b.swing).collect();
+        for (got, want) in swings.iter().zip([26.0, 17.5, 10.0, 5.0, 2.5]) {
+            assert!((got - want).abs() < 1e-9, "{swings:?}");
+        }
+        assert_eq!(t.base.value, 10.0);
+        assert!(t.no_effect.contains(&Input::Term) && t.no_effect.contains(&Input::Pue));
+        assert!(
+            !t.no_effect.contains(&Input::StartYear),
+            "y0 is not moved at all"
+        );
+    }
+
+    #[test]
+    fn payback_counts_never_as_the_year_after_the_term() {
+        let t = default_tornado(Ranked::Payback);
+        assert_eq!(t.base.value, 2033.0);
+        let margin = t.bars.iter().find(|b| b.input == Input::Margin).unwrap();
+        // At 14% the investor never gets back its $25B in ten years.
+        assert!(margin.low.never && margin.low.value == 2036.0);
+        assert!(!margin.high.never);
+        let profile = t
+            .bars
+            .iter()
+            .find(|b| b.input == Input::SpendProfile)
+            .unwrap();
+        assert!(profile.low.value <= profile.high.value);
+        for pair in t.bars.windows(2) {
+            assert!(pair[0].swing >= pair[1].swing);
+            if pair[0].swing == pair[1].swing {
+                assert!(pair[0].input < pair[1].input, "ties keep table order");
+            }
+        }
+    }
+
+    #[test]
+    fn the_band_holds_the_base_series() {
+        let s = Scenario::default();
+        let o = compute(&s);
+        let b = band(&o, &trials(&s), |r| r.net_cash_cumulative);
+        assert_eq!(b.len(), o.schedule.len());
+        for (row, (lo, hi)) in o.schedule.iter().zip(&b) {
+            assert!(*lo <= row.net_cash_cumulative && row.net_cash_cumulative <= *hi);
+        }
+        // The last year spans the net-cash tornado's widest bar and more.
+        let (lo, hi) = b[b.len() - 1];
+        assert!(hi - lo >= 26.0 - 1e-9);
+    }
+}
