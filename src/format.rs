@@ -46,7 +46,9 @@ pub fn style_for(unit: Unit, value: f64) -> NumberStyle {
         },
         Unit::Years | Unit::Choice => NumberStyle::new(0, 1),
         Unit::UsdPerUsd | Unit::Ratio => NumberStyle::new(2, 2),
-        Unit::Percent => NumberStyle::new(0, if value.abs() >= 100.0 { 0 } else { 1 }),
+        Unit::Percent | Unit::PercentPoints => {
+            NumberStyle::new(0, if value.abs() >= 100.0 { 0 } else { 1 })
+        }
         _ => by_magnitude(value),
     }
 }
@@ -69,6 +71,18 @@ pub fn with_unit(unit: Unit, number: &str) -> String {
         Unit::Year | Unit::Count | Unit::Choice => format!("{sign}{digits}"),
         Unit::Years => format!("{sign}{digits} years"),
         _ => format!("{sign}{digits} {}", unit.suffix()),
+    }
+}
+
+/// A difference for people: "+$5B", "−2 years", "+3.5 pts", and "same"
+/// for no difference. `text` formats a value in the difference's unit.
+pub fn signed(unit: Unit, diff: Option<f64>, text: impl Fn(Unit, f64) -> String) -> String {
+    match diff {
+        None => "—".to_string(),
+        // Float noise from a different order of sums is no difference.
+        Some(d) if d.abs() < 1e-9 => "same".to_string(),
+        Some(d) if d > 0.0 => format!("+{}", text(unit.difference(), d)),
+        Some(d) => text(unit.difference(), d),
     }
 }
 
@@ -136,6 +150,16 @@ fn group(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn differences_carry_a_sign_and_their_own_unit() {
+        assert_eq!(signed(Unit::UsdBillions, Some(5.0), plain), "+$5B");
+        assert_eq!(signed(Unit::UsdBillions, Some(-7.5), plain), "−$7.5B");
+        assert_eq!(signed(Unit::Year, Some(2.0), plain), "+2 years");
+        assert_eq!(signed(Unit::Percent, Some(3.5), plain), "+3.5 pts");
+        assert_eq!(signed(Unit::Percent, Some(1e-13), plain), "same");
+        assert_eq!(signed(Unit::Percent, None, plain), "—");
+    }
 
     #[test]
     fn plain_numbers_read_like_the_page() {

@@ -6,8 +6,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::codec::embed::{display, embed_query, Display};
-use crate::codec::{decode, encode};
-use crate::model::{compute, Input, Outputs, Preset, Scenario};
+use crate::codec::{decode, encode_with, Pinned};
+use crate::model::{compute, trials, Input, Outputs, Preset, Scenario, Trial};
 use crate::web::location;
 
 /// How often, at most, the address is rewritten while a slider moves.
@@ -25,6 +25,12 @@ pub struct AppState {
     pub notices: RwSignal<Vec<String>>,
     /// The model's outputs, recomputed whenever the scenario changes.
     pub outputs: Memo<Outputs>,
+    /// Scenario A, pinned to compare the scenario against (which is then B).
+    pub pinned: RwSignal<Option<Pinned>>,
+    /// Scenario A's outputs, when pinned.
+    pub pinned_outputs: Memo<Option<Outputs>>,
+    /// The scenario with each input moved across its range, one at a time.
+    pub trials: Memo<Vec<Trial>>,
     /// Full page or embed, read once from the address.
     pub display: StoredValue<Display>,
     /// Whether an address write is waiting for its timer.
@@ -43,11 +49,15 @@ impl AppState {
             .chain(embed_notices.iter().map(|n| n.to_string()))
             .collect();
         let scenario = RwSignal::new(decoded.scenario);
+        let pinned = RwSignal::new(decoded.pinned);
         AppState {
             scenario,
             preset: RwSignal::new(decoded.preset),
             notices: RwSignal::new(notices),
             outputs: Memo::new(move |_| compute(&scenario.get())),
+            pinned,
+            pinned_outputs: Memo::new(move |_| pinned.get().map(|a| compute(&a.scenario))),
+            trials: Memo::new(move |_| trials(&scenario.get())),
             display: StoredValue::new(shown),
             url_pending: StoredValue::new(false),
         }
@@ -55,7 +65,11 @@ impl AppState {
 
     /// The query string (without `?`) that reproduces the current scenario.
     pub fn query(&self) -> String {
-        encode(&self.scenario.get(), self.preset.get())
+        encode_with(
+            &self.scenario.get(),
+            self.preset.get(),
+            self.pinned.get().as_ref(),
+        )
     }
 
     /// Sets one input from the page; the value is clamped into range.
@@ -88,9 +102,42 @@ impl AppState {
         self.apply_preset(Preset::announced());
     }
 
+    /// Pins the current scenario as A; the reader goes on editing B.
+    pub fn pin(&self) {
+        self.pinned.set(Some(Pinned {
+            scenario: self.scenario.get_untracked(),
+            preset: self.preset.get_untracked(),
+        }));
+        location::write(&self.query_untracked(), true);
+    }
+
+    /// Stops comparing: A is dropped, B stays.
+    pub fn unpin(&self) {
+        self.pinned.set(None);
+        location::write(&self.query_untracked(), true);
+    }
+
+    /// Swaps A and B, so the reader can edit the other one.
+    pub fn swap(&self) {
+        let Some(a) = self.pinned.get_untracked() else {
+            return;
+        };
+        self.pinned.set(Some(Pinned {
+            scenario: self.scenario.get_untracked(),
+            preset: self.preset.get_untracked(),
+        }));
+        self.preset.set(a.preset);
+        self.scenario.set(a.scenario);
+        location::write(&self.query_untracked(), true);
+    }
+
     /// The address's query: the share query, plus the embed settings in an embed.
     fn query_untracked(&self) -> String {
-        let query = encode(&self.scenario.get_untracked(), self.preset.get_untracked());
+        let query = encode_with(
+            &self.scenario.get_untracked(),
+            self.preset.get_untracked(),
+            self.pinned.get_untracked().as_ref(),
+        );
         self.display.with_value(|d| {
             if d.embed {
                 embed_query(&query, d)
@@ -106,6 +153,7 @@ impl AppState {
         Effect::new(move |_| {
             self.scenario.track();
             self.preset.track();
+            self.pinned.track();
             if self.url_pending.get_value() {
                 return;
             }
@@ -122,6 +170,7 @@ impl AppState {
             let decoded = decode(&location::query());
             self.preset.set(decoded.preset);
             self.scenario.set(decoded.scenario);
+            self.pinned.set(decoded.pinned);
         });
         on_cleanup(move || handle.remove());
     }

@@ -110,6 +110,84 @@ pub struct ChartGeometry {
     pub summary: String,
 }
 
+/// What one chart draws: the scenario (B when comparing), the pinned
+/// scenario A if any, and the low–high band of the chart's main series.
+#[derive(Clone, Copy, Debug)]
+pub struct ChartData<'a> {
+    /// The scenario being edited.
+    pub scenario: &'a Scenario,
+    /// Its outputs.
+    pub outputs: &'a Outputs,
+    /// The pinned scenario A and its outputs, drawn dashed over the chart.
+    pub pinned: Option<(&'a Scenario, &'a Outputs)>,
+    /// Per year of `outputs.schedule`: the lowest and highest value of the
+    /// chart's main series with each input at either end of its range.
+    pub band: Option<&'a [(f64, f64)]>,
+}
+
+impl<'a> ChartData<'a> {
+    /// Just one scenario: no A, no band.
+    pub fn single(scenario: &'a Scenario, outputs: &'a Outputs) -> ChartData<'a> {
+        ChartData {
+            scenario,
+            outputs,
+            pinned: None,
+            band: None,
+        }
+    }
+
+    fn rows(&self) -> &'a [YearRow] {
+        &self.outputs.schedule
+    }
+
+    fn pinned_rows(&self) -> &'a [YearRow] {
+        self.pinned.map_or(&[], |(_, o)| &o.schedule)
+    }
+
+    /// Every calendar year either scenario covers.
+    fn years(&self) -> Years {
+        let ends = |rows: &[YearRow]| rows.first().zip(rows.last()).map(|(a, b)| (a.year, b.year));
+        let (mut first, mut last) = ends(self.rows()).unwrap_or((0, 0));
+        if let Some((a0, a1)) = ends(self.pinned_rows()) {
+            first = first.min(a0);
+            last = last.max(a1);
+        }
+        Years {
+            first,
+            count: (last - first + 1).max(1) as usize,
+        }
+    }
+
+    /// The band's values, flattened, to size the axis.
+    fn band_values(&self) -> impl Iterator<Item = f64> + 'a {
+        self.band.unwrap_or(&[]).iter().flat_map(|&(lo, hi)| [lo, hi])
+    }
+}
+
+/// The calendar years along the bottom of a chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Years {
+    first: i32,
+    count: usize,
+}
+
+impl Years {
+    /// The left edge and width of `year`'s band.
+    fn band(&self, f: &Frame, year: i32) -> (f64, f64) {
+        f.band((year - self.first).max(0) as usize, self.count)
+    }
+
+    fn centre(&self, f: &Frame, year: i32) -> f64 {
+        let (x, w) = self.band(f, year);
+        x + w / 2.0
+    }
+
+    fn right(&self, f: &Frame, year: i32) -> f64 {
+        let (x, w) = self.band(f, year);
+        x + w
+    }
+}
+
 /// A vertical scale over the values, widened to round ticks.
 fn y_axis(f: &Frame, values: impl Iterator<Item = f64>, unit: Unit) -> (LinearScale, Vec<Tick>) {
     let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
@@ -130,18 +208,17 @@ fn y_axis(f: &Frame, values: impl Iterator<Item = f64>, unit: Unit) -> (LinearSc
 }
 
 /// Year labels, thinned so they never collide.
-fn x_ticks(f: &Frame, rows: &[YearRow]) -> Vec<Tick> {
+fn x_ticks(f: &Frame, years: Years) -> Vec<Tick> {
     let (x0, _, x1, _) = f.plot();
     let fit = ((x1 - x0) / YEAR_LABEL_WIDTH).floor().max(1.0) as usize;
-    let every = rows.len().div_ceil(fit).max(1);
-    rows.iter()
-        .enumerate()
-        .filter(|(i, _)| i % every == 0)
-        .map(|(i, r)| {
-            let (x, w) = f.band(i, rows.len());
+    let every = years.count.div_ceil(fit).max(1);
+    (0..years.count)
+        .filter(|i| i % every == 0)
+        .map(|i| {
+            let year = years.first + i as i32;
             Tick {
-                pos: x + w / 2.0,
-                label: r.year.to_string(),
+                pos: years.centre(f, year),
+                label: year.to_string(),
             }
         })
         .collect()
@@ -152,12 +229,12 @@ fn px(v: f64) -> String {
     fixed(v, 1)
 }
 
-/// Bars from zero to each value, one per year, as one path.
-fn bars(f: &Frame, values: &[f64], y: &LinearScale) -> String {
+/// Bars from zero to each year's value, as one path.
+fn bars(f: &Frame, years: Years, values: impl Iterator<Item = (i32, f64)>, y: &LinearScale) -> String {
     let mut d = String::new();
     let zero = y.at(0.0);
-    for (i, &v) in values.iter().enumerate() {
-        let (x, w) = f.band(i, values.len());
+    for (year, v) in values {
+        let (x, w) = years.band(f, year);
         let top = y.at(v);
         let _ = write!(
             d,
@@ -167,6 +244,29 @@ fn bars(f: &Frame, values: &[f64], y: &LinearScale) -> String {
             px(x + w * 0.8),
             px(top),
             px(x + w * 0.2)
+        );
+    }
+    d
+}
+
+/// A vertical whisker with caps from `lo` to `hi` in each year, as one path.
+fn whiskers(f: &Frame, years: Years, values: impl Iterator<Item = (i32, (f64, f64))>, y: &LinearScale) -> String {
+    let mut d = String::new();
+    for (year, (lo, hi)) in values {
+        let (x, w) = years.band(f, year);
+        let (c, cap) = (x + w / 2.0, (w * 0.15).min(6.0));
+        let _ = write!(
+            d,
+            "M{} {}V{}M{} {}H{}M{} {}H{}",
+            px(c),
+            px(y.at(lo)),
+            px(y.at(hi)),
+            px(c - cap),
+            px(y.at(lo)),
+            px(c + cap),
+            px(c - cap),
+            px(y.at(hi)),
+            px(c + cap)
         );
     }
     d
@@ -187,30 +287,43 @@ fn line(points: impl Iterator<Item = (f64, f64)>, y: &LinearScale) -> String {
     d
 }
 
+/// A closed ribbon between two edges through `(x, lo, hi)` points.
+fn ribbon(points: &[(f64, f64, f64)], y: &LinearScale) -> String {
+    if points.is_empty() {
+        return String::new();
+    }
+    let upper = line(points.iter().map(|&(x, _, hi)| (x, hi)), y);
+    let lower = line(points.iter().rev().map(|&(x, lo, _)| (x, lo)), y);
+    format!("{upper}L{}Z", &lower[1..])
+}
+
 /// A horizontal rule across the plot at `value`.
 fn rule(f: &Frame, value: f64, y: &LinearScale) -> String {
     let (x0, _, x1, _) = f.plot();
     format!("M{} {}H{}", px(x0), px(y.at(value)), px(x1))
 }
 
-/// The centre of each year's band.
-fn centres(f: Frame, n: usize) -> impl Iterator<Item = f64> {
-    (0..n).map(move |i| {
-        let (x, w) = f.band(i, n);
-        x + w / 2.0
-    })
-}
-
-fn slots(f: &Frame, rows: &[YearRow], lines: impl Fn(&YearRow) -> Vec<String>) -> Vec<Slot> {
-    rows.iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let (x, width) = f.band(i, rows.len());
+/// One slot per year; `lines` gives a scenario's tooltip lines for a row.
+fn slots(f: &Frame, data: &ChartData, lines: impl Fn(&YearRow) -> Vec<String>) -> Vec<Slot> {
+    let years = data.years();
+    let compare = data.pinned.is_some();
+    (0..years.count)
+        .map(|i| {
+            let year = years.first + i as i32;
+            let (x, width) = years.band(f, year);
+            let find = |rows: &[YearRow]| rows.iter().find(|r| r.year == year).map(&lines);
+            let mut text = Vec::new();
+            if let Some(b) = find(data.rows()) {
+                text.extend(b.into_iter().map(|l| if compare { format!("B: {l}") } else { l }));
+            }
+            if let Some(a) = find(data.pinned_rows()) {
+                text.extend(a.into_iter().map(|l| format!("A: {l}")));
+            }
             Slot {
-                year: r.year,
+                year,
                 x,
                 width,
-                lines: lines(r),
+                lines: text,
             }
         })
         .collect()
@@ -220,34 +333,63 @@ fn money(v: f64) -> String {
     plain(Unit::UsdBillions, v)
 }
 
-/// Yearly spend (bars) against the customer's revenue (line).
-pub fn spend_chart(f: &Frame, o: &Outputs) -> ChartGeometry {
-    let rows = &o.schedule;
-    let spend: Vec<f64> = rows.iter().map(|r| r.spend).collect();
+/// The pinned scenario's series as a dashed line, or an empty path without one.
+fn pinned_mark(label: &'static str, d: String) -> PathMark {
+    PathMark {
+        class: "line pinned",
+        label,
+        d,
+    }
+}
+
+/// The legend's words for the band.
+pub const BAND_LABEL: &str = "Range: each input at the ends of its range, one at a time";
+
+/// Yearly spend (bars, with the range as whiskers) against the customer's
+/// revenue (line); A's spend dashed.
+pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
+    let rows = data.rows();
+    let years = data.years();
     let (y, y_ticks) = y_axis(
         f,
-        rows.iter().flat_map(|r| [r.spend, r.revenue]),
+        rows.iter()
+            .flat_map(|r| [r.spend, r.revenue])
+            .chain(data.pinned_rows().iter().map(|r| r.spend))
+            .chain(data.band_values()),
         Unit::UsdBillions,
     );
     let n = rows.len();
     let (first, last) = (&rows[0], &rows[n - 1]);
+    let band = data.band.unwrap_or(&[]);
     ChartGeometry {
-        x_ticks: x_ticks(f, rows),
+        x_ticks: x_ticks(f, years),
         y_ticks,
         marks: vec![
             PathMark {
                 class: "bars spend",
                 label: "Spend with the cloud",
-                d: bars(f, &spend, &y),
+                d: bars(f, years, rows.iter().map(|r| (r.year, r.spend)), &y),
+            },
+            PathMark {
+                class: "band whiskers",
+                label: BAND_LABEL,
+                d: whiskers(f, years, rows.iter().map(|r| r.year).zip(band.iter().copied()), &y),
             },
             PathMark {
                 class: "line revenue",
                 label: "Customer's revenue",
-                d: line(centres(*f, n).zip(rows.iter().map(|r| r.revenue)), &y),
+                d: line(rows.iter().map(|r| (years.centre(f, r.year), r.revenue)), &y),
             },
+            pinned_mark(
+                "Spend in scenario A",
+                line(
+                    data.pinned_rows().iter().map(|r| (years.centre(f, r.year), r.spend)),
+                    &y,
+                ),
+            ),
         ],
         marker: None,
-        slots: slots(f, rows, |r| {
+        slots: slots(f, data, |r| {
             vec![
                 format!("Spend {}", money(r.spend)),
                 format!("Revenue {}", money(r.revenue)),
@@ -265,50 +407,80 @@ pub fn spend_chart(f: &Frame, o: &Outputs) -> ChartGeometry {
     }
 }
 
-/// Capacity: average GW per year (bars), end-of-year GW (line), the ceiling (rule).
-pub fn capacity_chart(f: &Frame, s: &Scenario, o: &Outputs) -> ChartGeometry {
-    let rows = &o.schedule;
-    let ceiling = s.get(Input::CapacityCeiling);
+/// End-of-year points of a capacity series, from 0 at the start of its first year.
+fn capacity_points(f: &Frame, years: Years, rows: &[YearRow]) -> Vec<(f64, f64)> {
+    let Some(first) = rows.first() else {
+        return Vec::new();
+    };
+    std::iter::once((years.band(f, first.year).0, 0.0))
+        .chain(rows.iter().map(|r| (years.right(f, r.year), r.capacity_end)))
+        .collect()
+}
+
+/// Capacity: average GW per year (bars), end-of-year GW (line, with the
+/// range as a ribbon), the ceiling (rule); A's end-of-year GW dashed.
+pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
+    let rows = data.rows();
+    let years = data.years();
+    let ceiling = data.scenario.get(Input::CapacityCeiling);
     let (y, y_ticks) = y_axis(
         f,
-        rows.iter().map(|r| r.capacity_end).chain([ceiling]),
+        rows.iter()
+            .map(|r| r.capacity_end)
+            .chain(data.pinned_rows().iter().map(|r| r.capacity_end))
+            .chain(data.band_values())
+            .chain([ceiling]),
         Unit::Gigawatts,
     );
     let n = rows.len();
-    let avg: Vec<f64> = rows.iter().map(|r| r.capacity_avg).collect();
-    // End-of-year capacity sits on the right edge of each year's band, from 0 at the start.
-    let ends =
-        std::iter::once((f.band(0, n).0, 0.0)).chain(rows.iter().enumerate().map(|(i, r)| {
-            let (x, w) = f.band(i, n);
-            (x + w, r.capacity_end)
-        }));
+    let band: Vec<(f64, f64, f64)> = rows
+        .first()
+        .map(|r| (years.band(f, r.year).0, 0.0, 0.0))
+        .into_iter()
+        .chain(
+            rows.iter()
+                .zip(data.band.unwrap_or(&[]))
+                .map(|(r, &(lo, hi))| (years.right(f, r.year), lo, hi)),
+        )
+        .collect();
+    let band = if data.band.is_some() { band } else { Vec::new() };
     let gw = |v: f64| plain(Unit::Gigawatts, v);
+    let o = data.outputs;
     let full = rows
         .iter()
         .find(|r| r.capacity_end >= ceiling)
         .map(|r| r.year);
     ChartGeometry {
-        x_ticks: x_ticks(f, rows),
+        x_ticks: x_ticks(f, years),
         y_ticks,
         marks: vec![
             PathMark {
+                class: "band ribbon",
+                label: BAND_LABEL,
+                d: ribbon(&band, &y),
+            },
+            PathMark {
                 class: "bars capacity",
                 label: "Average capacity in the year",
-                d: bars(f, &avg, &y),
+                d: bars(f, years, rows.iter().map(|r| (r.year, r.capacity_avg)), &y),
             },
             PathMark {
                 class: "line capacity-end",
                 label: "Capacity at the end of the year",
-                d: line(ends, &y),
+                d: line(capacity_points(f, years, rows).into_iter(), &y),
             },
             PathMark {
                 class: "rule ceiling",
                 label: "Ceiling",
                 d: rule(f, ceiling, &y),
             },
+            pinned_mark(
+                "Capacity at the end of the year in scenario A",
+                line(capacity_points(f, years, data.pinned_rows()).into_iter(), &y),
+            ),
         ],
         marker: None,
-        slots: slots(f, rows, |r| {
+        slots: slots(f, data, |r| {
             vec![
                 format!("End of year {}", gw(r.capacity_end)),
                 format!("Average {}", gw(r.capacity_avg)),
@@ -330,30 +502,43 @@ pub fn capacity_chart(f: &Frame, s: &Scenario, o: &Outputs) -> ChartGeometry {
     }
 }
 
-/// The investor's cumulative net cash (line), investments (bars below zero)
-/// and the payback year (marker).
-pub fn cash_chart(f: &Frame, o: &Outputs) -> ChartGeometry {
-    let rows = &o.schedule;
-    let n = rows.len();
-    let invest: Vec<f64> = rows.iter().map(|r| -r.invest).collect();
+/// The investor's cumulative net cash (line, with the range as a ribbon),
+/// investments (bars below zero), the payback year (marker); A's net cash dashed.
+pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
+    let rows = data.rows();
+    let years = data.years();
+    let o = data.outputs;
     let (y, y_ticks) = y_axis(
         f,
-        rows.iter().flat_map(|r| [r.net_cash_cumulative, -r.invest]),
+        rows.iter()
+            .flat_map(|r| [r.net_cash_cumulative, -r.invest])
+            .chain(data.pinned_rows().iter().map(|r| r.net_cash_cumulative))
+            .chain(data.band_values()),
         Unit::UsdBillions,
     );
-    let marker = o.payback_year.and_then(|year| {
-        let i = rows.iter().position(|r| r.year == year)?;
-        let (x, w) = f.band(i, n);
-        Some(Tick {
-            pos: x + w / 2.0,
-            label: format!("Payback {year}"),
-        })
+    let marker = o.payback_year.map(|year| Tick {
+        pos: years.centre(f, year),
+        label: format!("Payback {year}"),
     });
+    let band: Vec<(f64, f64, f64)> = rows
+        .iter()
+        .zip(data.band.unwrap_or(&[]))
+        .map(|(r, &(lo, hi))| (years.centre(f, r.year), lo, hi))
+        .collect();
     let end = money(o.investor_net_cash);
+    let pinned_end = data
+        .pinned
+        .map(|(_, a)| format!(" In scenario A it ends at {}.", money(a.investor_net_cash)))
+        .unwrap_or_default();
     ChartGeometry {
-        x_ticks: x_ticks(f, rows),
+        x_ticks: x_ticks(f, years),
         y_ticks,
         marks: vec![
+            PathMark {
+                class: "band ribbon",
+                label: BAND_LABEL,
+                d: ribbon(&band, &y),
+            },
             PathMark {
                 class: "rule zero",
                 label: "Zero",
@@ -362,16 +547,28 @@ pub fn cash_chart(f: &Frame, o: &Outputs) -> ChartGeometry {
             PathMark {
                 class: "bars invest",
                 label: "Investment paid in the year",
-                d: bars(f, &invest, &y),
+                d: bars(f, years, rows.iter().map(|r| (r.year, -r.invest)), &y),
             },
             PathMark {
                 class: "line cash",
                 label: "Investor's cumulative net cash",
-                d: line(centres(*f, n).zip(rows.iter().map(|r| r.net_cash_cumulative)), &y),
+                d: line(
+                    rows.iter().map(|r| (years.centre(f, r.year), r.net_cash_cumulative)),
+                    &y,
+                ),
             },
+            pinned_mark(
+                "Cumulative net cash in scenario A",
+                line(
+                    data.pinned_rows()
+                        .iter()
+                        .map(|r| (years.centre(f, r.year), r.net_cash_cumulative)),
+                    &y,
+                ),
+            ),
         ],
         marker,
-        slots: slots(f, rows, |r| {
+        slots: slots(f, data, |r| {
             vec![
                 format!("Net cash {}", money(r.net_cash_cumulative)),
                 format!("Invested {}", money(r.invest)),
@@ -380,9 +577,9 @@ pub fn cash_chart(f: &Frame, o: &Outputs) -> ChartGeometry {
         }),
         summary: match o.payback_year {
             Some(year) => format!(
-                "The investor's cumulative net cash turns positive in {year} and ends the term at {end}."
+                "The investor's cumulative net cash turns positive in {year} and ends the term at {end}.{pinned_end}"
             ),
-            None => format!("The investor's cumulative net cash never turns positive; it ends the term at {end}."),
+            None => format!("The investor's cumulative net cash never turns positive; it ends the term at {end}.{pinned_end}"),
         },
     }
 }
@@ -396,13 +593,10 @@ mod tests {
     fn charts_have_one_slot_per_year_and_stay_in_the_box() {
         let s = Scenario::default().with(Input::Term, 20.0);
         let o = compute(&s);
+        let d = ChartData::single(&s, &o);
         let f = Frame::for_width(640.0);
         let (x0, y0, x1, y1) = f.plot();
-        for g in [
-            spend_chart(&f, &o),
-            capacity_chart(&f, &s, &o),
-            cash_chart(&f, &o),
-        ] {
+        for g in [spend_chart(&f, &d), capacity_chart(&f, &d), cash_chart(&f, &d)] {
             assert_eq!(g.slots.len(), 20);
             assert_eq!(g.x_ticks.len(), 10, "years thinned to fit");
             for t in &g.y_ticks {
@@ -417,32 +611,37 @@ mod tests {
 
     #[test]
     fn default_cash_chart_marks_payback_in_2033() {
-        let o = compute(&Scenario::default());
-        let g = cash_chart(&Frame::default(), &o);
+        let s = Scenario::default();
+        let o = compute(&s);
+        let g = cash_chart(&Frame::default(), &ChartData::single(&s, &o));
         assert_eq!(
             g.marker.as_ref().map(|m| m.label.as_str()),
             Some("Payback 2033")
         );
         assert!(g.summary.contains("2033") && g.summary.contains("$10B"));
-        assert_eq!(g.marks.len(), 3);
+        assert_eq!(g.marks.len(), 5);
+        assert!(g.marks[0].d.is_empty() && g.marks[4].d.is_empty(), "no band, no A");
     }
 
     #[test]
     fn bars_and_lines_have_one_segment_per_year() {
-        let o = compute(&Scenario::default());
-        let g = spend_chart(&Frame::default(), &o);
-        assert_eq!(g.marks[0].d.matches('M').count(), 10);
-        assert_eq!(g.marks[1].d.matches('L').count(), 9);
         let s = Scenario::default();
-        let c = capacity_chart(&Frame::default(), &s, &o);
+        let o = compute(&s);
+        let d = ChartData::single(&s, &o);
+        let g = spend_chart(&Frame::default(), &d);
+        assert_eq!(g.marks[0].d.matches('M').count(), 10);
+        assert_eq!(g.marks[2].d.matches('L').count(), 9);
+        let c = capacity_chart(&Frame::default(), &d);
         assert!(c.summary.contains("2030"), "{}", c.summary);
     }
 
     #[test]
     fn narrow_frames_thin_the_year_labels() {
-        let o = compute(&Scenario::default());
-        assert_eq!(x_ticks(&Frame::for_width(640.0), &o.schedule).len(), 10);
-        let narrow = x_ticks(&Frame::for_width(300.0), &o.schedule);
+        let s = Scenario::default();
+        let o = compute(&s);
+        let years = ChartData::single(&s, &o).years();
+        assert_eq!(x_ticks(&Frame::for_width(640.0), years).len(), 10);
+        let narrow = x_ticks(&Frame::for_width(300.0), years);
         assert_eq!(narrow.len(), 5);
         assert_eq!(Frame::for_width(10.0).width, 240.0);
         assert_eq!(Frame::for_width(f64::NAN).width, 640.0);
@@ -450,9 +649,61 @@ mod tests {
 
     #[test]
     fn a_never_paid_back_scenario_has_no_marker() {
-        let o = compute(&Scenario::default().with(Input::Margin, 0.0));
-        let g = cash_chart(&Frame::default(), &o);
+        let s = Scenario::default().with(Input::Margin, 0.0);
+        let o = compute(&s);
+        let g = cash_chart(&Frame::default(), &ChartData::single(&s, &o));
         assert_eq!(g.marker, None);
         assert!(g.summary.contains("never"));
+    }
+
+    #[test]
+    fn a_pinned_scenario_widens_the_years_and_adds_its_lines() {
+        let b = Scenario::default();
+        let a = Scenario::default()
+            .with(Input::StartYear, 2024.0)
+            .with(Input::Term, 15.0);
+        let (ob, oa) = (compute(&b), compute(&a));
+        let d = ChartData {
+            pinned: Some((&a, &oa)),
+            ..ChartData::single(&b, &ob)
+        };
+        // 2024 (A starts) to 2038 (A ends): 15 years, B sits inside.
+        assert_eq!(d.years(), Years { first: 2024, count: 15 });
+        let f = Frame::default();
+        let g = cash_chart(&f, &d);
+        assert_eq!(g.slots.len(), 15);
+        assert_eq!(g.slots[0].lines.len(), 3, "2024 has only A");
+        assert!(g.slots[0].lines.iter().all(|l| l.starts_with("A: ")));
+        assert_eq!(g.slots[2].lines.len(), 6, "2026 has B and A");
+        assert_eq!(g.marks[4].d.matches('L').count(), 14);
+        assert!(g.summary.contains("In scenario A"));
+        // B's first bar sits in the third year's band.
+        let (x, w) = d.years().band(&f, 2026);
+        assert!(g.marks[2].d.starts_with(&format!("M{} ", px(x + w * 0.2))));
+    }
+
+    #[test]
+    fn the_band_is_drawn_around_the_main_series() {
+        let s = Scenario::default();
+        let o = compute(&s);
+        let band: Vec<(f64, f64)> = o
+            .schedule
+            .iter()
+            .map(|r| (r.net_cash_cumulative - 5.0, r.net_cash_cumulative + 5.0))
+            .collect();
+        let d = ChartData {
+            band: Some(&band),
+            ..ChartData::single(&s, &o)
+        };
+        let f = Frame::default();
+        let g = cash_chart(&f, &d);
+        let ribbon = &g.marks[0].d;
+        assert!(ribbon.starts_with('M') && ribbon.ends_with('Z'));
+        assert_eq!(ribbon.matches('L').count(), 19, "10 points up, 10 back");
+        let spend_band: Vec<(f64, f64)> = o.schedule.iter().map(|r| (r.spend - 1.0, r.spend + 1.0)).collect();
+        let g = spend_chart(&f, &ChartData { band: Some(&spend_band), ..d });
+        assert_eq!(g.marks[1].d.matches('V').count(), 10, "one whisker a year");
+        let g = capacity_chart(&f, &ChartData { band: Some(&spend_band), ..d });
+        assert_eq!(g.marks[0].d.matches('L').count(), 21, "11 points up, 11 back");
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::ab_compare::AbCompare;
 use super::chart_panel::{ChartKind, ChartPanel};
 use super::compare_table::CompareTable;
 use super::embed_view::EmbedView;
@@ -9,6 +10,7 @@ use super::figures::Figures;
 use super::input_group::InputGroup;
 use super::lead::Lead;
 use super::notices::Notices;
+use super::pin_bar::PinBar;
 use super::preset_picker::PresetPicker;
 use super::saved_scenarios::SavedScenarios;
 use super::schedule_table::ScheduleTable;
@@ -55,11 +57,13 @@ fn FullPage() -> impl IntoView {
                 <h2 id="controls-title">"Your assumptions"</h2>
                 <PresetPicker/>
                 <ShareBar/>
+                <PinBar/>
                 <SavedScenarios/>
                 {Group::ALL.into_iter().map(|g| view! { <InputGroup group=g/> }).collect_view()}
             </section>
             <div class="results">
                 <Lead/>
+                <AbCompare/>
                 <Figures/>
                 <section class="charts" aria-label="Charts">
                     <ChartPanel kind=ChartKind::Spend/>

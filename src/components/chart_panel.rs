@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::chart::{self, ChartGeometry, Frame};
+use crate::chart::{self, ChartData, ChartGeometry, Frame};
 use crate::format::fixed;
-use crate::model::{Unit, YearRow};
+use crate::model::{band, Unit, YearRow};
 use crate::state::AppState;
 use crate::web::intl::format;
 use wasm_bindgen::JsCast;
@@ -27,6 +27,15 @@ impl ChartKind {
             ChartKind::Spend => "spend",
             ChartKind::Capacity => "capacity",
             ChartKind::Cash => "cash",
+        }
+    }
+
+    /// The yearly series the low–high band is drawn around.
+    fn banded(self) -> fn(&YearRow) -> f64 {
+        match self {
+            ChartKind::Spend => |r| r.spend,
+            ChartKind::Capacity => |r| r.capacity_end,
+            ChartKind::Cash => |r| r.net_cash_cumulative,
         }
     }
 
@@ -85,12 +94,32 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
     on_cleanup(move || resize.remove());
     let geometry: Memo<ChartGeometry> = Memo::new(move |_| {
         let o = state.outputs.get();
+        let s = state.scenario.get();
+        let a = state.pinned.get().map(|p| p.scenario);
+        let ao = state.pinned_outputs.get();
+        let range = state.trials.with(|t| band(&o, t, kind.banded()));
+        let data = ChartData {
+            scenario: &s,
+            outputs: &o,
+            pinned: a.as_ref().zip(ao.as_ref()),
+            band: Some(&range),
+        };
         let f = frame.get();
         match kind {
-            ChartKind::Spend => chart::spend_chart(&f, &o),
-            ChartKind::Capacity => chart::capacity_chart(&f, &state.scenario.get(), &o),
-            ChartKind::Cash => chart::cash_chart(&f, &o),
+            ChartKind::Spend => chart::spend_chart(&f, &data),
+            ChartKind::Capacity => chart::capacity_chart(&f, &data),
+            ChartKind::Cash => chart::cash_chart(&f, &data),
         }
+    });
+    // The legend names only what is drawn (A only while pinned).
+    let legend = Memo::new(move |_| {
+        geometry.with(|g| {
+            g.marks
+                .iter()
+                .filter(|m| !m.class.contains("zero") && !m.d.is_empty())
+                .map(|m| (m.class, m.label))
+                .collect::<Vec<_>>()
+        })
     });
     // The year the tooltip shows, by index; None hides it.
     let (active, set_active) = signal(None::<usize>);
@@ -147,19 +176,20 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
             <figcaption>
                 <h3>{kind.title()}</h3>
                 <ul class="legend">
-                    {geometry
-                        .with_untracked(|g| g.marks.clone())
-                        .into_iter()
-                        .filter(|m| !m.class.contains("zero"))
-                        .map(|m| {
-                            view! {
-                                <li>
-                                    <span class=format!("swatch {}", m.class) aria-hidden="true"></span>
-                                    {m.label}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
+                    {move || {
+                        legend
+                            .get()
+                            .into_iter()
+                            .map(|(class, label)| {
+                                view! {
+                                    <li>
+                                        <span class=format!("swatch {class}") aria-hidden="true"></span>
+                                        {label}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </figcaption>
             <div

@@ -1,6 +1,7 @@
 //! Leptos components, one per file. They only bind state and model data to
 //! the DOM; every figure comes from [`crate::model`].
 
+pub mod ab_compare;
 pub mod app;
 pub mod chart_panel;
 pub mod compare_table;
@@ -11,6 +12,7 @@ pub mod input_group;
 pub mod input_row;
 pub mod lead;
 pub mod notices;
+pub mod pin_bar;
 pub mod preset_picker;
 pub mod saved_scenarios;
 pub mod schedule_table;

@@ -15,6 +15,8 @@ pub enum Unit {
     GigawattYears,
     /// A percentage, 0–100.
     Percent,
+    /// A difference between two percentages.
+    PercentPoints,
     /// Billions of US dollars per gigawatt.
     UsdBillionsPerGw,
     /// Billions of US dollars per gigawatt-year.
@@ -40,6 +42,16 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit of a difference between two values in this unit: a gap
+    /// between years is years, between percentages points.
+    pub fn difference(self) -> Unit {
+        match self {
+            Unit::Year => Unit::Years,
+            Unit::Percent => Unit::PercentPoints,
+            other => other,
+        }
+    }
+
     /// The short unit text shown beside a number box.
     pub fn suffix(self) -> &'static str {
         match self {
@@ -49,6 +61,7 @@ impl Unit {
             Unit::Gigawatts => "GW",
             Unit::GigawattYears => "GW-years",
             Unit::Percent => "%",
+            Unit::PercentPoints => "pts",
             Unit::UsdBillionsPerGw => "$B/GW",
             Unit::UsdBillionsPerGwYear => "$B/GW-yr",
             Unit::UsdPerMwh => "$/MWh",

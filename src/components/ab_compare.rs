@@ -1,0 +1,106 @@
+//! Scenario A against B: the inputs that differ, and every figure side by side.
+
+use leptos::prelude::*;
+
+use crate::format::signed;
+use crate::model::{Input, Scenario, OUTPUTS};
+use crate::state::AppState;
+use crate::web::intl::{format, number};
+
+/// An input's value as the page shows it: a choice's label, or the number and unit.
+fn input_text(input: Input, v: f64) -> String {
+    let spec = input.spec();
+    if spec.is_choice() {
+        return spec
+            .choices
+            .get(v as usize)
+            .map_or_else(String::new, |c| c.label.to_string());
+    }
+    format(spec.unit, Some(v))
+}
+
+/// The raw `data-value` text of an optional number.
+fn raw(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The comparison, shown while a scenario A is pinned.
+#[component]
+pub fn AbCompare() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let differences = move || {
+        let (Some(a), b) = (state.pinned.get(), state.scenario.get()) else {
+            return Vec::new();
+        };
+        let a: Scenario = a.scenario;
+        b.differences(&a)
+            .map(|i| {
+                format!(
+                    "{}: {} in A, {} in B",
+                    i.spec().label,
+                    input_text(i, a.get(i)),
+                    input_text(i, b.get(i))
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let rows = move || {
+        let Some(a) = state.pinned_outputs.get() else {
+            return Vec::new();
+        };
+        let b = state.outputs.get();
+        OUTPUTS
+            .iter()
+            .map(|spec| {
+                let (va, vb) = ((spec.get)(&a), (spec.get)(&b));
+                let diff = va.zip(vb).map(|(x, y)| y - x);
+                view! {
+                    <tr>
+                        <th scope="row">{spec.label}</th>
+                        <td data-testid=format!("ab-a-{}", spec.id) data-value=raw(va)>{format(spec.unit, va)}</td>
+                        <td data-testid=format!("ab-b-{}", spec.id) data-value=raw(vb)>{format(spec.unit, vb)}</td>
+                        <td data-testid=format!("ab-diff-{}", spec.id) data-value=raw(diff)>
+                            {signed(spec.unit, diff, number_with_unit)}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || state.pinned.with(Option::is_some)>
+            <section class="ab" data-testid="ab-compare" aria-labelledby="ab-title">
+                <h2 id="ab-title">"Scenario A against B"</h2>
+                <ul class="ab-differences" data-testid="ab-differences">
+                    {move || {
+                        let d = differences();
+                        if d.is_empty() {
+                            view! { <li>"A and B are the same so far: move a slider to make B differ."</li> }
+                                .into_any()
+                        } else {
+                            d.into_iter().map(|t| view! { <li>{t}</li> }).collect_view().into_any()
+                        }
+                    }}
+                </ul>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Figures for A and B">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Figure"</th>
+                                <th scope="col">"A"</th>
+                                <th scope="col">"B"</th>
+                                <th scope="col">"B − A"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// Formats a difference's magnitude with its unit, through `Intl`.
+fn number_with_unit(unit: crate::model::Unit, v: f64) -> String {
+    crate::format::with_unit(unit, &number(unit, v))
+}
