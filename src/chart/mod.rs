@@ -2,6 +2,7 @@
 //! ticks and tooltip text. Components only bind these to attributes.
 
 mod scale;
+pub mod tornado;
 
 pub use scale::{nice_step, nice_ticks, LinearScale};
 
@@ -160,7 +161,10 @@ impl<'a> ChartData<'a> {
 
     /// The band's values, flattened, to size the axis.
     fn band_values(&self) -> impl Iterator<Item = f64> + 'a {
-        self.band.unwrap_or(&[]).iter().flat_map(|&(lo, hi)| [lo, hi])
+        self.band
+            .unwrap_or(&[])
+            .iter()
+            .flat_map(|&(lo, hi)| [lo, hi])
     }
 }
 
@@ -225,12 +229,17 @@ fn x_ticks(f: &Frame, years: Years) -> Vec<Tick> {
 }
 
 /// A coordinate to a tenth of a pixel.
-fn px(v: f64) -> String {
+pub(crate) fn px(v: f64) -> String {
     fixed(v, 1)
 }
 
 /// Bars from zero to each year's value, as one path.
-fn bars(f: &Frame, years: Years, values: impl Iterator<Item = (i32, f64)>, y: &LinearScale) -> String {
+fn bars(
+    f: &Frame,
+    years: Years,
+    values: impl Iterator<Item = (i32, f64)>,
+    y: &LinearScale,
+) -> String {
     let mut d = String::new();
     let zero = y.at(0.0);
     for (year, v) in values {
@@ -250,7 +259,12 @@ fn bars(f: &Frame, years: Years, values: impl Iterator<Item = (i32, f64)>, y: &L
 }
 
 /// A vertical whisker with caps from `lo` to `hi` in each year, as one path.
-fn whiskers(f: &Frame, years: Years, values: impl Iterator<Item = (i32, (f64, f64))>, y: &LinearScale) -> String {
+fn whiskers(
+    f: &Frame,
+    years: Years,
+    values: impl Iterator<Item = (i32, (f64, f64))>,
+    y: &LinearScale,
+) -> String {
     let mut d = String::new();
     for (year, (lo, hi)) in values {
         let (x, w) = years.band(f, year);
@@ -314,7 +328,10 @@ fn slots(f: &Frame, data: &ChartData, lines: impl Fn(&YearRow) -> Vec<String>) -
             let find = |rows: &[YearRow]| rows.iter().find(|r| r.year == year).map(&lines);
             let mut text = Vec::new();
             if let Some(b) = find(data.rows()) {
-                text.extend(b.into_iter().map(|l| if compare { format!("B: {l}") } else { l }));
+                text.extend(
+                    b.into_iter()
+                        .map(|l| if compare { format!("B: {l}") } else { l }),
+                );
             }
             if let Some(a) = find(data.pinned_rows()) {
                 text.extend(a.into_iter().map(|l| format!("A: {l}")));
@@ -343,7 +360,7 @@ fn pinned_mark(label: &'static str, d: String) -> PathMark {
 }
 
 /// The legend's words for the band.
-pub const BAND_LABEL: &str = "Range: each input at the ends of its range, one at a time";
+pub const BAND_LABEL: &str = "Range, one input at a time";
 
 /// Yearly spend (bars, with the range as whiskers) against the customer's
 /// revenue (line); A's spend dashed.
@@ -413,7 +430,10 @@ fn capacity_points(f: &Frame, years: Years, rows: &[YearRow]) -> Vec<(f64, f64)>
         return Vec::new();
     };
     std::iter::once((years.band(f, first.year).0, 0.0))
-        .chain(rows.iter().map(|r| (years.right(f, r.year), r.capacity_end)))
+        .chain(
+            rows.iter()
+                .map(|r| (years.right(f, r.year), r.capacity_end)),
+        )
         .collect()
 }
 
@@ -443,7 +463,11 @@ pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
                 .map(|(r, &(lo, hi))| (years.right(f, r.year), lo, hi)),
         )
         .collect();
-    let band = if data.band.is_some() { band } else { Vec::new() };
+    let band = if data.band.is_some() {
+        band
+    } else {
+        Vec::new()
+    };
     let gw = |v: f64| plain(Unit::Gigawatts, v);
     let o = data.outputs;
     let full = rows
@@ -476,7 +500,10 @@ pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
             },
             pinned_mark(
                 "Capacity at the end of the year in scenario A",
-                line(capacity_points(f, years, data.pinned_rows()).into_iter(), &y),
+                line(
+                    capacity_points(f, years, data.pinned_rows()).into_iter(),
+                    &y,
+                ),
             ),
         ],
         marker: None,
@@ -596,7 +623,11 @@ mod tests {
         let d = ChartData::single(&s, &o);
         let f = Frame::for_width(640.0);
         let (x0, y0, x1, y1) = f.plot();
-        for g in [spend_chart(&f, &d), capacity_chart(&f, &d), cash_chart(&f, &d)] {
+        for g in [
+            spend_chart(&f, &d),
+            capacity_chart(&f, &d),
+            cash_chart(&f, &d),
+        ] {
             assert_eq!(g.slots.len(), 20);
             assert_eq!(g.x_ticks.len(), 10, "years thinned to fit");
             for t in &g.y_ticks {
@@ -620,7 +651,10 @@ mod tests {
         );
         assert!(g.summary.contains("2033") && g.summary.contains("$10B"));
         assert_eq!(g.marks.len(), 5);
-        assert!(g.marks[0].d.is_empty() && g.marks[4].d.is_empty(), "no band, no A");
+        assert!(
+            g.marks[0].d.is_empty() && g.marks[4].d.is_empty(),
+            "no band, no A"
+        );
     }
 
     #[test]
@@ -668,7 +702,13 @@ mod tests {
             ..ChartData::single(&b, &ob)
         };
         // 2024 (A starts) to 2038 (A ends): 15 years, B sits inside.
-        assert_eq!(d.years(), Years { first: 2024, count: 15 });
+        assert_eq!(
+            d.years(),
+            Years {
+                first: 2024,
+                count: 15
+            }
+        );
         let f = Frame::default();
         let g = cash_chart(&f, &d);
         assert_eq!(g.slots.len(), 15);
@@ -700,10 +740,30 @@ mod tests {
         let ribbon = &g.marks[0].d;
         assert!(ribbon.starts_with('M') && ribbon.ends_with('Z'));
         assert_eq!(ribbon.matches('L').count(), 19, "10 points up, 10 back");
-        let spend_band: Vec<(f64, f64)> = o.schedule.iter().map(|r| (r.spend - 1.0, r.spend + 1.0)).collect();
-        let g = spend_chart(&f, &ChartData { band: Some(&spend_band), ..d });
+        let spend_band: Vec<(f64, f64)> = o
+            .schedule
+            .iter()
+            .map(|r| (r.spend - 1.0, r.spend + 1.0))
+            .collect();
+        let g = spend_chart(
+            &f,
+            &ChartData {
+                band: Some(&spend_band),
+                ..d
+            },
+        );
         assert_eq!(g.marks[1].d.matches('V').count(), 10, "one whisker a year");
-        let g = capacity_chart(&f, &ChartData { band: Some(&spend_band), ..d });
-        assert_eq!(g.marks[0].d.matches('L').count(), 21, "11 points up, 11 back");
+        let g = capacity_chart(
+            &f,
+            &ChartData {
+                band: Some(&spend_band),
+                ..d
+            },
+        );
+        assert_eq!(
+            g.marks[0].d.matches('L').count(),
+            21,
+            "11 points up, 11 back"
+        );
     }
 }

@@ -21,19 +21,30 @@ pub enum View {
     Cash,
     /// The year-by-year table.
     Table,
-    /// The compare-deals table.
+    /// Scenario A against B (when A is pinned) and the compare-deals table.
     Compare,
+    /// The two tornado charts: what matters most.
+    Tornado,
 }
 
 impl View {
     /// Every view that `view=` can name, with its URL value and label.
-    pub const NAMED: [(View, &'static str, &'static str); 6] = [
+    pub const NAMED: [(View, &'static str, &'static str); 7] = [
         (View::Summary, "summary", "Summary figures"),
         (View::Spend, "spend", "Spend against revenue (chart)"),
         (View::Capacity, "capacity", "Capacity ramp (chart)"),
         (View::Cash, "cash", "Investor's net cash (chart)"),
         (View::Table, "table", "Year-by-year table"),
-        (View::Compare, "compare", "Compare deals (table)"),
+        (
+            View::Compare,
+            "compare",
+            "Compare A with B, and other deals",
+        ),
+        (
+            View::Tornado,
+            "tornado",
+            "What matters most (tornado charts)",
+        ),
     ];
 
     /// The URL value, or `None` for the whole compact calculator.
@@ -49,6 +60,7 @@ impl View {
             View::Spend | View::Capacity | View::Cash => 520,
             View::Table => 620,
             View::Compare => 720,
+            View::Tornado => 1500,
         }
     }
 

@@ -54,8 +54,9 @@ pub fn AbCompare() -> impl IntoView {
             .map(|spec| {
                 let (va, vb) = ((spec.get)(&a), (spec.get)(&b));
                 let diff = va.zip(vb).map(|(x, y)| y - x);
+                let changed = diff.is_some_and(|d| d.abs() >= 1e-9) || va.is_some() != vb.is_some();
                 view! {
-                    <tr>
+                    <tr class:changed=changed>
                         <th scope="row">{spec.label}</th>
                         <td data-testid=format!("ab-a-{}", spec.id) data-value=raw(va)>{format(spec.unit, va)}</td>
                         <td data-testid=format!("ab-b-{}", spec.id) data-value=raw(vb)>{format(spec.unit, vb)}</td>

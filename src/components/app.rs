@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::ab_compare::AbCompare;
 use super::chart_panel::{ChartKind, ChartPanel};
 use super::compare_table::CompareTable;
+use super::downloads::Downloads;
 use super::embed_view::EmbedView;
 use super::figures::Figures;
 use super::input_group::InputGroup;
@@ -16,6 +17,7 @@ use super::saved_scenarios::SavedScenarios;
 use super::schedule_table::ScheduleTable;
 use super::share_bar::ShareBar;
 use super::sources::Sources;
+use super::tornado_panel::WhatMatters;
 use crate::model::Group;
 use crate::state::AppState;
 use crate::web::{api, embed};
@@ -40,6 +42,8 @@ pub fn App() -> impl IntoView {
 /// The full page: header, inputs beside figures, charts, tables, sources.
 #[component]
 fn FullPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let permalink = move || crate::web::location::href_for(&state.query());
     view! {
         <header class="masthead">
             <a class="skip" href="#figures">"Skip to the figures"</a>
@@ -49,6 +53,9 @@ fn FullPage() -> impl IntoView {
                 "In April 2026 Anthropic committed more than $100B to AWS over ten years for up to 5 GW of capacity, "
                 "while Amazon invests $5B now and up to $20B more. Part of that money comes back to Amazon as AWS revenue. "
                 "Move the sliders to see how much."
+            </p>
+            <p class="print-only permalink">
+                "This scenario, live: " <a href=permalink>{permalink}</a>
             </p>
         </header>
         <Notices/>
@@ -70,7 +77,9 @@ fn FullPage() -> impl IntoView {
                     <ChartPanel kind=ChartKind::Capacity/>
                     <ChartPanel kind=ChartKind::Cash/>
                 </section>
+                <WhatMatters/>
                 <ScheduleTable/>
+                <Downloads/>
                 <CompareTable/>
             </div>
         </main>

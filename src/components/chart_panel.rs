@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::chart_downloads::ChartDownloads;
 use crate::chart::{self, ChartData, ChartGeometry, Frame};
 use crate::format::fixed;
 use crate::model::{band, Unit, YearRow};
@@ -70,28 +71,37 @@ impl ChartKind {
     }
 }
 
+/// The pixel width of `node`, kept up to date as the window resizes; 640
+/// until the node is in the page.
+pub fn measured_width(node: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
+    let (width, set_width) = signal(640.0);
+    let measure = move || {
+        if let Some(el) = node.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && w != width.get_untracked() {
+                set_width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if node.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    width
+}
+
 /// A chart panel bound to the live outputs.
 #[component]
 pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
     let state = expect_context::<AppState>();
     // The SVG is drawn at the plot's real width, so its text stays readable.
     let plot_ref = NodeRef::<leptos::html::Div>::new();
-    let frame = RwSignal::new(Frame::default());
-    let measure = move || {
-        if let Some(el) = plot_ref.get_untracked() {
-            let next = Frame::for_width(f64::from(el.client_width()));
-            if next != frame.get_untracked() && el.client_width() > 0 {
-                frame.set(next);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if plot_ref.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let width = measured_width(plot_ref);
+    let frame = Memo::new(move |_| Frame::for_width(width.get()));
     let geometry: Memo<ChartGeometry> = Memo::new(move |_| {
         let o = state.outputs.get();
         let s = state.scenario.get();
@@ -205,6 +215,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                 on:blur=move |_| set_active.set(None)
             >
                 <svg
+                    node_ref=svg_ref
                     viewBox=move || {
                         let f = frame.get();
                         format!("0 0 {} {}", f.width, f.height)
@@ -298,6 +309,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                     }}
                 </div>
             </div>
+            <ChartDownloads svg=svg_ref name=id title=kind.title()/>
             <details
                 class="chart-data"
                 on:toggle=move |ev| {

@@ -3,14 +3,17 @@
 
 use leptos::prelude::*;
 
+use super::ab_compare::AbCompare;
 use super::chart_panel::{ChartKind, ChartPanel};
 use super::compare_table::CompareTable;
-use super::figures::{Figures, KEY_FIGURES};
+use super::figures::Figures;
 use super::input_row::InputRow;
 use super::lead::Lead;
 use super::notices::Notices;
 use super::schedule_table::ScheduleTable;
+use super::tornado_panel::WhatMatters;
 use crate::codec::embed::View;
+use crate::model::KEY_FIGURES;
 use crate::state::AppState;
 use crate::web::location::href_for;
 
@@ -39,7 +42,12 @@ pub fn EmbedView() -> impl IntoView {
         View::Capacity => view! { <ChartPanel kind=ChartKind::Capacity/> }.into_any(),
         View::Cash => view! { <ChartPanel kind=ChartKind::Cash/> }.into_any(),
         View::Table => view! { <ScheduleTable/> }.into_any(),
-        View::Compare => view! { <CompareTable/> }.into_any(),
+        View::Compare => view! {
+            <AbCompare/>
+            <CompareTable/>
+        }
+        .into_any(),
+        View::Tornado => view! { <WhatMatters/> }.into_any(),
     };
     let controls = (!display.controls.is_empty()).then(|| {
         view! {

@@ -24,16 +24,6 @@ fn Figure(spec: &'static OutputSpec) -> impl IntoView {
     }
 }
 
-/// The figures a summary embed shows.
-pub const KEY_FIGURES: &[&str] = &[
-    "spend-per-year",
-    "new-money",
-    "equity-funded-share",
-    "revenue-per-dollar",
-    "investor-net-cash",
-    "payback-year",
-];
-
 /// The panels of figures; `only` limits them to those test ids.
 #[component]
 pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl IntoView {

@@ -3,8 +3,10 @@
 
 pub mod ab_compare;
 pub mod app;
+pub mod chart_downloads;
 pub mod chart_panel;
 pub mod compare_table;
+pub mod downloads;
 pub mod embed_dialog;
 pub mod embed_view;
 pub mod figures;
@@ -18,3 +20,4 @@ pub mod saved_scenarios;
 pub mod schedule_table;
 pub mod share_bar;
 pub mod sources;
+pub mod tornado_panel;

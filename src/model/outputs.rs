@@ -128,6 +128,16 @@ outputs! {
         "That energy at the electricity price.", |o| Some(o.energy_cost_per_year);
 }
 
+/// The key figures: a summary embed and the Markdown export show these.
+pub const KEY_FIGURES: &[&str] = &[
+    "spend-per-year",
+    "new-money",
+    "equity-funded-share",
+    "revenue-per-dollar",
+    "investor-net-cash",
+    "payback-year",
+];
+
 /// One column of the yearly schedule.
 #[derive(Clone, Copy, Debug)]
 pub struct ColumnSpec {

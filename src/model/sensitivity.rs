@@ -17,7 +17,7 @@ pub enum Ranked {
 }
 
 impl Ranked {
-    /// Every metric, in the order the page shows them.
+    /// Every ranked, in the order the page shows them.
     pub const ALL: [Ranked; 2] = [Ranked::NetCash, Ranked::Payback];
 
     /// A stable name for test ids and file names.
@@ -135,7 +135,7 @@ impl Bar {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tornado {
     /// The figure ranked by.
-    pub metric: Ranked,
+    pub ranked: Ranked,
     /// The figure for the base scenario.
     pub base: End,
     /// The inputs that move it, largest swing first (ties keep table order).
@@ -147,22 +147,22 @@ pub struct Tornado {
 /// Swings at most this large count as no effect (float noise).
 const NO_EFFECT: f64 = 1e-9;
 
-/// Ranks the inputs by how much they move `metric` across their ranges.
+/// Ranks the inputs by how much they move `ranked` across their ranges.
 pub fn tornado(
     base: &Scenario,
     base_outputs: &Outputs,
     trials: &[Trial],
-    metric: Ranked,
+    ranked: Ranked,
 ) -> Tornado {
     let end_of = |t: &Trial| {
-        let (value, never) = metric.of(&t.scenario, &t.outputs);
+        let (value, never) = ranked.of(&t.scenario, &t.outputs);
         End {
             input_value: t.value,
             value,
             never,
         }
     };
-    let (value, never) = metric.of(base, base_outputs);
+    let (value, never) = ranked.of(base, base_outputs);
     let mut bars = Vec::new();
     let mut no_effect = Vec::new();
     for input in Input::ALL {
@@ -200,7 +200,7 @@ pub fn tornado(
     // A stable sort keeps table order among equal swings.
     bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
     Tornado {
-        metric,
+        ranked,
         base: End {
             input_value: f64::NAN,
             value,
@@ -232,9 +232,9 @@ mod tests {
     use super::*;
     use crate::model::Spread;
 
-    fn default_tornado(metric: Ranked) -> Tornado {
+    fn default_tornado(ranked: Ranked) -> Tornado {
         let s = Scenario::default();
-        tornado(&s, &compute(&s), &trials(&s), metric)
+        tornado(&s, &compute(&s), &trials(&s), ranked)
     }
 
     #[test]

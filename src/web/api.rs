@@ -10,17 +10,13 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::codec::{read_value, value_text};
-use crate::model::{clamp_value, compute, Input, Preset, COLUMNS, OUTPUTS, PRESETS};
+use crate::codec::read_value;
+use crate::export::scenario_json;
+use crate::model::{clamp_value, compute, Input, Preset, PRESETS};
 
 /// Sets `object[key] = value`; setting a property on a fresh object cannot fail.
 fn set(object: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
-}
-
-/// A number, or `null` where a figure has no meaning.
-fn number(value: Option<f64>) -> JsValue {
-    value.map_or(JsValue::NULL, JsValue::from_f64)
 }
 
 fn problem(problems: Vec<String>) -> JsValue {
@@ -102,38 +98,8 @@ pub fn compute_js(given: JsValue) -> JsValue {
         return problem(problems);
     }
     let o = compute(&scenario);
-    let inputs = Object::new();
-    for &i in &Input::ALL {
-        let v = scenario.get(i);
-        let shown = if i.spec().is_choice() {
-            JsValue::from_str(&value_text(i, v))
-        } else {
-            JsValue::from_f64(v)
-        };
-        set(&inputs, i.spec().key, &shown);
-    }
-    let outputs = Object::new();
-    for spec in OUTPUTS {
-        set(&outputs, spec.id, &number((spec.get)(&o)));
-    }
-    let schedule: Array = o
-        .schedule
-        .iter()
-        .map(|row| {
-            let cells = Object::new();
-            set(&cells, "year", &JsValue::from(row.year));
-            for col in COLUMNS {
-                set(&cells, col.id, &number((col.get)(row)));
-            }
-            JsValue::from(cells)
-        })
-        .collect();
-    let out = Object::new();
-    set(&out, "preset", &preset.key.into());
-    set(&out, "inputs", &inputs);
-    set(&out, "outputs", &outputs);
-    set(&out, "schedule", &schedule);
-    out.into()
+    // The same JSON as the page's download, parsed: one writer for both.
+    js_sys::JSON::parse(&scenario_json(preset, &scenario, &o)).unwrap_or(JsValue::NULL)
 }
 
 /// Installs `window.circularCompute = { version, inputs, compute }`.

@@ -112,3 +112,48 @@ export function matches(pageValue, expected) {
   const v = Number(pageValue);
   return pageValue !== '' && Math.abs(v - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
 }
+
+/** Each input's range: [min, max, whole numbers only], from the contract. */
+export const LIMITS = {
+  c: [1, 1000, true], t: [1, 20, true], y0: [2015, 2040, true], gw: [0.1, 50], g1: [0, 50],
+  gf: [1, 20, true], a0: [0, 500], a1: [0, 500], am: [0, 1000], ap: [0, 100], ay: [1, 19, true],
+  m: [0, 90], r: [0.1, 2000], rg: [-90, 500], rt: [-90, 500], cap: [1, 200], life: [1, 30],
+  e: [0, 1000], u: [1, 100], pue: [1, 3], kw: [0.1, 10], pf: [0.1, 100],
+};
+
+/** The low–high ranges the issue names: published where deal-facts gives one
+ * (capex C5, margin C10, load factor C8), else ±25% of the value (of the
+ * default at zero); the start year stays; the spend profile tries all four. */
+export const SOURCED = { cap: [29, 60], m: [14, 40], u: [75, 85] };
+
+function clamp(key, v) {
+  const [min, max, whole] = LIMITS[key];
+  const x = Math.min(max, Math.max(min, v));
+  return whole ? Math.round(x) : x;
+}
+
+/** The values an input is moved to, around the scenario's value. */
+export function trialValues(key, scenario) {
+  if (key === 'y0') return [];
+  if (key === 'sp') return ['even', 'capacity', 'front', 'back'];
+  if (key in SOURCED) return SOURCED[key].map((v) => clamp(key, v));
+  const v = scenario[key];
+  const d = 0.25 * Math.abs(v === 0 ? DEFAULTS[key] : v);
+  return [clamp(key, v - d), clamp(key, v + d)];
+}
+
+/** Swing of each input on a figure ('net-cash' or 'payback'), in table order. */
+export function swings(input, ranked) {
+  const base = { ...DEFAULTS, ...input };
+  const figure = (s) => {
+    const o = reference(s).outputs;
+    return ranked === 'net-cash' ? o['investor-net-cash'] : (o['payback-year'] ?? s.y0 + s.t);
+  };
+  return Object.keys(DEFAULTS).map((key) => {
+    const values = trialValues(key, base).map((v) => figure({ ...base, [key]: v }));
+    const swing = values.length === 0 ? 0
+      : key === 'sp' ? Math.max(...values) - Math.min(...values)
+        : Math.abs(values[values.length - 1] - values[0]);
+    return { key, swing };
+  });
+}

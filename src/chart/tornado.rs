@@ -1,0 +1,259 @@
+//! Tornado chart geometry: one row per input, a bar from the base figure to
+//! the figure at each end of the input's range, widest swing on top.
+
+use super::{nice_ticks, px, LinearScale, Tick};
+use crate::format::plain;
+use crate::model::{End, Input, Ranked, Tornado, Unit};
+
+const LEFT: f64 = 12.0;
+const RIGHT: f64 = 16.0;
+/// Room for the axis labels above the first row.
+const TOP: f64 = 24.0;
+/// Each row: a label line, then the bar.
+const ROW: f64 = 44.0;
+const LABEL_Y: f64 = 13.0;
+const BAR_Y: f64 = 19.0;
+const BAR_H: f64 = 16.0;
+
+/// One input's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoRow {
+    /// The input's URL key.
+    pub key: &'static str,
+    /// The row's label: the input and its range.
+    pub label: String,
+    /// The row's top edge.
+    pub y: f64,
+    /// The bar from the base to the figure at the low end: left edge and width.
+    pub low: (f64, f64),
+    /// The bar from the base to the figure at the high end.
+    pub high: (f64, f64),
+    /// The figure at the low end, for people.
+    pub low_text: String,
+    /// The figure at the high end, for people.
+    pub high_text: String,
+    /// The swing, unrounded (for `data-swing`).
+    pub swing: f64,
+}
+
+/// Everything needed to draw one tornado chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoGeometry {
+    /// The SVG's width and height.
+    pub width: f64,
+    /// The SVG's height: grows with the number of rows.
+    pub height: f64,
+    /// Where the base figure sits.
+    pub base_x: f64,
+    /// Ticks along the top.
+    pub ticks: Vec<Tick>,
+    /// The rows, widest swing first.
+    pub rows: Vec<TornadoRow>,
+    /// The base figure, for people.
+    pub base_text: String,
+    /// A text summary for screen readers.
+    pub summary: String,
+}
+
+/// An input's value for people: a choice's name, or the number and unit.
+pub fn input_text(input: Input, v: f64) -> String {
+    let spec = input.spec();
+    if spec.is_choice() {
+        return spec
+            .choices
+            .get(v as usize)
+            .map_or_else(String::new, |c| c.key.to_string());
+    }
+    plain(spec.unit, v)
+}
+
+/// A ranked figure for people: "$10B", "2033", or "never".
+pub fn figure_text(ranked: Ranked, end: &End) -> String {
+    match ranked {
+        Ranked::NetCash => plain(Unit::UsdBillions, end.value),
+        Ranked::Payback if end.never => "never".to_string(),
+        Ranked::Payback => plain(Unit::Year, end.value),
+    }
+}
+
+/// Lays out `t` in a frame `width` pixels wide.
+pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
+    let width = if width.is_finite() {
+        width.max(240.0)
+    } else {
+        640.0
+    };
+    let (lo, hi) = t
+        .bars
+        .iter()
+        .fold((t.base.value, t.base.value), |(lo, hi), b| {
+            let (a, z) = b.span();
+            (lo.min(a), hi.max(z))
+        });
+    let (lo, hi, values) = nice_ticks(lo, hi, ((width - LEFT - RIGHT) / 90.0).max(2.0) as usize);
+    let x = LinearScale {
+        domain: (lo, hi),
+        range: (LEFT, width - RIGHT),
+    };
+    let tick_unit = match t.ranked {
+        Ranked::NetCash => Unit::UsdBillions,
+        Ranked::Payback => Unit::Year,
+    };
+    let ticks = values
+        .into_iter()
+        .filter(|v| t.ranked == Ranked::NetCash || v.fract() == 0.0)
+        .map(|v| Tick {
+            pos: x.at(v),
+            label: plain(tick_unit, v),
+        })
+        .collect();
+    let base_x = x.at(t.base.value);
+    let span = |v: f64| {
+        let end = x.at(v);
+        (base_x.min(end), (end - base_x).abs())
+    };
+    let rows: Vec<TornadoRow> = t
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let spec = b.input.spec();
+            TornadoRow {
+                key: spec.key,
+                label: format!(
+                    "{}: {} to {}",
+                    spec.label,
+                    input_text(b.input, b.low.input_value),
+                    input_text(b.input, b.high.input_value)
+                ),
+                y: TOP + ROW * i as f64,
+                low: span(b.low.value),
+                high: span(b.high.value),
+                low_text: figure_text(t.ranked, &b.low),
+                high_text: figure_text(t.ranked, &b.high),
+                swing: b.swing,
+            }
+        })
+        .collect();
+    let base_text = figure_text(t.ranked, &t.base);
+    let summary = match t.bars.first() {
+        Some(top) => format!(
+            "{} is {base_text} in this scenario. It moves most with {} ({} to {}), across {} input{}.",
+            t.ranked.title(),
+            top.input.spec().label.to_lowercase(),
+            figure_text(t.ranked, &top.low),
+            figure_text(t.ranked, &top.high),
+            t.bars.len(),
+            if t.bars.len() == 1 { "" } else { "s" }
+        ),
+        None => format!(
+            "{} is {base_text}; no input moves it across its range.",
+            t.ranked.title()
+        ),
+    };
+    TornadoGeometry {
+        width,
+        height: TOP + ROW * rows.len() as f64 + 4.0,
+        base_x,
+        ticks,
+        rows,
+        base_text,
+        summary,
+    }
+}
+
+impl TornadoRow {
+    /// The label's baseline.
+    pub fn label_y(&self) -> f64 {
+        self.y + LABEL_Y
+    }
+
+    /// The bar's top edge.
+    pub fn bar_y(&self) -> f64 {
+        self.y + BAR_Y
+    }
+
+    /// The bar's height.
+    pub fn bar_height(&self) -> f64 {
+        BAR_H
+    }
+
+    /// A bar's `d` path for one side: `(left, width)`.
+    pub fn path(&self, side: (f64, f64)) -> String {
+        let (x, w) = side;
+        if w <= 0.0 {
+            return String::new();
+        }
+        format!(
+            "M{} {}h{}v{}h{}Z",
+            px(x),
+            px(self.bar_y()),
+            px(w),
+            px(BAR_H),
+            px(-w)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{compute, tornado, trials, Scenario};
+
+    fn default_geometry(ranked: Ranked, width: f64) -> TornadoGeometry {
+        let s = Scenario::default();
+        tornado_chart(width, &tornado(&s, &compute(&s), &trials(&s), ranked))
+    }
+
+    #[test]
+    fn rows_stack_widest_first_and_stay_in_the_frame() {
+        let g = default_geometry(Ranked::NetCash, 640.0);
+        let keys: Vec<&str> = g.rows.iter().map(|r| r.key).collect();
+        assert_eq!(keys, ["m", "c", "am", "ap", "a1"]);
+        assert_eq!(
+            g.rows[0].label,
+            "Cloud provider's operating margin: 14% to 40%"
+        );
+        for r in &g.rows {
+            for (x, w) in [r.low, r.high] {
+                assert!(x >= LEFT - 1e-9 && x + w <= 640.0 - RIGHT + 1e-9, "{r:?}");
+            }
+            assert!(r.bar_y() + r.bar_height() <= g.height);
+        }
+        // Margin at 14% leaves 14 − 25 = −$11B; at 40%, 40 − 25 = $15B.
+        assert_eq!(
+            (g.rows[0].low_text.as_str(), g.rows[0].high_text.as_str()),
+            ("−$11B", "$15B")
+        );
+        assert_eq!(g.base_text, "$10B");
+        assert!(g.summary.contains("operating margin"), "{}", g.summary);
+    }
+
+    #[test]
+    fn payback_rows_name_never_and_ticks_are_whole_years() {
+        let g = default_geometry(Ranked::Payback, 375.0);
+        let margin = g.rows.iter().find(|r| r.key == "m").unwrap();
+        assert_eq!(margin.low_text, "never");
+        assert!(g.ticks.iter().all(|t| !t.label.contains('.')));
+        assert_eq!(g.base_text, "2033");
+        let profile = g.rows.iter().find(|r| r.key == "sp").unwrap();
+        assert!(
+            profile.label.starts_with("Spend profile: "),
+            "{}",
+            profile.label
+        );
+    }
+
+    #[test]
+    fn an_empty_tornado_still_has_a_summary() {
+        let s = Scenario::default();
+        let o = compute(&s);
+        let t = Tornado {
+            bars: Vec::new(),
+            ..tornado(&s, &o, &[], Ranked::NetCash)
+        };
+        let g = tornado_chart(f64::NAN, &t);
+        assert_eq!(g.width, 640.0);
+        assert!(g.rows.is_empty() && g.summary.contains("no input moves it"));
+    }
+}

@@ -1,0 +1,54 @@
+//! "SVG" and "PNG" buttons that save one chart as drawn.
+
+use leptos::prelude::*;
+
+use crate::web::download::{save_png, save_svg};
+
+/// Saves the chart in `svg` as `circular-compute-NAME.svg` or `.png`.
+#[component]
+pub fn ChartDownloads(
+    svg: NodeRef<leptos::svg::Svg>,
+    name: &'static str,
+    title: &'static str,
+) -> impl IntoView {
+    let (problem, set_problem) = signal(None::<String>);
+    let save = move |png: bool| {
+        let Some(el) = svg.get_untracked() else {
+            return;
+        };
+        let file = format!(
+            "circular-compute-{name}.{}",
+            if png { "png" } else { "svg" }
+        );
+        let done = if png {
+            save_png(&el, &file, title)
+        } else {
+            save_svg(&el, &file, title)
+        };
+        set_problem.set(done.err().map(|e| e.to_string()));
+    };
+    view! {
+        <div class="chart-downloads">
+            <span class="label">"Download"</span>
+            <button
+                type="button"
+                class="button small"
+                data-testid=format!("download-{name}-svg")
+                aria-label=format!("Download “{title}” as SVG")
+                on:click=move |_| save(false)
+            >
+                "SVG"
+            </button>
+            <button
+                type="button"
+                class="button small"
+                data-testid=format!("download-{name}-png")
+                aria-label=format!("Download “{title}” as PNG")
+                on:click=move |_| save(true)
+            >
+                "PNG"
+            </button>
+            <span class="status" role="status">{move || problem.get()}</span>
+        </div>
+    }
+}

@@ -1,0 +1,185 @@
+//! What matters most: a tornado chart ranking the inputs by how much they
+//! move one figure across their ranges, with its data table.
+
+use leptos::prelude::*;
+
+use super::chart_downloads::ChartDownloads;
+use super::chart_panel::measured_width;
+use crate::chart::tornado::{input_text, tornado_chart};
+use crate::chart::BAND_LABEL;
+use crate::model::{tornado, Ranked, Spread};
+use crate::state::AppState;
+
+/// Where an input's range comes from, in words.
+fn range_source(spread: Spread) -> String {
+    match spread {
+        Spread::Sourced { ids, .. } => format!("sources ({})", ids.join(", ")),
+        Spread::Relative(f) => format!("±{}% of the value", (f * 100.0).round()),
+        Spread::Choices => "every option".to_string(),
+        Spread::Fixed => "not moved".to_string(),
+    }
+}
+
+/// One tornado chart for `ranked`.
+#[component]
+pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let plot_ref = NodeRef::<leptos::html::Div>::new();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let width = measured_width(plot_ref);
+    let data = Memo::new(move |_| {
+        let s = state.scenario.get();
+        state
+            .outputs
+            .with(|o| state.trials.with(|t| tornado(&s, o, t, ranked)))
+    });
+    let geometry = Memo::new(move |_| data.with(|t| tornado_chart(width.get(), t)));
+    let key = ranked.key();
+    let title = match ranked {
+        Ranked::NetCash => "What moves Amazon’s net cash most",
+        Ranked::Payback => "What moves the payback year most",
+    };
+    let no_effect = move || {
+        data.with(|t| {
+            t.no_effect
+                .iter()
+                .map(|i| i.spec().label)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    };
+    view! {
+        <figure class="tornado" data-testid=format!("tornado-{key}")>
+            <figcaption>
+                <h3>{title}</h3>
+                <p class="note">
+                    {move || geometry.with(|g| format!("Base: {}. ", g.base_text))}
+                    "Each bar moves one input across its range, the others held: sourced ranges where the facts give one, otherwise ±25%."
+                </p>
+                <ul class="legend">
+                    <li><span class="swatch low" aria-hidden="true"></span>"Input at its low end"</li>
+                    <li><span class="swatch high" aria-hidden="true"></span>"Input at its high end"</li>
+                </ul>
+            </figcaption>
+            <div class="plot" node_ref=plot_ref role="img" aria-label=move || geometry.with(|g| g.summary.clone())>
+                <svg
+                    node_ref=svg_ref
+                    viewBox=move || geometry.with(|g| format!("0 0 {} {}", g.width, g.height))
+                    aria-hidden="true"
+                    focusable="false"
+                >
+                    <g class="grid">
+                        {move || {
+                            geometry
+                                .with(|g| {
+                                    let bottom = g.height;
+                                    g.ticks
+                                        .iter()
+                                        .map(|t| {
+                                            view! {
+                                                <line x1=t.pos x2=t.pos y1=18.0 y2=bottom></line>
+                                                <text x=t.pos y=12.0 text-anchor="middle">{t.label.clone()}</text>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        }}
+                    </g>
+                    {move || {
+                        geometry
+                            .with(|g| {
+                                g.rows
+                                    .iter()
+                                    .map(|r| {
+                                        view! {
+                                            <g class="bar" data-key=r.key data-swing=r.swing.to_string()>
+                                                <text class="bar-label" x=12.0 y=r.label_y()>{r.label.clone()}</text>
+                                                <path class="low" d=r.path(r.low)></path>
+                                                <path class="high" d=r.path(r.high)></path>
+                                            </g>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                    {move || {
+                        geometry
+                            .with(|g| {
+                                view! { <line class="base" x1=g.base_x x2=g.base_x y1=18.0 y2=g.height></line> }
+                            })
+                    }}
+                </svg>
+            </div>
+            <p class="note" data-testid=format!("tornado-{key}-no-effect")>
+                {move || {
+                    let list = no_effect();
+                    if list.is_empty() { String::new() } else { format!("No effect across their ranges: {list}.") }
+                }}
+            </p>
+            <ChartDownloads svg=svg_ref name=key title=title/>
+            <details class="chart-data">
+                <summary>"Data table"</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{title}: data")>
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Input"</th>
+                                <th scope="col">"Range"</th>
+                                <th scope="col">"Low end"</th>
+                                <th scope="col">"High end"</th>
+                                <th scope="col">"Range from"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let t = data.get();
+                                geometry
+                                    .with(|g| {
+                                        g.rows
+                                            .iter()
+                                            .zip(&t.bars)
+                                            .map(|(r, b)| {
+                                                let spec = b.input.spec();
+                                                view! {
+                                                    <tr data-key=r.key>
+                                                        <th scope="row">{spec.label}</th>
+                                                        <td>
+                                                            {format!(
+                                                                "{} to {}",
+                                                                input_text(b.input, b.low.input_value),
+                                                                input_text(b.input, b.high.input_value),
+                                                            )}
+                                                        </td>
+                                                        <td>{r.low_text.clone()}</td>
+                                                        <td>{r.high_text.clone()}</td>
+                                                        <td>{range_source(spec.spread)}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()
+                                    })
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
+
+/// Both tornado charts, and what the band on the charts means.
+#[component]
+pub fn WhatMatters() -> impl IntoView {
+    view! {
+        <section class="what-matters" aria-labelledby="what-matters-title">
+            <h2 id="what-matters-title">"What matters most"</h2>
+            <p class="note">
+                {format!("{BAND_LABEL}: ")}
+                "the shaded band and whiskers on the charts span the lowest and highest values you get by moving each input, one at a time, to either end of the same ranges as these bars."
+            </p>
+            <div class="charts">
+                {Ranked::ALL.into_iter().map(|r| view! { <TornadoPanel ranked=r/> }).collect_view()}
+            </div>
+        </section>
+    }
+}
