@@ -69,6 +69,7 @@ pub fn with_unit(unit: Unit, number: &str) -> String {
         Unit::Percent => format!("{sign}{digits}%"),
         Unit::Ratio => format!("{sign}{digits}"),
         Unit::Year | Unit::Count | Unit::Choice => format!("{sign}{digits}"),
+        Unit::Years if digits == "1" => format!("{sign}1 year"),
         Unit::Years => format!("{sign}{digits} years"),
         _ => format!("{sign}{digits} {}", unit.suffix()),
     }
@@ -156,6 +157,7 @@ mod tests {
         assert_eq!(signed(Unit::UsdBillions, Some(5.0), plain), "+$5B");
         assert_eq!(signed(Unit::UsdBillions, Some(-7.5), plain), "−$7.5B");
         assert_eq!(signed(Unit::Year, Some(2.0), plain), "+2 years");
+        assert_eq!(signed(Unit::Year, Some(-1.0), plain), "−1 year");
         assert_eq!(signed(Unit::Percent, Some(3.5), plain), "+3.5 pts");
         assert_eq!(signed(Unit::Percent, Some(1e-13), plain), "same");
         assert_eq!(signed(Unit::Percent, None, plain), "—");

@@ -9,19 +9,22 @@ const LEFT: f64 = 12.0;
 const RIGHT: f64 = 16.0;
 /// Room for the axis labels above the first row.
 const TOP: f64 = 24.0;
-/// Each row: a label line, then the bar.
-const ROW: f64 = 44.0;
+/// Each row: its label lines, then the bar.
+const LINE: f64 = 15.0;
 const LABEL_Y: f64 = 13.0;
-const BAR_Y: f64 = 19.0;
+const BAR_GAP: f64 = 6.0;
 const BAR_H: f64 = 16.0;
+const ROW_GAP: f64 = 7.0;
+/// About how wide a character of 12 px label text is, to wrap labels.
+const CHAR_WIDTH: f64 = 6.6;
 
 /// One input's row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TornadoRow {
     /// The input's URL key.
     pub key: &'static str,
-    /// The row's label: the input and its range.
-    pub label: String,
+    /// The row's label, the input and its range, wrapped to fit the width.
+    pub label: Vec<String>,
     /// The row's top edge.
     pub y: f64,
     /// The bar from the base to the figure at the low end: left edge and width.
@@ -76,6 +79,25 @@ pub fn figure_text(ranked: Ranked, end: &End) -> String {
     }
 }
 
+/// Splits `text` into lines of at most `max` characters, at spaces where it can.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(8);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let fits = line.chars().count() + 1 + word.chars().count() <= max;
+        if !line.is_empty() && !fits {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
 /// Lays out `t` in a frame `width` pixels wide.
 pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
     let width = if width.is_finite() {
@@ -112,21 +134,28 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
         let end = x.at(v);
         (base_x.min(end), (end - base_x).abs())
     };
+    let chars = ((width - LEFT - RIGHT) / CHAR_WIDTH) as usize;
+    let mut y = TOP;
     let rows: Vec<TornadoRow> = t
         .bars
         .iter()
-        .enumerate()
-        .map(|(i, b)| {
+        .map(|b| {
             let spec = b.input.spec();
-            TornadoRow {
-                key: spec.key,
-                label: format!(
+            let label = wrap(
+                &format!(
                     "{}: {} to {}",
                     spec.label,
                     input_text(b.input, b.low.input_value),
                     input_text(b.input, b.high.input_value)
                 ),
-                y: TOP + ROW * i as f64,
+                chars,
+            );
+            let top = y;
+            y += LINE * label.len() as f64 + BAR_GAP + BAR_H + ROW_GAP;
+            TornadoRow {
+                key: spec.key,
+                label,
+                y: top,
                 low: span(b.low.value),
                 high: span(b.high.value),
                 low_text: figure_text(t.ranked, &b.low),
@@ -153,7 +182,7 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
     };
     TornadoGeometry {
         width,
-        height: TOP + ROW * rows.len() as f64 + 4.0,
+        height: y,
         base_x,
         ticks,
         rows,
@@ -163,14 +192,17 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
 }
 
 impl TornadoRow {
-    /// The label's baseline.
-    pub fn label_y(&self) -> f64 {
-        self.y + LABEL_Y
+    /// The label's lines with their baselines.
+    pub fn label_lines(&self) -> impl Iterator<Item = (f64, &str)> + '_ {
+        self.label
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (self.y + LABEL_Y + LINE * i as f64, l.as_str()))
     }
 
     /// The bar's top edge.
     pub fn bar_y(&self) -> f64 {
-        self.y + BAR_Y
+        self.y + LINE * self.label.len() as f64 + BAR_GAP - LINE + LABEL_Y
     }
 
     /// The bar's height.
@@ -212,7 +244,7 @@ mod tests {
         assert_eq!(keys, ["m", "c", "am", "ap", "a1"]);
         assert_eq!(
             g.rows[0].label,
-            "Cloud provider's operating margin: 14% to 40%"
+            ["Cloud provider's operating margin: 14% to 40%"]
         );
         for r in &g.rows {
             for (x, w) in [r.low, r.high] {
@@ -237,11 +269,21 @@ mod tests {
         assert!(g.ticks.iter().all(|t| !t.label.contains('.')));
         assert_eq!(g.base_text, "2033");
         let profile = g.rows.iter().find(|r| r.key == "sp").unwrap();
-        assert!(
-            profile.label.starts_with("Spend profile: "),
-            "{}",
-            profile.label
-        );
+        assert_eq!(profile.label, ["Spend profile: front to back"]);
+        // At phone width the long labels wrap instead of running off the chart.
+        let g = default_geometry(Ranked::Payback, 300.0);
+        let c = g.rows.iter().find(|r| r.key == "c").unwrap();
+        assert_eq!(c.label.len(), 2, "{:?}", c.label);
+        let room = 300.0 - LEFT - RIGHT;
+        assert!(c.label.iter().all(|l| l.chars().count() as f64 * CHAR_WIDTH <= room));
+        assert!(c.bar_y() > c.label_lines().last().unwrap().0);
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_keeps_every_word() {
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(wrap("unbreakablelongword x", 8), ["unbreakablelongword", "x"]);
+        assert_eq!(wrap("", 20), [""]);
     }
 
     #[test]

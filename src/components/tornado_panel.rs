@@ -93,7 +93,12 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                                     .map(|r| {
                                         view! {
                                             <g class="bar" data-key=r.key data-swing=r.swing.to_string()>
-                                                <text class="bar-label" x=12.0 y=r.label_y()>{r.label.clone()}</text>
+                                                {r
+                                                    .label_lines()
+                                                    .map(|(y, line)| {
+                                                        view! { <text class="bar-label" x=12.0 y=y>{line.to_string()}</text> }
+                                                    })
+                                                    .collect_view()}
                                                 <path class="low" d=r.path(r.low)></path>
                                                 <path class="high" d=r.path(r.high)></path>
                                             </g>
