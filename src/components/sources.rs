@@ -14,6 +14,8 @@ const METHOD: &[(&str, &str)] = &[
     ("Revenue", "The customer's revenue starts at the year-1 run-rate; its growth fades in a straight line from the year-2 rate to the final-year rate."),
     ("Market cost", "A GW-year of capacity costs its capex spread over the depreciation life, plus 8,760 hours of electricity at the load factor and price. Coverage compares the price the commitment pays per GW-year with that cost."),
     ("Hardware", "Accelerators at the ceiling are facility power divided by PUE and by IT power per chip; compute is accelerators times PFLOPS per chip. Data-center counts divide the ceiling by 500 MW and 200 MW."),
+    ("What matters most", "Each input is moved to the low and the high end of its range while the others stay as set: the published range where the sources give one (capex per GW $29–60B, C5; margin 14–40%, C10; load factor 75–85%, C8), every option for the spend profile, and otherwise a quarter either way of the current value (of the default when the value is zero), kept within the input's limits. The start year is not moved. The tornado ranks inputs by how far apart the two ends leave the figure; equal swings keep table order. A scenario that never pays back counts as paying back the year after its term ends. The band on the charts spans the lowest and highest values these same one-at-a-time moves give in each year."),
+    ("Comparing", "Pinning keeps the current scenario as A; the sliders then edit B. The table shows every figure for both and B minus A; percentages differ in points."),
     ("No meaning, no number", "A ratio whose denominator is zero (per-dollar figures without new money, for instance) shows as a dash, never as infinity."),
 ];
 
@@ -34,6 +36,7 @@ pub fn Sources() -> impl IntoView {
                                 <th scope="col">"Default"</th>
                                 <th scope="col">"Range"</th>
                                 <th scope="col">"Source"</th>
+                                <th scope="col">"Low–high tested"</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -53,6 +56,7 @@ pub fn Sources() -> impl IntoView {
                                             <td>{value_text(s.id, s.default)} " " {s.unit.suffix()}</td>
                                             <td>{if s.is_choice() { String::from("choice") } else { format!("{} to {}", s.min, s.max) }}</td>
                                             <td>{source}</td>
+                                            <td>{s.spread.describe()}</td>
                                         </tr>
                                     }
                                 })

@@ -7,18 +7,8 @@ use super::chart_downloads::ChartDownloads;
 use super::chart_panel::measured_width;
 use crate::chart::tornado::{input_text, tornado_chart};
 use crate::chart::BAND_LABEL;
-use crate::model::{tornado, Ranked, Spread};
+use crate::model::{tornado, Ranked};
 use crate::state::AppState;
-
-/// Where an input's range comes from, in words.
-fn range_source(spread: Spread) -> String {
-    match spread {
-        Spread::Sourced { ids, .. } => format!("sources ({})", ids.join(", ")),
-        Spread::Relative(f) => format!("±{}% of the value", (f * 100.0).round()),
-        Spread::Choices => "every option".to_string(),
-        Spread::Fixed => "not moved".to_string(),
-    }
-}
 
 /// One tornado chart for `ranked`.
 #[component]
@@ -157,7 +147,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                                                         </td>
                                                         <td>{r.low_text.clone()}</td>
                                                         <td>{r.high_text.clone()}</td>
-                                                        <td>{range_source(spec.spread)}</td>
+                                                        <td>{spec.spread.describe()}</td>
                                                     </tr>
                                                 }
                                             })

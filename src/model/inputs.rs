@@ -119,6 +119,18 @@ pub enum Spread {
     Fixed,
 }
 
+impl Spread {
+    /// The range in words, for the sources panel and the tornado's table.
+    pub fn describe(self) -> String {
+        match self {
+            Spread::Sourced { low, high, ids } => format!("{low} to {high} ({})", ids.join(", ")),
+            Spread::Relative(f) => format!("±{}% of the value", (f * 100.0).round()),
+            Spread::Choices => "every option".to_string(),
+            Spread::Fixed => "not moved (it only shifts the calendar)".to_string(),
+        }
+    }
+}
+
 /// How far an input without a sourced range is moved either way.
 pub const RELATIVE_SPREAD: f64 = 0.25;
 
