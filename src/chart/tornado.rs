@@ -275,14 +275,20 @@ mod tests {
         let c = g.rows.iter().find(|r| r.key == "c").unwrap();
         assert_eq!(c.label.len(), 2, "{:?}", c.label);
         let room = 300.0 - LEFT - RIGHT;
-        assert!(c.label.iter().all(|l| l.chars().count() as f64 * CHAR_WIDTH <= room));
+        assert!(c
+            .label
+            .iter()
+            .all(|l| l.chars().count() as f64 * CHAR_WIDTH <= room));
         assert!(c.bar_y() > c.label_lines().last().unwrap().0);
     }
 
     #[test]
     fn wrapping_breaks_at_spaces_and_keeps_every_word() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
-        assert_eq!(wrap("unbreakablelongword x", 8), ["unbreakablelongword", "x"]);
+        assert_eq!(
+            wrap("unbreakablelongword x", 8),
+            ["unbreakablelongword", "x"]
+        );
         assert_eq!(wrap("", 20), [""]);
     }
 
