@@ -30,24 +30,22 @@ pub fn ChartDownloads(
     view! {
         <div class="chart-downloads">
             <span class="label">"Download"</span>
-            <button
-                type="button"
-                class="button small"
-                data-testid=format!("download-{name}-svg")
-                aria-label=format!("Download “{title}” as SVG")
-                on:click=move |_| save(false)
-            >
-                "SVG"
-            </button>
-            <button
-                type="button"
-                class="button small"
-                data-testid=format!("download-{name}-png")
-                aria-label=format!("Download “{title}” as PNG")
-                on:click=move |_| save(true)
-            >
-                "PNG"
-            </button>
+            {[("svg", "SVG", false), ("png", "PNG", true)]
+                .into_iter()
+                .map(|(ext, text, png)| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button small"
+                            data-testid=format!("download-{name}-{ext}")
+                            aria-label=format!("Download “{title}” as {text}")
+                            on:click=move |_| save(png)
+                        >
+                            {text}
+                        </button>
+                    }
+                })
+                .collect_view()}
             <span class="status" role="status">{move || problem.get()}</span>
         </div>
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
+use super::data_table::DataTable;
 use crate::chart::{self, ChartData, ChartGeometry, Frame};
 use crate::format::fixed;
 use crate::model::{band, Unit, YearRow};
@@ -143,7 +144,6 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
     // Ticks change far less often than the data: rebuild their nodes only then.
     let y_ticks = Memo::new(move |_| geometry.with(|g| g.y_ticks.clone()));
     let x_ticks = Memo::new(move |_| geometry.with(|g| g.x_ticks.clone()));
-    let (table_open, set_table_open) = signal(false);
     let mark_count = geometry.with_untracked(|g| g.marks.len());
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -310,54 +310,24 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                 </div>
             </div>
             <ChartDownloads svg=svg_ref name=id title=kind.title()/>
-            <details
-                class="chart-data"
-                on:toggle=move |ev| {
-                    let open = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                        .is_some_and(|d| d.open());
-                    set_table_open.set(open);
-                }
-            >
-                <summary>"Data table"</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} data", kind.title())>
-                    <table>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Year"</th>
-                                {kind.columns().iter().map(|c| view! { <th scope="col">{c.0}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            // Built only while open: a closed table costs nothing per input.
-                            {move || {
-                                if !table_open.get() {
-                                    return Vec::new();
-                                }
-                                state
-                                    .outputs
-                                    .get()
-                                    .schedule
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{r.year}</th>
-                                                {kind
-                                                    .columns()
-                                                    .iter()
-                                                    .map(|c| view! { <td>{format(c.1, Some((c.2)(&r)))}</td> })
-                                                    .collect_view()}
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </details>
+            <DataTable
+                label=format!("{} data", kind.title())
+                head=std::iter::once("Year").chain(kind.columns().iter().map(|c| c.0)).collect()
+                rows=Box::new(move || {
+                    state
+                        .outputs
+                        .with(|o| {
+                            o.schedule
+                                .iter()
+                                .map(|r| {
+                                    std::iter::once(r.year.to_string())
+                                        .chain(kind.columns().iter().map(|c| format(c.1, Some((c.2)(r)))))
+                                        .collect()
+                                })
+                                .collect()
+                        })
+                })
+            />
         </figure>
     }
 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod chart_downloads;
 pub mod chart_panel;
 pub mod compare_table;
+pub mod data_table;
 pub mod downloads;
 pub mod embed_dialog;
 pub mod embed_view;

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
 use super::chart_panel::measured_width;
-use crate::chart::tornado::{input_text, tornado_chart};
+use super::data_table::DataTable;
+use crate::chart::tornado::{figure_text, input_text, tornado_chart};
 use crate::chart::BAND_LABEL;
 use crate::model::{tornado, Ranked};
 use crate::state::AppState;
@@ -112,52 +113,31 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                 }}
             </p>
             <ChartDownloads svg=svg_ref name=key title=title/>
-            <details class="chart-data">
-                <summary>"Data table"</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{title}: data")>
-                    <table>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Input"</th>
-                                <th scope="col">"Range"</th>
-                                <th scope="col">"Low end"</th>
-                                <th scope="col">"High end"</th>
-                                <th scope="col">"Range from"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let t = data.get();
-                                geometry
-                                    .with(|g| {
-                                        g.rows
-                                            .iter()
-                                            .zip(&t.bars)
-                                            .map(|(r, b)| {
-                                                let spec = b.input.spec();
-                                                view! {
-                                                    <tr data-key=r.key>
-                                                        <th scope="row">{spec.label}</th>
-                                                        <td>
-                                                            {format!(
-                                                                "{} to {}",
-                                                                input_text(b.input, b.low.input_value),
-                                                                input_text(b.input, b.high.input_value),
-                                                            )}
-                                                        </td>
-                                                        <td>{r.low_text.clone()}</td>
-                                                        <td>{r.high_text.clone()}</td>
-                                                        <td>{spec.spread.describe()}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()
-                                    })
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </details>
+            <DataTable
+                label=format!("{title}: data")
+                head=vec!["Input", "Range", "Low end", "High end", "Range from"]
+                rows=Box::new(move || {
+                    data.with(|t| {
+                        t.bars
+                            .iter()
+                            .map(|b| {
+                                let spec = b.input.spec();
+                                vec![
+                                    spec.label.to_string(),
+                                    format!(
+                                        "{} to {}",
+                                        input_text(b.input, b.low.input_value),
+                                        input_text(b.input, b.high.input_value),
+                                    ),
+                                    figure_text(ranked, &b.low),
+                                    figure_text(ranked, &b.high),
+                                    spec.spread.describe(),
+                                ]
+                            })
+                            .collect()
+                    })
+                })
+            />
         </figure>
     }
 }

@@ -153,6 +153,29 @@ describe('what matters most', () => {
   });
 });
 
+describe('data tables', () => {
+  test('each chart and tornado opens a table of its numbers', async () => {
+    const page = await open(app.browser, `${app.server.url}?v=1&t=12`);
+    await settle(page);
+    const table = async (id) => {
+      const figure = page.getByTestId(id);
+      await figure.locator('summary', { hasText: 'Data table' }).click();
+      await settle(page);
+      return figure.locator('.chart-data tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    };
+    const cash = await table('chart-cash');
+    assert.equal(cash.length, 12, 'one row a year');
+    assert.deepEqual(cash[0], ['2026', '$5B', '$2.92B', '−$2.08B']);
+    const tornado = await table('tornado-net-cash');
+    assert.deepEqual(tornado.map((r) => r[0]), await page.locator('[data-testid="tornado-net-cash"] g.bar').evaluateAll(
+      (gs) => gs.map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent).join(' ').split(':')[0])));
+    assert.deepEqual(tornado[0].slice(1, 4), ['14% to 40%', '−$11B', '$15B']);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+});
+
 async function download(page, testid) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
