@@ -211,11 +211,14 @@ pub fn describe(preset: &Preset, s: &Scenario) -> String {
 
 /// A citation line: title, scenario, date of access and permalink.
 pub fn citation(e: &Export) -> String {
+    citation_line(e.preset, e.scenario, e.permalink, e.date)
+}
+
+/// The citation line from its parts, for places that have no outputs at hand.
+pub fn citation_line(preset: &Preset, s: &Scenario, permalink: &str, date: &str) -> String {
     format!(
-        "{TITLE}, scenario {}. Accessed {}. {}",
-        describe(e.preset, e.scenario),
-        e.date,
-        e.permalink
+        "{TITLE}, scenario {}. Accessed {date}. {permalink}",
+        describe(preset, s)
     )
 }
 

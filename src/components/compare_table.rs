@@ -21,7 +21,7 @@ struct CompareRow {
 pub fn CompareTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = move || {
-        let o = state.outputs.get();
+        let (new_money, share) = state.outputs.with(|o| (o.new_money, o.equity_funded_share));
         let c = state.scenario.get().get(crate::model::Input::Commitment);
         let mut rows: Vec<CompareRow> = DEALS
             .iter()
@@ -36,9 +36,9 @@ pub fn CompareTable() -> impl IntoView {
             .collect();
         rows.push(CompareRow {
             name: "Your scenario: Amazon → Anthropic (Apr 2026)".to_string(),
-            investment: format!("{} new money", format(Unit::UsdBillions, Some(o.new_money))),
+            investment: format!("{} new money", format(Unit::UsdBillions, Some(new_money))),
             commitment: format!("{} to AWS", format(Unit::UsdBillions, Some(c))),
-            share: o.equity_funded_share,
+            share,
             source: "this calculator".to_string(),
             yours: true,
         });

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::export::{citation, csv, json, markdown, Export};
+use crate::export::{citation, citation_line, csv, json, markdown, Export};
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
 use crate::web::download::save_text;
@@ -56,7 +56,12 @@ pub fn Downloads() -> impl IntoView {
             }));
         });
     };
-    let citation_text = move || with_export(citation);
+    // Only what the citation names: no outputs are cloned per input.
+    let citation_text = move || {
+        state
+            .scenario
+            .with(|s| citation_line(state.preset.get(), s, &href_for(&state.query()), &today()))
+    };
     let schedule_csv = |e: &Export| csv(e.outputs);
     view! {
         <section class="downloads" aria-labelledby="downloads-title" data-testid="downloads">

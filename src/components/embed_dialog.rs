@@ -184,7 +184,7 @@ pub fn EmbedDialog() -> impl IntoView {
                 </div>
             </div>
             <label for="embed-code">"Snippet"</label>
-            <textarea id="embed-code" readonly rows="4" data-testid="embed-code" prop:value=code></textarea>
+            <textarea id="embed-code" readonly rows="4" data-testid="embed-code" prop:value=move || if open.get() { code() } else { String::new() }></textarea>
             <div class="share">
                 <button
                     type="button"

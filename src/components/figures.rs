@@ -10,7 +10,7 @@ use crate::web::intl::format;
 #[component]
 fn Figure(spec: &'static OutputSpec) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let value = Memo::new(move |_| (spec.get)(&state.outputs.get()));
+    let value = Memo::new(move |_| state.outputs.with(spec.get));
     view! {
         <div class="figure" title=spec.help>
             <dt>{spec.label}</dt>

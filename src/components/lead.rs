@@ -39,7 +39,7 @@ pub fn Lead() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <p class="lead" data-testid="lead" aria-live="polite">
-            {move || sentence(&state.scenario.get(), &state.outputs.get())}
+            {move || state.scenario.with(|s| state.outputs.with(|o| sentence(s, o)))}
         </p>
     }
 }

@@ -10,7 +10,7 @@ use crate::web::intl::format;
 #[component]
 fn Row(index: usize, year: i32) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let row = Memo::new(move |_| state.outputs.get().schedule.get(index).copied());
+    let row = Memo::new(move |_| state.outputs.with(|o| o.schedule.get(index).copied()));
     view! {
         <tr data-year=year>
             <th scope="row">{year}</th>

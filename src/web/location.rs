@@ -14,14 +14,20 @@ pub fn query() -> String {
         .unwrap_or_default()
 }
 
-/// The current address without query or fragment.
-pub fn base() -> String {
-    window()
+thread_local! {
+    // The page never changes its path (history entries differ only in the
+    // query), so the base is read from the browser once.
+    static BASE: String = window()
         .and_then(|w| {
             let l = w.location();
             Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+}
+
+/// The current address without query or fragment.
+pub fn base() -> String {
+    BASE.with(String::clone)
 }
 
 /// The full address for a query (without `?`): the bare address when empty.
