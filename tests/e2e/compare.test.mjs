@@ -56,6 +56,7 @@ describe('compare A vs B', () => {
   test('pin, edit B, reload, swap, stop comparing, and Back', async () => {
     const page = await open(app.browser, app.server.url);
     assert.equal(await page.getByTestId('ab-compare').count(), 0);
+    assert.equal(await page.getByTestId('swap-ab').isHidden(), true, 'nothing to swap yet');
     await page.getByTestId('input-c').fill('150');
     await page.getByTestId('input-c').press('Tab');
     await page.getByTestId('pin-a').click();
@@ -72,7 +73,8 @@ describe('compare A vs B', () => {
     await settle(page);
     await assertAb(page, { c: 150, m: 20 }, { c: 150 }, 'after swap');
     await assertScenario(page, { c: 150 }, 'B after swap');
-    await page.getByTestId('unpin-a').click();
+    await page.getByTestId('pin-a').click();
+    assert.equal(await page.getByTestId('pin-a').getAttribute('aria-pressed'), 'false');
     await settle(page);
     assert.equal(await page.getByTestId('ab-compare').count(), 0);
     assert.ok(!(await page.evaluate(() => location.search)).includes('a='));

@@ -132,22 +132,32 @@ describe('the calculator page', () => {
   });
 
   for (const width of [375, 1280]) {
-    test(`no horizontal scroll at ${width} px`, async () => {
+    test(`no horizontal scroll at ${width} px, alone or comparing`, async () => {
       const page = await open(app.browser, app.server.url, { viewport: { width, height: 800 } });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(await overflow() <= 0, `page is ${await overflow()}px wider than the viewport`);
+      await page.goto(`${app.server.url}?v=1&c=150&a=announced,m:20`);
+      await page.waitForSelector('[data-testid="ab-compare"]');
+      await settle(page);
+      assert.ok(await overflow() <= 0, `comparing, the page is ${await overflow()}px wider than the viewport`);
       assertNoErrors(page);
       await page.context().close();
     });
   }
 
-  for (const colorScheme of ['light', 'dark']) {
-    test(`axe-core finds no accessibility violation (${colorScheme})`, async () => {
+  const AXE_PAGES = [
+    ['the page', ''],
+    ['comparing A with B', '?v=1&c=150&a=announced,m:20'],
+    ['the compare embed', '?v=1&c=150&a=announced&embed=1&view=compare'],
+    ['the tornado embed', '?embed=1&view=tornado'],
+  ];
+  for (const [what, query] of AXE_PAGES) for (const colorScheme of ['light', 'dark']) {
+    test(`axe-core finds no accessibility violation: ${what} (${colorScheme})`, async () => {
       // axe is injected as an inline script, which the page's policy forbids.
-      const page = await open(app.browser, app.server.url, { colorScheme, bypassCSP: true });
+      const page = await open(app.browser, app.server.url + query, { colorScheme, bypassCSP: true });
       // Open every disclosure so axe sees every table.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-      await page.locator('[data-key="c"] button.info').click();
+      if (!query) await page.locator('[data-key="c"] button.info').click();
       await settle(page);
       await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
