@@ -1,15 +1,32 @@
 //! Native benchmarks that report numbers (never assert timings):
 //! - `compute` for the default and a 20-year scenario, and its growth with the term;
-//! - the URL codec over a million random strings and a million random scenarios,
-//!   checking that every parse lands in range and every round trip is exact.
+//! - what matters most (one-at-a-time trials, two tornados, three bands), timed,
+//!   and fuzzed: every bar and band finite, bars sorted by swing;
+//! - the URL codec over a million random strings and a million random pairs of
+//!   scenarios (B and a pinned A), checking that every parse lands in range and
+//!   every round trip is exact.
 //!
 //! Run with `cargo bench --bench model`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use circular_compute::codec::{decode, encode};
-use circular_compute::model::{compute, Input, Preset, Scenario, INPUTS, OUTPUTS, PRESETS};
+use circular_compute::codec::{decode, encode_with, Pinned};
+use circular_compute::model::{
+    band, compute, tornado, trials, Input, Preset, Ranked, Scenario, Tornado, YearRow, INPUTS,
+    OUTPUTS, PRESETS,
+};
+
+/// Everything the "what matters most" panel and the chart bands compute per input.
+fn what_matters(s: &Scenario) -> (Vec<Tornado>, Vec<Vec<(f64, f64)>>) {
+    let o = compute(s);
+    let t = trials(s);
+    let tornados = Ranked::ALL.iter().map(|&r| tornado(s, &o, &t, r)).collect();
+    let picks: [fn(&YearRow) -> f64; 3] =
+        [|r| r.spend, |r| r.capacity_end, |r| r.net_cash_cumulative];
+    let bands = picks.iter().map(|&p| band(&o, &t, p)).collect();
+    (tornados, bands)
+}
 
 /// A small deterministic generator (xorshift64*), so runs are repeatable.
 struct Rng(u64);
@@ -85,7 +102,45 @@ fn main() {
         println!("  term {term:>2} years: median {median:>7.1} ns, p95 {p95:>7.1} ns");
     }
 
+    println!("what matters most: trials + 2 tornados + 3 bands (median and p95, µs per call)");
+    for term in [10.0, 20.0] {
+        let s = Scenario::default().with(Input::Term, term);
+        let (median, p95) = time_ns(31, 200, || {
+            black_box(what_matters(black_box(&s)));
+        });
+        println!(
+            "  term {term:>2} years: median {:>6.1} µs, p95 {:>6.1} µs",
+            median / 1000.0,
+            p95 / 1000.0
+        );
+    }
+
     let mut rng = Rng(0x5EED_CAFE);
+    let sens_cases = 100_000;
+    let start = Instant::now();
+    let mut sound = 0usize;
+    for _ in 0..sens_cases {
+        let (tornados, bands) = what_matters(&random_scenario(&mut rng));
+        let bars_ok = tornados.iter().all(|t| {
+            t.base.value.is_finite()
+                && t.bars.iter().all(|b| {
+                    b.swing.is_finite() && b.low.value.is_finite() && b.high.value.is_finite()
+                })
+                && t.bars.windows(2).all(|w| w[0].swing >= w[1].swing)
+        });
+        let bands_ok = bands
+            .iter()
+            .flatten()
+            .all(|&(lo, hi)| lo.is_finite() && hi.is_finite() && lo <= hi);
+        sound += usize::from(bars_ok && bands_ok);
+    }
+    report(
+        "what matters fuzz: random scenarios, every bar and band finite, bars sorted",
+        sens_cases,
+        sound,
+        start.elapsed(),
+    );
+
     let cases = 1_000_000;
     let start = Instant::now();
     let mut finite = 0usize;
@@ -120,11 +175,15 @@ fn main() {
     for _ in 0..cases {
         let s = random_scenario(&mut rng);
         let preset: &Preset = &PRESETS[rng.below(PRESETS.len())];
-        let d = decode(&encode(&s, preset));
-        exact += usize::from(d.scenario == s && d.notices.is_empty());
+        let a = Pinned {
+            scenario: random_scenario(&mut rng),
+            preset: &PRESETS[rng.below(PRESETS.len())],
+        };
+        let d = decode(&encode_with(&s, preset, Some(&a)));
+        exact += usize::from(d.scenario == s && d.pinned == Some(a) && d.notices.is_empty());
     }
     report(
-        "codec round trip: scenario → query → scenario is exact",
+        "codec round trip: scenarios B and A → query → B and A, exact",
         cases,
         exact,
         start.elapsed(),
