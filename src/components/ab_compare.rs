@@ -44,6 +44,7 @@ pub fn AbCompare() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
+    let is_pinned = Memo::new(move |_| state.pinned.with(Option::is_some));
     let rows = move || {
         let Some(a) = state.pinned_outputs.get() else {
             return Vec::new();
@@ -69,7 +70,8 @@ pub fn AbCompare() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Show when=move || state.pinned.with(Option::is_some)>
+        // Built only while A is pinned (an Option is lighter in the bundle than <Show>).
+        {move || is_pinned.get().then(|| view! {
             <section class="ab" data-testid="ab-compare" aria-labelledby="ab-title">
                 <h2 id="ab-title">"Scenario A against B"</h2>
                 <ul class="ab-differences" data-testid="ab-differences">
@@ -97,7 +99,7 @@ pub fn AbCompare() -> impl IntoView {
                     </table>
                 </div>
             </section>
-        </Show>
+        })}
     }
 }
 

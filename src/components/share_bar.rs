@@ -38,7 +38,7 @@ pub fn ShareBar() -> impl IntoView {
             </button>
             <EmbedDialog/>
             <span class="status" role="status" data-testid="share-status">{move || status.get()}</span>
-            <Show when=move || fallback.get()>
+            {move || fallback.get().then(|| view! {
                 <label class="fallback">
                     "Link to this scenario"
                     <input
@@ -56,7 +56,7 @@ pub fn ShareBar() -> impl IntoView {
                         }
                     />
                 </label>
-            </Show>
+            })}
         </div>
     }
 }
