@@ -10,6 +10,7 @@ use crate::format::fixed;
 use crate::model::{band, Unit, YearRow};
 use crate::state::AppState;
 use crate::web::intl::format;
+use crate::web::resize::{watch_width, WidthWatch};
 use wasm_bindgen::JsCast;
 
 /// Which chart to draw.
@@ -72,25 +73,21 @@ impl ChartKind {
     }
 }
 
-/// The pixel width of `node`, kept up to date as the window resizes; 640
-/// until the node is in the page.
+/// The pixel width of `node`, kept up to date as it resizes; 640 until the
+/// node is in the page and laid out. The watch stops when the owner goes.
 pub fn measured_width(node: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let (width, set_width) = signal(640.0);
-    let measure = move || {
-        if let Some(el) = node.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 && w != width.get_untracked() {
-                set_width.set(w);
-            }
-        }
-    };
+    let watch = StoredValue::new_local(None::<WidthWatch>);
     Effect::new(move |_| {
-        if node.get().is_some() {
-            measure();
+        if let Some(el) = node.get() {
+            let watching = watch_width(&el, move |w| {
+                if w > 0.0 && w != width.get_untracked() {
+                    set_width.set(w);
+                }
+            });
+            watch.set_value(watching);
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
     width
 }
 

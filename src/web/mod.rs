@@ -8,4 +8,5 @@ pub mod embed;
 pub mod intl;
 pub mod location;
 pub mod panic;
+pub mod resize;
 pub mod storage;
