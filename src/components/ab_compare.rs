@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::format::signed;
 use crate::model::{Input, Scenario, OUTPUTS};
 use crate::state::AppState;
-use crate::web::intl::{format, number};
+use crate::web::intl::format;
 
 /// An input's value as the page shows it: a choice's label, or the number and unit.
 fn input_text(input: Input, v: f64) -> String {
@@ -62,7 +62,7 @@ pub fn AbCompare() -> impl IntoView {
                         <td data-testid=format!("ab-a-{}", spec.id) data-value=raw(va)>{format(spec.unit, va)}</td>
                         <td data-testid=format!("ab-b-{}", spec.id) data-value=raw(vb)>{format(spec.unit, vb)}</td>
                         <td data-testid=format!("ab-diff-{}", spec.id) data-value=raw(diff)>
-                            {signed(spec.unit, diff, number_with_unit)}
+                            {signed(spec.unit, diff, |u, v| format(u, Some(v)))}
                         </td>
                     </tr>
                 }
@@ -101,9 +101,4 @@ pub fn AbCompare() -> impl IntoView {
             </section>
         })}
     }
-}
-
-/// Formats a difference's magnitude with its unit, through `Intl`.
-fn number_with_unit(unit: crate::model::Unit, v: f64) -> String {
-    crate::format::with_unit(unit, &number(unit, v))
 }

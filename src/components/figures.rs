@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::format::signed;
 use crate::model::{OutputGroup, OutputSpec, OUTPUTS};
 use crate::state::AppState;
 use crate::web::intl::format;
@@ -11,6 +12,17 @@ use crate::web::intl::format;
 fn Figure(spec: &'static OutputSpec) -> impl IntoView {
     let state = expect_context::<AppState>();
     let value = Memo::new(move |_| state.outputs.with(spec.get));
+    // While comparing: scenario A's value and B − A, under B's.
+    let pinned = Memo::new(move |_| state.pinned_outputs.with(|a| a.as_ref().map(spec.get)));
+    let versus_a = move || {
+        let a = pinned.get()?;
+        let diff = a.zip(value.get()).map(|(a, b)| b - a);
+        Some(format!(
+            "A {} · {}",
+            format(spec.unit, a),
+            signed(spec.unit, diff, |u, v| format(u, Some(v)))
+        ))
+    };
     view! {
         <div class="figure" title=spec.help>
             <dt>{spec.label}</dt>
@@ -20,6 +32,7 @@ fn Figure(spec: &'static OutputSpec) -> impl IntoView {
             >
                 {move || format(spec.unit, value.get())}
             </dd>
+            {move || versus_a().map(|text| view! { <dd class="versus-a">{text}</dd> })}
         </div>
     }
 }

@@ -40,6 +40,10 @@ describe('compare A vs B', () => {
     await settle(page);
     await assertScenario(page, { c: 150 }, 'B');
     await assertAb(page, { m: 20, sp: 'front' }, { c: 150 }, 'link');
+    // Each figure shows A and B − A under B's value.
+    const spend = page.getByTestId('spend-per-year').locator('xpath=..');
+    assert.equal(await spend.locator('dd.versus-a').textContent(), 'A $10B · +$5B');
+    assert.equal(await page.locator('#figures dd.versus-a').count(), await page.locator('#figures dd[data-testid]').count());
     const differences = await page.getByTestId('ab-differences').locator('li').allTextContents();
     assert.equal(differences.length, 3, differences.join(' / '));
     // Both charts overlay A, and the legend says so.
@@ -78,6 +82,7 @@ describe('compare A vs B', () => {
     await settle(page);
     assert.equal(await page.getByTestId('ab-compare').count(), 0);
     assert.ok(!(await page.evaluate(() => location.search)).includes('a='));
+    assert.equal(await page.locator('#figures dd.versus-a').count(), 0);
     assert.equal(await page.locator('[data-testid="chart-cash"] path.pinned').getAttribute('d'), '');
     await page.goBack();
     await page.waitForSelector('[data-testid="ab-compare"]');
