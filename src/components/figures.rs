@@ -17,11 +17,14 @@ fn Figure(spec: &'static OutputSpec) -> impl IntoView {
     let versus_a = move || {
         let a = pinned.get()?;
         let diff = a.zip(value.get()).map(|(a, b)| b - a);
-        Some(format!(
-            "A {} · {}",
-            format(spec.unit, a),
-            signed(spec.unit, diff, |u, v| format(u, Some(v)))
-        ))
+        let a_text = format(spec.unit, a);
+        Some(match diff {
+            Some(_) => format!(
+                "A {a_text} · {}",
+                signed(spec.unit, diff, |u, v| format(u, Some(v)))
+            ),
+            None => format!("A {a_text}"),
+        })
     };
     view! {
         <div class="figure" title=spec.help>
