@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::codec::embed::{display, embed_query, Display};
-use crate::codec::{decode, encode_with, Pinned};
+use crate::codec::{decode, encode_with, notice_lines, Pinned};
 use crate::model::{compute, trials, Input, Outputs, Preset, Scenario, Trial};
 use crate::web::location;
 
@@ -42,12 +42,13 @@ impl AppState {
     pub fn from_location() -> AppState {
         let decoded = decode(&location::query());
         let (shown, embed_notices) = display(&decoded);
-        let notices = decoded
-            .notices
-            .iter()
-            .map(|n| n.to_string())
-            .chain(embed_notices.iter().map(|n| n.to_string()))
-            .collect();
+        let notices = notice_lines(
+            decoded
+                .notices
+                .iter()
+                .map(|n| n.to_string())
+                .chain(embed_notices.iter().map(|n| n.to_string())),
+        );
         let scenario = RwSignal::new(decoded.scenario);
         let pinned = RwSignal::new(decoded.pinned);
         AppState {
@@ -93,7 +94,7 @@ impl AppState {
         self.preset.set(decoded.preset);
         self.scenario.set(decoded.scenario);
         self.notices
-            .set(decoded.notices.iter().map(|n| n.to_string()).collect());
+            .set(notice_lines(decoded.notices.iter().map(|n| n.to_string())));
         location::write(&self.query_untracked(), true);
     }
 

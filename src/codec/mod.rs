@@ -65,6 +65,30 @@ pub enum Notice {
     InPinned(Box<Notice>),
 }
 
+/// At most this many notices are listed; the rest are counted.
+pub const NOTICES_SHOWN: usize = 8;
+
+/// The notices as lines for people: the first [`NOTICES_SHOWN`], then a
+/// count of the rest, so a link with thousands of bad keys stays readable.
+pub fn notice_lines(notices: impl Iterator<Item = String>) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut more = 0usize;
+    for n in notices {
+        if lines.len() < NOTICES_SHOWN {
+            lines.push(n);
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        lines.push(format!(
+            "…and {more} more problem{} of the same kind.",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    lines
+}
+
 /// Cuts a quoted piece of a URL to a readable length.
 fn quote(text: &str) -> String {
     let mut chars = text.chars();

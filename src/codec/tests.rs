@@ -130,6 +130,20 @@ fn page_keys_are_kept_for_the_page() {
 }
 
 #[test]
+fn thousands_of_bad_keys_make_a_short_notice() {
+    let q: Vec<String> = (0..5000).map(|i| format!("k{i}=1")).collect();
+    let d = decode(&q.join("&"));
+    assert_eq!(d.notices.len(), 5000);
+    let lines = notice_lines(d.notices.iter().map(|n| n.to_string()));
+    assert_eq!(lines.len(), NOTICES_SHOWN + 1);
+    assert_eq!(
+        lines[NOTICES_SHOWN],
+        "…and 4992 more problems of the same kind."
+    );
+    assert_eq!(notice_lines(["one".to_string()].into_iter()), ["one"]);
+}
+
+#[test]
 fn a_pinned_scenario_rides_along_compactly() {
     let a = Pinned {
         scenario: Scenario::default()

@@ -51,6 +51,20 @@ describe('typed and pasted values', () => {
 });
 
 describe('oversized and stored state', () => {
+  test('hundreds of unknown keys, in B and in A, make one short notice', async () => {
+    const keys = Array.from({ length: 400 }, (_, i) => `k${i}=1`).join('&');
+    const inA = Array.from({ length: 400 }, (_, i) => `q${i}:1`).join(',');
+    const page = await open(app.browser, `${app.server.url}?v=1&c=150&${keys}&a=announced,${inA}`);
+    await settle(page);
+    assert.equal(await page.getByTestId('notice').count(), 1);
+    const lines = await page.locator('.notice li').allTextContents();
+    assert.equal(lines.length, 9);
+    assert.equal(lines[8], '…and 792 more problems of the same kind.');
+    await assertScenario(page, { c: 150 }, 'B kept');
+    await assertAlive(page);
+    await page.context().close();
+  });
+
   test('a link with every key at its extremes, twice, plus 6 KB of junk', async () => {
     const extremes = 'c=1000&t=20&y0=2040&sp=capacity&gw=50&g1=0&gf=20&a0=500&a1=500&am=1000&ap=100&ay=19'
       + '&m=90&r=2000&rg=500&rt=500&cap=200&life=1&e=1000&u=100&pue=3&kw=0.1&pf=100';
