@@ -33,8 +33,9 @@ fn raw(v: Option<f64>) -> Option<String> {
     v.filter(|v| v.is_finite()).map(|v| v.to_string())
 }
 
-/// A JSON string literal.
-fn json_string(s: &str) -> String {
+/// A JSON string literal. `<` is escaped too, so the text can never close a
+/// `<script>` element it is inlined into.
+pub fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -47,6 +48,7 @@ fn json_string(s: &str) -> String {
             c if (c as u32) < 0x20 => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
+            '<' => out.push_str("\\u003c"),
             c => out.push(c),
         }
     }

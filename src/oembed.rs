@@ -3,29 +3,11 @@
 //! Pure; `src/bin/oembed.rs` writes them into `dist/`.
 
 use crate::codec::embed::View;
+use crate::export::json_string;
 use crate::model::{Preset, PRESETS};
 
 /// Width the documents suggest; the iframe itself is 100% wide.
 const WIDTH: u32 = 720;
-
-/// Escapes text for a JSON string.
-fn json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            // Keeps the HTML inside from closing a script tag it may be inlined into.
-            '<' => out.push_str("\\u003c"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// The file name of a preset's document; the default preset's is `oembed.json`.
 pub fn file_name(preset: &Preset) -> String {
@@ -55,9 +37,9 @@ pub fn document(site: &str, preset: &Preset) -> String {
     );
     format!(
         "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": \"Circular compute\",\n  \"provider_url\": {},\n  \"cache_age\": 86400,\n  \"width\": {WIDTH},\n  \"height\": {height},\n  \"html\": {}\n}}\n",
-        json(&title),
-        json(site),
-        json(&html)
+        json_string(&title),
+        json_string(site),
+        json_string(&html)
     )
 }
 
@@ -87,6 +69,6 @@ mod tests {
 
     #[test]
     fn json_strings_are_escaped() {
-        assert_eq!(json("a\"b\\c\n<"), "\"a\\\"b\\\\c\\n\\u003c\"");
+        assert_eq!(json_string("a\"b\\c\n<"), "\"a\\\"b\\\\c\\n\\u003c\"");
     }
 }
