@@ -45,6 +45,8 @@ pub fn AbCompare() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let is_pinned = Memo::new(move |_| state.pinned.with(Option::is_some));
+    // The table lists only the figures that differ, unless the reader asks for all.
+    let (show_all, set_show_all) = signal(false);
     let rows = move || {
         let Some(a) = state.pinned_outputs.get() else {
             return Vec::new();
@@ -85,8 +87,17 @@ pub fn AbCompare() -> impl IntoView {
                         }
                     }}
                 </ul>
+                <button
+                    type="button"
+                    class="button small"
+                    data-testid="ab-show-all"
+                    aria-pressed=move || if show_all.get() { "true" } else { "false" }
+                    on:click=move |_| set_show_all.update(|a| *a = !*a)
+                >
+                    {move || if show_all.get() { "Only the figures that differ" } else { "Show every figure" }}
+                </button>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Figures for A and B">
-                    <table>
+                    <table class:only-changed=move || !show_all.get()>
                         <thead>
                             <tr>
                                 <th scope="col">"Figure"</th>

@@ -40,6 +40,16 @@ describe('compare A vs B', () => {
     await settle(page);
     await assertScenario(page, { c: 150 }, 'B');
     await assertAb(page, { m: 20, sp: 'front' }, { c: 150 }, 'link');
+    // The table lists what differs; "Show every figure" lists the rest too.
+    const visibleRows = () => page.locator('[data-testid="ab-compare"] tbody tr:visible').count();
+    const changed = await page.locator('[data-testid="ab-compare"] tbody tr.changed').count();
+    const all = await page.locator('[data-testid="ab-compare"] tbody tr').count();
+    assert.equal(all, await page.locator('#figures dd[data-testid]').count(), 'a row per figure');
+    assert.ok(changed > 0 && changed < all);
+    assert.equal(await visibleRows(), changed);
+    await page.getByTestId('ab-show-all').click();
+    await settle(page);
+    assert.equal(await visibleRows(), all);
     // Each figure shows A and B − A under B's value.
     const spend = page.getByTestId('spend-per-year').locator('xpath=..');
     assert.equal(await spend.locator('dd.versus-a').textContent(), 'A $10B · +$5B');
