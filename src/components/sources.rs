@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::codec::value_text;
-use crate::model::{FACTS, INPUTS, METRICS};
+use crate::model::{sourced_ranges, FACTS, INPUTS, METRICS};
 
 /// The formulas, in plain words, in the order the model applies them.
 const METHOD: &[(&str, &str)] = &[
@@ -14,7 +14,7 @@ const METHOD: &[(&str, &str)] = &[
     ("Revenue", "The customer's revenue starts at the year-1 run-rate; its growth fades in a straight line from the year-2 rate to the final-year rate."),
     ("Market cost", "A GW-year of capacity costs its capex spread over the depreciation life, plus 8,760 hours of electricity at the load factor and price. Coverage compares the price the commitment pays per GW-year with that cost."),
     ("Hardware", "Accelerators at the ceiling are facility power divided by PUE and by IT power per chip; compute is accelerators times PFLOPS per chip. Data-center counts divide the ceiling by 500 MW and 200 MW."),
-    ("What matters most", "Each input is moved to the low and the high end of its range while the others stay as set: the published range where the sources give one (capex per GW $29–60B, C5; margin 14–40%, C10; load factor 75–85%, C8), every option for the spend profile, and otherwise a quarter either way of the current value (of the default when the value is zero), kept within the input's limits. The start year is not moved. The tornado ranks inputs by how far apart the two ends leave the figure; equal swings keep table order. A scenario that never pays back counts as paying back the year after its term ends. The band on the charts spans the lowest and highest values these same one-at-a-time moves give in each year."),
+    ("What matters most", "Each input is moved to the low and the high end of its range while the others stay as set: the published range where the sources give one ({sourced}), every option for the spend profile, and otherwise a quarter either way of the current value (of the default when the value is zero), kept within the input's limits. The start year is not moved. The tornado ranks inputs by how far apart the two ends leave the figure; equal swings keep table order. A scenario that never pays back counts as paying back the year after its term ends. The band on the charts spans the lowest and highest values these same one-at-a-time moves give in each year."),
     ("Comparing", "Pinning keeps the current scenario as A; the sliders then edit B. The table shows every figure for both and B minus A; percentages differ in points."),
     ("No meaning, no number", "A ratio whose denominator is zero (per-dollar figures without new money, for instance) shows as a dash, never as infinity."),
 ];
@@ -56,7 +56,7 @@ pub fn Sources() -> impl IntoView {
                                             <td>{value_text(s.id, s.default)} " " {s.unit.suffix()}</td>
                                             <td>{if s.is_choice() { String::from("choice") } else { format!("{} to {}", s.min, s.max) }}</td>
                                             <td>{source}</td>
-                                            <td>{s.spread.describe()}</td>
+                                            <td>{s.spread.describe(s.unit.suffix())}</td>
                                         </tr>
                                     }
                                 })
@@ -89,7 +89,11 @@ pub fn Sources() -> impl IntoView {
                 <dl class="method">
                     {METHOD
                         .iter()
-                        .map(|(t, d)| view! { <div><dt>{*t}</dt><dd>{*d}</dd></div> })
+                        .map(|(t, d)| {
+                            // The sourced ranges come from the input table, not from this text.
+                            let d = d.replace("{sourced}", &sourced_ranges());
+                            view! { <div><dt>{*t}</dt><dd>{d}</dd></div> }
+                        })
                         .collect_view()}
                 </dl>
                 <h3>"Named metrics"</h3>

@@ -131,7 +131,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                                     ),
                                     figure_text(ranked, &b.low),
                                     figure_text(ranked, &b.high),
-                                    spec.spread.describe(),
+                                    spec.spread.describe(spec.unit.suffix()),
                                 ]
                             })
                             .collect()

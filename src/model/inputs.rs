@@ -120,15 +120,34 @@ pub enum Spread {
 }
 
 impl Spread {
-    /// The range in words, for the sources panel and the tornado's table.
-    pub fn describe(self) -> String {
+    /// The range in words, for the sources panel and the tornado's table;
+    /// `unit` is the input's unit text, such as `%`.
+    pub fn describe(self, unit: &str) -> String {
         match self {
-            Spread::Sourced { low, high, ids } => format!("{low} to {high} ({})", ids.join(", ")),
+            Spread::Sourced { low, high, ids } => {
+                let unit = if unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {unit}")
+                };
+                format!("{low} to {high}{unit} ({})", ids.join(", "))
+            }
             Spread::Relative(f) => format!("±{}% of the value", (f * 100.0).round()),
             Spread::Choices => "every option".to_string(),
             Spread::Fixed => "not moved (it only shifts the calendar)".to_string(),
         }
     }
+}
+
+/// The inputs whose range the sources give, in words: "All-in capex per GW
+/// (chips and facility): 29 to 60 (C5); …".
+pub fn sourced_ranges() -> String {
+    INPUTS
+        .iter()
+        .filter(|s| matches!(s.spread, Spread::Sourced { .. }))
+        .map(|s| format!("{}: {}", s.label, s.spread.describe(s.unit.suffix())))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// How far an input without a sourced range is moved either way.

@@ -12,7 +12,9 @@ pub mod units;
 
 pub use compute::{compute, percent_of, ratio, Outputs, YearRow};
 pub use facts::{fact_by_id, Confidence, Deal, Fact, Metric, DEALS, FACTS, METRICS};
-pub use inputs::{Choice, Input, InputSpec, Source, Spread, INPUTS, INPUT_COUNT, RELATIVE_SPREAD};
+pub use inputs::{
+    sourced_ranges, Choice, Input, InputSpec, Source, Spread, INPUTS, INPUT_COUNT, RELATIVE_SPREAD,
+};
 pub use outputs::{ColumnSpec, OutputGroup, OutputSpec, COLUMNS, KEY_FIGURES, OUTPUTS};
 pub use presets::{Preset, PRESETS};
 pub use scenario::{clamp_value, Adjustment, Clamped, Scenario, SpendProfile};

@@ -244,6 +244,11 @@ mod tests {
         assert_eq!(trial_values(Input::Margin.spec(), 35.0), [14.0, 40.0]);
         assert_eq!(trial_values(Input::LoadFactor.spec(), 80.0), [75.0, 85.0]);
         assert!(matches!(cap.spread, Spread::Sourced { ids: ["C5"], .. }));
+        assert_eq!(
+            crate::model::sourced_ranges(),
+            "Cloud provider's operating margin: 14 to 40 % (C10); \
+             All-in capex per GW (chips and facility): 29 to 60 $B/GW (C5); Load factor: 75 to 85 % (C8)"
+        );
     }
 
     #[test]
