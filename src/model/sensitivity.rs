@@ -185,7 +185,13 @@ pub fn tornado(
         } else {
             (*first, *last)
         };
-        let swing = (high.value - low.value).abs();
+        // Never paying back at either end is no effect, even if the terms
+        // (and so the stand-in years) differ.
+        let swing = if low.never && high.never {
+            0.0
+        } else {
+            (high.value - low.value).abs()
+        };
         if swing > NO_EFFECT {
             bars.push(Bar {
                 input,
@@ -319,6 +325,21 @@ mod tests {
                 assert!(pair[0].input < pair[1].input, "ties keep table order");
             }
         }
+    }
+
+    #[test]
+    fn never_at_both_ends_is_no_effect() {
+        // Without a margin nothing pays back, whatever the term.
+        let s = Scenario::default().with(Input::Margin, 0.0);
+        let t = tornado(&s, &compute(&s), &trials(&s), Ranked::Payback);
+        assert!(t.base.never);
+        assert!(t.no_effect.contains(&Input::Term), "{:?}", t.bars);
+        assert!(t.no_effect.contains(&Input::SpendProfile));
+        // Only the margin's sourced range (14–40%) can bring payback.
+        assert_eq!(
+            t.bars.iter().map(|b| b.input).collect::<Vec<_>>(),
+            [Input::Margin]
+        );
     }
 
     #[test]

@@ -165,6 +165,11 @@ describe('what matters most', () => {
     await page.getByTestId('input-c').press('Tab');
     await settle(page);
     await assertTornado(page, { ...input, c: 400 }, 'after typing');
+    // A scenario that never pays back: only what can bring payback ranks.
+    await page.goto(`${app.server.url}?v=1&m=0&t=15`);
+    await page.waitForSelector('[data-testid="tornado-payback"] g.bar');
+    await settle(page);
+    await assertTornado(page, { m: 0, t: 15 }, 'never paid back');
     assertNoErrors(page);
     await page.context().close();
   });

@@ -145,15 +145,23 @@ export function trialValues(key, scenario) {
 /** Swing of each input on a figure ('net-cash' or 'payback'), in table order. */
 export function swings(input, ranked) {
   const base = { ...DEFAULTS, ...input };
+  // A scenario that never pays back counts as the year after its term; an
+  // input that leaves it never paying back at both ends has no effect.
   const figure = (s) => {
     const o = reference(s).outputs;
-    return ranked === 'net-cash' ? o['investor-net-cash'] : (o['payback-year'] ?? s.y0 + s.t);
+    if (ranked === 'net-cash') return { value: o['investor-net-cash'], never: false };
+    return o['payback-year'] === null ? { value: s.y0 + s.t, never: true } : { value: o['payback-year'], never: false };
   };
   return Object.keys(DEFAULTS).map((key) => {
-    const values = trialValues(key, base).map((v) => figure({ ...base, [key]: v }));
-    const swing = values.length === 0 ? 0
-      : key === 'sp' ? Math.max(...values) - Math.min(...values)
-        : Math.abs(values[values.length - 1] - values[0]);
+    const ends = trialValues(key, base).map((v) => figure({ ...base, [key]: v }));
+    const values = ends.map((e) => e.value);
+    let swing;
+    if (ends.length === 0) swing = 0;
+    else if (key === 'sp') swing = ends.every((e) => e.never) ? 0 : Math.max(...values) - Math.min(...values);
+    else {
+      const [lo, hi] = [ends[0], ends[ends.length - 1]];
+      swing = lo.never && hi.never ? 0 : Math.abs(hi.value - lo.value);
+    }
     return { key, swing };
   });
 }
