@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::codec::{value_text, Pinned};
-use crate::format::plain;
+use crate::format::{data_value, plain};
 use crate::model::{Input, Outputs, Preset, Scenario, COLUMNS, KEY_FIGURES, OUTPUTS};
 
 /// The calculator's name in citations and file metadata.
@@ -26,11 +26,6 @@ pub struct Export<'a> {
     pub permalink: &'a str,
     /// Today's date, `YYYY-MM-DD`, for the citation.
     pub date: &'a str,
-}
-
-/// A number as JSON and CSV write it: the exact `f64` text, or nothing.
-fn raw(v: Option<f64>) -> Option<String> {
-    v.filter(|v| v.is_finite()).map(|v| v.to_string())
 }
 
 /// A JSON string literal. `<` is escaped too, so the text can never close a
@@ -57,7 +52,12 @@ pub fn json_string(s: &str) -> String {
 }
 
 fn json_number(v: Option<f64>) -> String {
-    raw(v).unwrap_or_else(|| "null".to_string())
+    let text = data_value(v);
+    if text.is_empty() {
+        "null".to_string()
+    } else {
+        text
+    }
 }
 
 /// `{"key": value, …}` from pairs of key and already-written JSON values.
@@ -144,7 +144,7 @@ pub fn csv(o: &Outputs) -> String {
         out.push_str(&r.year.to_string());
         for c in COLUMNS {
             out.push(',');
-            out.push_str(&raw((c.get)(r)).unwrap_or_default());
+            out.push_str(&data_value((c.get)(r)));
         }
         out.push_str("\r\n");
     }

@@ -75,6 +75,14 @@ pub fn with_unit(unit: Unit, number: &str) -> String {
     }
 }
 
+/// The exact text of a value as `data-value`, the CSV and the JSON write it:
+/// Rust's shortest `f64` text, or empty where there is no (finite) value.
+pub fn data_value(v: Option<f64>) -> String {
+    v.filter(|v| v.is_finite())
+        .map(|v| v.to_string())
+        .unwrap_or_default()
+}
+
 /// A difference for people: "+$5B", "−2 years", "+3.5 pts", and "same"
 /// for no difference. `text` formats a value in the difference's unit.
 pub fn signed(unit: Unit, diff: Option<f64>, text: impl Fn(Unit, f64) -> String) -> String {
@@ -151,6 +159,14 @@ fn group(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_values_are_exact_or_empty() {
+        assert_eq!(data_value(Some(100.0 / 3.0)), "33.333333333333336");
+        assert_eq!(data_value(Some(10.0)), "10");
+        assert_eq!(data_value(None), "");
+        assert_eq!(data_value(Some(f64::NAN)), "");
+    }
 
     #[test]
     fn differences_carry_a_sign_and_their_own_unit() {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::signed;
+use crate::format::{data_value, signed};
 use crate::model::{Input, Scenario, OUTPUTS};
 use crate::state::AppState;
 use crate::web::intl::format;
@@ -17,11 +17,6 @@ fn input_text(input: Input, v: f64) -> String {
             .map_or_else(String::new, |c| c.label.to_string());
     }
     format(spec.unit, Some(v))
-}
-
-/// The raw `data-value` text of an optional number.
-fn raw(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
 }
 
 /// The comparison, shown while a scenario A is pinned.
@@ -61,9 +56,9 @@ pub fn AbCompare() -> impl IntoView {
                 view! {
                     <tr class:changed=changed>
                         <th scope="row">{spec.label}</th>
-                        <td data-testid=format!("ab-a-{}", spec.id) data-value=raw(va)>{format(spec.unit, va)}</td>
-                        <td data-testid=format!("ab-b-{}", spec.id) data-value=raw(vb)>{format(spec.unit, vb)}</td>
-                        <td data-testid=format!("ab-diff-{}", spec.id) data-value=raw(diff)>
+                        <td data-testid=format!("ab-a-{}", spec.id) data-value=data_value(va)>{format(spec.unit, va)}</td>
+                        <td data-testid=format!("ab-b-{}", spec.id) data-value=data_value(vb)>{format(spec.unit, vb)}</td>
+                        <td data-testid=format!("ab-diff-{}", spec.id) data-value=data_value(diff)>
                             {signed(spec.unit, diff, |u, v| format(u, Some(v)))}
                         </td>
                     </tr>

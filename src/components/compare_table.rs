@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::format::data_value;
 use crate::model::{Unit, DEALS};
 use crate::state::AppState;
 use crate::web::intl::format;
@@ -73,7 +74,7 @@ pub fn CompareTable() -> impl IntoView {
                                             <th scope="row">{row.name}</th>
                                             <td>{row.investment}</td>
                                             <td>{row.commitment}</td>
-                                            <td data-value=row.share.map(|v| v.to_string()).unwrap_or_default()>
+                                            <td data-value=data_value(row.share)>
                                                 {format(Unit::Percent, row.share)}
                                             </td>
                                             <td>{row.source}</td>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::signed;
+use crate::format::{data_value, signed};
 use crate::model::{OutputGroup, OutputSpec, OUTPUTS};
 use crate::state::AppState;
 use crate::web::intl::format;
@@ -31,7 +31,7 @@ fn Figure(spec: &'static OutputSpec) -> impl IntoView {
             <dt>{spec.label}</dt>
             <dd
                 data-testid=spec.id
-                data-value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
+                data-value=move || data_value(value.get())
             >
                 {move || format(spec.unit, value.get())}
             </dd>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::format::data_value;
 use crate::model::{YearRow, COLUMNS};
 use crate::state::AppState;
 use crate::web::intl::format;
@@ -21,7 +22,7 @@ fn Row(index: usize, year: i32) -> impl IntoView {
                     view! {
                         <td
                             data-col=col.id
-                            data-value=move || cell().map(|v| v.to_string()).unwrap_or_default()
+                            data-value=move || data_value(cell())
                         >
                             {move || format(col.unit, cell())}
                         </td>
