@@ -83,13 +83,18 @@ pub fn data_value(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
+/// Whether a difference is no difference: float noise from a different
+/// order of sums (under 1e-9) counts as none.
+pub fn is_same(diff: f64) -> bool {
+    diff.abs() < 1e-9
+}
+
 /// A difference for people: "+$5B", "−2 years", "+3.5 pts", and "same"
 /// for no difference. `text` formats a value in the difference's unit.
 pub fn signed(unit: Unit, diff: Option<f64>, text: impl Fn(Unit, f64) -> String) -> String {
     match diff {
         None => "—".to_string(),
-        // Float noise from a different order of sums is no difference.
-        Some(d) if d.abs() < 1e-9 => "same".to_string(),
+        Some(d) if is_same(d) => "same".to_string(),
         Some(d) if d > 0.0 => format!("+{}", text(unit.difference(), d)),
         Some(d) => text(unit.difference(), d),
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::{data_value, signed};
+use crate::format::{data_value, is_same, signed};
 use crate::model::{Input, Scenario, OUTPUTS};
 use crate::state::AppState;
 use crate::web::intl::format;
@@ -52,7 +52,7 @@ pub fn AbCompare() -> impl IntoView {
             .map(|spec| {
                 let (va, vb) = ((spec.get)(&a), (spec.get)(&b));
                 let diff = va.zip(vb).map(|(x, y)| y - x);
-                let changed = diff.is_some_and(|d| d.abs() >= 1e-9) || va.is_some() != vb.is_some();
+                let changed = diff.is_some_and(|d| !is_same(d)) || va.is_some() != vb.is_some();
                 view! {
                     <tr class:changed=changed>
                         <th scope="row">{spec.label}</th>
