@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::codec::{value_text, Pinned};
 use crate::format::{data_value, plain};
-use crate::model::{Input, Outputs, Preset, Scenario, COLUMNS, KEY_FIGURES, OUTPUTS};
+use crate::model::{Input, OutputSpec, Outputs, Preset, Scenario, COLUMNS, KEY_FIGURES, OUTPUTS};
 
 /// The calculator's name in citations and file metadata.
 pub const TITLE: &str = "Circular compute: the Anthropic–AWS deal, taken apart";
@@ -160,14 +160,9 @@ fn md_cell(text: &str) -> String {
 /// then the permalink.
 pub fn markdown(e: &Export) -> String {
     let mut out = String::new();
-    let text = |o: &Outputs, id: &str| {
-        OUTPUTS
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(String::new, |s| match (s.get)(o) {
-                Some(v) => plain(s.unit, v),
-                None => "—".to_string(),
-            })
+    let text = |o: &Outputs, spec: &OutputSpec| match (spec.get)(o) {
+        Some(v) => plain(spec.unit, v),
+        None => "—".to_string(),
     };
     match e.pinned {
         Some(_) => out.push_str("| Figure | A | B |\n|---|---:|---:|\n"),
@@ -182,10 +177,15 @@ pub fn markdown(e: &Export) -> String {
                 out,
                 "| {} | {} | {} |",
                 md_cell(spec.label),
-                text(ao, id),
-                text(e.outputs, id)
+                text(ao, spec),
+                text(e.outputs, spec)
             ),
-            None => writeln!(out, "| {} | {} |", md_cell(spec.label), text(e.outputs, id)),
+            None => writeln!(
+                out,
+                "| {} | {} |",
+                md_cell(spec.label),
+                text(e.outputs, spec)
+            ),
         };
     }
     let _ = write!(

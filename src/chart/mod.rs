@@ -453,20 +453,16 @@ pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
         Unit::Gigawatts,
     );
     let n = rows.len();
-    let band: Vec<(f64, f64, f64)> = rows
-        .first()
-        .map(|r| (years.band(f, r.year).0, 0.0, 0.0))
-        .into_iter()
-        .chain(
-            rows.iter()
-                .zip(data.band.unwrap_or(&[]))
-                .map(|(r, &(lo, hi))| (years.right(f, r.year), lo, hi)),
-        )
-        .collect();
-    let band = if data.band.is_some() {
-        band
-    } else {
-        Vec::new()
+    // The band follows the end-of-year line, from 0 at the start of the first year.
+    let band: Vec<(f64, f64, f64)> = match (data.band, rows.first()) {
+        (Some(band), Some(first)) => std::iter::once((years.band(f, first.year).0, 0.0, 0.0))
+            .chain(
+                rows.iter()
+                    .zip(band)
+                    .map(|(r, &(lo, hi))| (years.right(f, r.year), lo, hi)),
+            )
+            .collect(),
+        _ => Vec::new(),
     };
     let gw = |v: f64| plain(Unit::Gigawatts, v);
     let o = data.outputs;
