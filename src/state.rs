@@ -103,12 +103,17 @@ impl AppState {
         self.apply_preset(Preset::announced());
     }
 
-    /// Pins the current scenario as A; the reader goes on editing B.
-    pub fn pin(&self) {
-        self.pinned.set(Some(Pinned {
+    /// The scenario being edited and its preset, as a scenario to pin.
+    fn current(&self) -> Pinned {
+        Pinned {
             scenario: self.scenario.get_untracked(),
             preset: self.preset.get_untracked(),
-        }));
+        }
+    }
+
+    /// Pins the current scenario as A; the reader goes on editing B.
+    pub fn pin(&self) {
+        self.pinned.set(Some(self.current()));
         location::write(&self.query_untracked(), true);
     }
 
@@ -123,10 +128,7 @@ impl AppState {
         let Some(a) = self.pinned.get_untracked() else {
             return;
         };
-        self.pinned.set(Some(Pinned {
-            scenario: self.scenario.get_untracked(),
-            preset: self.preset.get_untracked(),
-        }));
+        self.pinned.set(Some(self.current()));
         self.preset.set(a.preset);
         self.scenario.set(a.scenario);
         location::write(&self.query_untracked(), true);
