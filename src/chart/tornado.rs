@@ -21,8 +21,10 @@ const CHAR_WIDTH: f64 = 6.6;
 /// One input's row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TornadoRow {
-    /// The input's URL key.
-    pub key: &'static str,
+    /// The input moved.
+    pub input: Input,
+    /// The input's range as tried, for people: "14% to 40%".
+    pub range: String,
     /// The row's label, the input and its range, wrapped to fit the width.
     pub label: Vec<String>,
     /// The row's top edge.
@@ -59,7 +61,7 @@ pub struct TornadoGeometry {
 }
 
 /// An input's value for people: a choice's name, or the number and unit.
-pub fn input_text(input: Input, v: f64) -> String {
+fn input_text(input: Input, v: f64) -> String {
     let spec = input.spec();
     if spec.is_choice() {
         return spec
@@ -71,7 +73,7 @@ pub fn input_text(input: Input, v: f64) -> String {
 }
 
 /// A ranked figure for people: "$10B", "2033", or "never".
-pub fn figure_text(ranked: Ranked, end: &End) -> String {
+fn figure_text(ranked: Ranked, end: &End) -> String {
     match ranked {
         Ranked::NetCash => plain(Unit::UsdBillions, end.value),
         Ranked::Payback if end.never => "never".to_string(),
@@ -140,20 +142,17 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
         .bars
         .iter()
         .map(|b| {
-            let spec = b.input.spec();
-            let label = wrap(
-                &format!(
-                    "{}: {} to {}",
-                    spec.label,
-                    input_text(b.input, b.low.input_value),
-                    input_text(b.input, b.high.input_value)
-                ),
-                chars,
+            let range = format!(
+                "{} to {}",
+                input_text(b.input, b.low.input_value),
+                input_text(b.input, b.high.input_value)
             );
+            let label = wrap(&format!("{}: {range}", b.input.spec().label), chars);
             let top = y;
             y += LINE * label.len() as f64 + BAR_GAP + BAR_H + ROW_GAP;
             TornadoRow {
-                key: spec.key,
+                input: b.input,
+                range,
                 label,
                 y: top,
                 low: span(b.low.value),
@@ -192,6 +191,11 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
 }
 
 impl TornadoRow {
+    /// The input's URL key.
+    pub fn key(&self) -> &'static str {
+        self.input.spec().key
+    }
+
     /// The label's lines with their baselines.
     pub fn label_lines(&self) -> impl Iterator<Item = (f64, &str)> + '_ {
         self.label
@@ -240,7 +244,7 @@ mod tests {
     #[test]
     fn rows_stack_widest_first_and_stay_in_the_frame() {
         let g = default_geometry(Ranked::NetCash, 640.0);
-        let keys: Vec<&str> = g.rows.iter().map(|r| r.key).collect();
+        let keys: Vec<&str> = g.rows.iter().map(|r| r.key()).collect();
         assert_eq!(keys, ["m", "c", "am", "ap", "a1"]);
         assert_eq!(
             g.rows[0].label,
@@ -264,15 +268,15 @@ mod tests {
     #[test]
     fn payback_rows_name_never_and_ticks_are_whole_years() {
         let g = default_geometry(Ranked::Payback, 375.0);
-        let margin = g.rows.iter().find(|r| r.key == "m").unwrap();
+        let margin = g.rows.iter().find(|r| r.key() == "m").unwrap();
         assert_eq!(margin.low_text, "never");
         assert!(g.ticks.iter().all(|t| !t.label.contains('.')));
         assert_eq!(g.base_text, "2033");
-        let profile = g.rows.iter().find(|r| r.key == "sp").unwrap();
+        let profile = g.rows.iter().find(|r| r.key() == "sp").unwrap();
         assert_eq!(profile.label, ["Spend profile: front to back"]);
         // At phone width the long labels wrap instead of running off the chart.
         let g = default_geometry(Ranked::Payback, 300.0);
-        let c = g.rows.iter().find(|r| r.key == "c").unwrap();
+        let c = g.rows.iter().find(|r| r.key() == "c").unwrap();
         assert_eq!(c.label.len(), 2, "{:?}", c.label);
         let room = 300.0 - LEFT - RIGHT;
         assert!(c

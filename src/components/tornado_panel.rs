@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::chart_downloads::ChartDownloads;
 use super::chart_panel::measured_width;
 use super::data_table::DataTable;
-use crate::chart::tornado::{figure_text, input_text, tornado_chart};
+use crate::chart::tornado::tornado_chart;
 use crate::chart::BAND_LABEL;
 use crate::model::{tornado, Ranked};
 use crate::state::AppState;
@@ -83,7 +83,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                                     .iter()
                                     .map(|r| {
                                         view! {
-                                            <g class="bar" data-key=r.key data-swing=r.swing.to_string()>
+                                            <g class="bar" data-key=r.key() data-swing=r.swing.to_string()>
                                                 {r
                                                     .label_lines()
                                                     .map(|(y, line)| {
@@ -117,20 +117,17 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                 label=format!("{title}: data")
                 head=vec!["Input", "Range", "Low end", "High end", "Range from"]
                 rows=Box::new(move || {
-                    data.with(|t| {
-                        t.bars
+                    // The chart's own rows: the texts are written once, in the geometry.
+                    geometry.with(|g| {
+                        g.rows
                             .iter()
-                            .map(|b| {
-                                let spec = b.input.spec();
+                            .map(|r| {
+                                let spec = r.input.spec();
                                 vec![
                                     spec.label.to_string(),
-                                    format!(
-                                        "{} to {}",
-                                        input_text(b.input, b.low.input_value),
-                                        input_text(b.input, b.high.input_value),
-                                    ),
-                                    figure_text(ranked, &b.low),
-                                    figure_text(ranked, &b.high),
+                                    r.range.clone(),
+                                    r.low_text.clone(),
+                                    r.high_text.clone(),
                                     spec.spread.describe(spec.unit.suffix()),
                                 ]
                             })
