@@ -116,78 +116,64 @@ fn main() {
     }
 
     let mut rng = Rng(0x5EED_CAFE);
-    let sens_cases = 100_000;
-    let start = Instant::now();
-    let mut sound = 0usize;
-    for _ in 0..sens_cases {
-        let (tornados, bands) = what_matters(&random_scenario(&mut rng));
-        let bars_ok = tornados.iter().all(|t| {
-            t.base.value.is_finite()
-                && t.bars.iter().all(|b| {
-                    b.swing.is_finite() && b.low.value.is_finite() && b.high.value.is_finite()
-                })
-                && t.bars.windows(2).all(|w| w[0].swing >= w[1].swing)
-        });
-        let bands_ok = bands
-            .iter()
-            .flatten()
-            .all(|&(lo, hi)| lo.is_finite() && hi.is_finite() && lo <= hi);
-        sound += usize::from(bars_ok && bands_ok);
-    }
-    report(
+    fuzz(
         "what matters fuzz: random scenarios, every bar and band finite, bars sorted",
-        sens_cases,
-        sound,
-        start.elapsed(),
+        100_000,
+        || {
+            let (tornados, bands) = what_matters(&random_scenario(&mut rng));
+            let bars_ok = tornados.iter().all(|t| {
+                t.base.value.is_finite()
+                    && t.bars.iter().all(|b| {
+                        b.swing.is_finite() && b.low.value.is_finite() && b.high.value.is_finite()
+                    })
+                    && t.bars.windows(2).all(|w| w[0].swing >= w[1].swing)
+            });
+            let bands_ok = bands
+                .iter()
+                .flatten()
+                .all(|&(lo, hi)| lo.is_finite() && hi.is_finite() && lo <= hi);
+            bars_ok && bands_ok
+        },
     );
 
     let cases = 1_000_000;
-    let start = Instant::now();
-    let mut finite = 0usize;
-    for _ in 0..cases {
-        let o = compute(&random_scenario(&mut rng));
-        let ok = OUTPUTS
-            .iter()
-            .all(|spec| (spec.get)(&o).is_none_or(f64::is_finite));
-        finite += usize::from(ok);
-    }
-    report(
+    fuzz(
         "model fuzz: random in-range scenarios, every output finite or empty",
         cases,
-        finite,
-        start.elapsed(),
+        || {
+            let o = compute(&random_scenario(&mut rng));
+            OUTPUTS
+                .iter()
+                .all(|spec| (spec.get)(&o).is_none_or(f64::is_finite))
+        },
     );
-
-    let start = Instant::now();
-    let mut landed = 0usize;
-    for _ in 0..cases {
-        landed += usize::from(in_range(&decode(&random_query(&mut rng)).scenario));
-    }
-    report(
+    fuzz(
         "codec fuzz: random query strings decode into an in-range scenario",
         cases,
-        landed,
-        start.elapsed(),
+        || in_range(&decode(&random_query(&mut rng)).scenario),
     );
-
-    let start = Instant::now();
-    let mut exact = 0usize;
-    for _ in 0..cases {
-        let s = random_scenario(&mut rng);
-        let preset: &Preset = &PRESETS[rng.below(PRESETS.len())];
-        let a = Pinned {
-            scenario: random_scenario(&mut rng),
-            preset: &PRESETS[rng.below(PRESETS.len())],
-        };
-        let d = decode(&encode_with(&s, preset, Some(&a)));
-        exact += usize::from(d.scenario == s && d.pinned == Some(a) && d.notices.is_empty());
-    }
-    report(
+    fuzz(
         "codec round trip: scenarios B and A → query → B and A, exact",
         cases,
-        exact,
-        start.elapsed(),
+        || {
+            let s = random_scenario(&mut rng);
+            let preset: &Preset = &PRESETS[rng.below(PRESETS.len())];
+            let a = Pinned {
+                scenario: random_scenario(&mut rng),
+                preset: &PRESETS[rng.below(PRESETS.len())],
+            };
+            let d = decode(&encode_with(&s, preset, Some(&a)));
+            d.scenario == s && d.pinned == Some(a) && d.notices.is_empty()
+        },
     );
+}
+
+/// Runs `case` `cases` times, then reports how many passed and how long it
+/// took; exits with failure if any did not pass.
+fn fuzz(what: &str, cases: usize, mut case: impl FnMut() -> bool) {
+    let start = Instant::now();
+    let passed = (0..cases).filter(|_| case()).count();
+    report(what, cases, passed, start.elapsed());
 }
 
 fn report(what: &str, cases: usize, passed: usize, took: Duration) {
