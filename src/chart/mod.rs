@@ -4,7 +4,7 @@
 mod scale;
 pub mod tornado;
 
-pub use scale::{nice_step, nice_ticks, LinearScale};
+pub use scale::{nice_step, nice_ticks, LinearScale, MAX_TICKS};
 
 use crate::format::{fixed, plain};
 use crate::model::{Input, Outputs, Scenario, Unit, YearRow};
@@ -166,6 +166,14 @@ impl<'a> ChartData<'a> {
             .iter()
             .flat_map(|&(lo, hi)| [lo, hi])
     }
+}
+
+/// The most years a chart can span: the longest term, from the earliest
+/// start year to the latest (scenarios A and B can start years apart).
+pub fn most_years() -> usize {
+    let start = Input::StartYear.spec();
+    let term = Input::Term.spec();
+    (start.max - start.min + term.max) as usize
 }
 
 /// The calendar years along the bottom of a chart.
@@ -611,6 +619,27 @@ pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
 mod tests {
     use super::*;
     use crate::model::compute;
+
+    #[test]
+    fn the_widest_comparison_fits_the_year_slots() {
+        let a = Scenario::default()
+            .with(Input::StartYear, Input::StartYear.spec().min)
+            .with(Input::Term, Input::Term.spec().max);
+        let b = a.with(Input::StartYear, Input::StartYear.spec().max);
+        let (ao, bo) = (compute(&a), compute(&b));
+        let d = ChartData {
+            scenario: &b,
+            outputs: &bo,
+            pinned: Some((&a, &ao)),
+            band: None,
+        };
+        for width in [300.0, 640.0, 4000.0] {
+            let g = spend_chart(&Frame::for_width(width), &d);
+            assert_eq!(g.slots.len(), most_years());
+            assert!(g.x_ticks.len() <= most_years());
+            assert!(g.y_ticks.len() <= MAX_TICKS);
+        }
+    }
 
     #[test]
     fn charts_have_one_slot_per_year_and_stay_in_the_box() {

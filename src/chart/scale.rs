@@ -41,9 +41,20 @@ pub fn nice_step(span: f64, count: usize) -> f64 {
     nice * power
 }
 
+/// The most ticks a caller may ask [`nice_ticks`] for; it asks for fewer.
+const MOST_ASKED: usize = 8;
+
+/// The most ticks [`nice_ticks`] returns: a step is at least the span over
+/// the count asked, and widening both ends to whole steps adds at most two
+/// steps, so there are at most `MOST_ASKED + 3` ticks. Pages draw ticks into
+/// this many slots.
+pub const MAX_TICKS: usize = MOST_ASKED + 3;
+
 /// Widens `(lo, hi)` to whole steps and lists the ticks: always includes 0
-/// when the data does, and never fewer than two ticks.
+/// when the data does, and never fewer than two ticks. `count` is capped at
+/// eight, so there are never more than [`MAX_TICKS`].
 pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> (f64, f64, Vec<f64>) {
+    let count = count.min(MOST_ASKED);
     let (lo, hi) = if hi > lo {
         (lo, hi)
     } else if lo == 0.0 {
@@ -68,6 +79,26 @@ pub fn nice_ticks(lo: f64, hi: f64, count: usize) -> (f64, f64, Vec<f64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn never_more_ticks_than_slots() {
+        // A deterministic xorshift over spans from a millionth to a trillion.
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..200_000 {
+            let scale = 10f64.powf(next() * 18.0 - 6.0);
+            let (a, b) = ((next() - 0.5) * scale, (next() - 0.5) * scale);
+            let count = (next() * 40.0) as usize;
+            let (_, _, ticks) = nice_ticks(a.min(b), a.max(b), count);
+            assert!(ticks.len() <= MAX_TICKS, "{a} {b} {count}: {}", ticks.len());
+            assert!(ticks.len() >= 2);
+        }
+    }
 
     #[test]
     fn scales_map_ends_to_ends() {

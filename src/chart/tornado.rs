@@ -168,7 +168,7 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
         Some(top) => format!(
             "{} is {base_text} in this scenario. It moves most with {} ({} to {}), across {} input{}.",
             t.ranked.title(),
-            top.input.spec().label.to_lowercase(),
+            top.input.spec().label.to_ascii_lowercase(),
             figure_text(t.ranked, &top.low),
             figure_text(t.ranked, &top.high),
             t.bars.len(),

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
 use super::data_table::DataTable;
-use crate::chart::{self, ChartData, ChartGeometry, Frame};
+use super::slots::slots;
+use crate::chart::{self, most_years, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
 use crate::format::fixed;
 use crate::model::{band, Unit, YearRow};
 use crate::state::AppState;
@@ -91,6 +92,11 @@ pub fn measured_width(node: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     width
 }
 
+/// The label of tick `i`, or nothing past the last tick.
+pub fn tick_label(ticks: Memo<Vec<Tick>>, i: usize) -> String {
+    ticks.with(|t| t.get(i).map(|t| t.label.clone()).unwrap_or_default())
+}
+
 /// A chart panel bound to the live outputs.
 #[component]
 pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
@@ -138,9 +144,12 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
     };
     let id = kind.id();
     let plot = move || frame.get().plot();
-    // Ticks change far less often than the data: rebuild their nodes only then.
+    // Ticks and the marker change less often than the data.
     let y_ticks = Memo::new(move |_| geometry.with(|g| g.y_ticks.clone()));
     let x_ticks = Memo::new(move |_| geometry.with(|g| g.x_ticks.clone()));
+    let y_count = Memo::new(move |_| y_ticks.with(Vec::len));
+    let x_count = Memo::new(move |_| x_ticks.with(Vec::len));
+    let marker = Memo::new(move |_| geometry.with(|g| g.marker.clone()));
     let mark_count = geometry.with_untracked(|g| g.marks.len());
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -221,33 +230,34 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                     focusable="false"
                 >
                     <g class="grid">
-                        {move || {
-                            y_ticks
-                                .get()
-                                .into_iter()
-                                .map(|t| {
-                                    let (x0, _, x1, _) = plot();
-                                    view! {
-                                        <line x1=x0 x2=x1 y1=t.pos y2=t.pos></line>
-                                        <text x=x0 - 6.0 y=t.pos + 4.0 text-anchor="end">{t.label}</text>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        {slots(MAX_TICKS, y_count, move |i| {
+                            let pos = move || y_ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos));
+                            view! {
+                                <line x1=move || plot().0 x2=move || plot().2 y1=pos y2=pos></line>
+                                <text x=move || plot().0 - 6.0 y=move || pos() + 4.0 text-anchor="end">
+                                    {move || tick_label(y_ticks, i)}
+                                </text>
+                            }
+                            .into_any()
+                        })}
                     </g>
                     <g class="x-axis">
                         {move || {
                             let (x0, _, x1, y1) = plot();
                             view! { <line x1=x0 x2=x1 y1=y1 y2=y1></line> }
                         }}
-                        {move || {
-                            let (_, _, _, y1) = plot();
-                            x_ticks
-                                .get()
-                                .into_iter()
-                                .map(|t| view! { <text x=t.pos y=y1 + 18.0 text-anchor="middle">{t.label}</text> })
-                                .collect_view()
-                        }}
+                        {slots(most_years(), x_count, move |i| {
+                            view! {
+                                <text
+                                    x=move || x_ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos))
+                                    y=move || plot().3 + 18.0
+                                    text-anchor="middle"
+                                >
+                                    {move || tick_label(x_ticks, i)}
+                                </text>
+                            }
+                            .into_any()
+                        })}
                     </g>
                     {(0..mark_count)
                         .map(|i| {
@@ -260,9 +270,8 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                         })
                         .collect_view()}
                     {move || {
-                        geometry
+                        marker
                             .get()
-                            .marker
                             .map(|m| {
                                 let (_, y0, _, y1) = plot();
                                 view! {

@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use crate::format::data_value;
-use crate::model::{Unit, DEALS};
+use crate::model::{sort_short, Unit, DEALS};
 use crate::state::AppState;
 use crate::web::intl::format;
 
 /// One row of the compare table.
+#[derive(Clone, Debug, PartialEq)]
 struct CompareRow {
     name: String,
     investment: String,
@@ -21,7 +22,9 @@ struct CompareRow {
 #[component]
 pub fn CompareTable() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let rows = move || {
+    // The order moves with the reader's share, so the rows stay put and
+    // their cells follow: nothing is rebuilt per input.
+    let rows = Memo::new(move |_| {
         let (new_money, share) = state.outputs.with(|o| (o.new_money, o.equity_funded_share));
         let c = state.scenario.get().get(crate::model::Input::Commitment);
         let mut rows: Vec<CompareRow> = DEALS
@@ -44,9 +47,15 @@ pub fn CompareTable() -> impl IntoView {
             yours: true,
         });
         // Highest share first; deals without a share go last.
-        rows.sort_by(|a, b| b.share.unwrap_or(-1.0).total_cmp(&a.share.unwrap_or(-1.0)));
+        sort_short(&mut rows, |a, b| {
+            a.share.unwrap_or(-1.0) > b.share.unwrap_or(-1.0)
+        });
         rows
+    });
+    let cell = move |i: usize, text: fn(&CompareRow) -> String| {
+        rows.with(|r| r.get(i).map(text).unwrap_or_default())
     };
+    let share = move |i: usize| rows.with(|r| r.get(i).and_then(|r| r.share));
     view! {
         <section class="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">"Compare deals"</h2>
@@ -65,24 +74,21 @@ pub fn CompareTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            rows()
-                                .into_iter()
-                                .map(|row| {
-                                    view! {
-                                        <tr class:yours=row.yours>
-                                            <th scope="row">{row.name}</th>
-                                            <td>{row.investment}</td>
-                                            <td>{row.commitment}</td>
-                                            <td data-value=data_value(row.share)>
-                                                {format(Unit::Percent, row.share)}
-                                            </td>
-                                            <td>{row.source}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
+                        {(0..=DEALS.len())
+                            .map(|i| {
+                                view! {
+                                    <tr class:yours=move || rows.with(|r| r.get(i).is_some_and(|r| r.yours))>
+                                        <th scope="row">{move || cell(i, |r| r.name.clone())}</th>
+                                        <td>{move || cell(i, |r| r.investment.clone())}</td>
+                                        <td>{move || cell(i, |r| r.commitment.clone())}</td>
+                                        <td data-value=move || data_value(share(i))>
+                                            {move || format(Unit::Percent, share(i))}
+                                        </td>
+                                        <td>{move || cell(i, |r| r.source.clone())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>

@@ -51,7 +51,7 @@ pub fn Downloads() -> impl IntoView {
             } else {
                 format!(
                     "Could not copy the {}; select it below.",
-                    what.to_lowercase()
+                    what.to_ascii_lowercase()
                 )
             }));
         });

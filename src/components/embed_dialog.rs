@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::codec::embed::{embed_query, Display, Theme, View};
-use crate::model::{Input, INPUTS};
+use crate::model::{sort_short, Input, INPUTS};
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
 use crate::web::location::base;
@@ -153,7 +153,7 @@ pub fn EmbedDialog() -> impl IntoView {
                                                         c.remove(i);
                                                     } else {
                                                         c.push(id);
-                                                        c.sort();
+                                                        sort_short(c, |a, b| a < b);
                                                     }
                                                 })
                                             }

@@ -20,5 +20,6 @@ pub mod preset_picker;
 pub mod saved_scenarios;
 pub mod schedule_table;
 pub mod share_bar;
+pub mod slots;
 pub mod sources;
 pub mod tornado_panel;

@@ -2,16 +2,19 @@
 
 use leptos::prelude::*;
 
+use super::slots::slots;
 use crate::format::data_value;
-use crate::model::{YearRow, COLUMNS};
+use crate::model::{Input, YearRow, COLUMNS};
 use crate::state::AppState;
 use crate::web::intl::format;
 
-/// A table row for the year at `index`, bound to the live outputs.
+/// The row for the year at `index` of the term, bound to the live outputs
+/// (its year too, so a new start year only rewrites the year cells).
 #[component]
-fn Row(index: usize, year: i32) -> impl IntoView {
+fn Row(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let row = Memo::new(move |_| state.outputs.with(|o| o.schedule.get(index).copied()));
+    let year = move || row.get().map(|r| r.year.to_string()).unwrap_or_default();
     view! {
         <tr data-year=year>
             <th scope="row">{year}</th>
@@ -37,16 +40,8 @@ fn Row(index: usize, year: i32) -> impl IntoView {
 #[component]
 pub fn ScheduleTable() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let years = Memo::new(move |_| {
-        state
-            .outputs
-            .get()
-            .schedule
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (i, r.year))
-            .collect::<Vec<_>>()
-    });
+    let count = Memo::new(move |_| state.outputs.with(|o| o.schedule.len()));
+    let most = Input::Term.spec().max as usize;
     view! {
         <section class="schedule" aria-labelledby="schedule-title">
             <h2 id="schedule-title">"Year by year"</h2>
@@ -62,15 +57,9 @@ pub fn ScheduleTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        // Rows are rebuilt only when the years change (term or start
-                        // year); a plain list is 5 KB smaller in the bundle than <For>.
-                        {move || {
-                            years
-                                .get()
-                                .into_iter()
-                                .map(|(index, year)| view! { <Row index=index year=year/> })
-                                .collect_view()
-                        }}
+                        // One slot per year of the longest term: a longer or
+                        // shorter term adds or drops rows, and leaves the others be.
+                        {slots(most, count, |index| view! { <Row index=index/> }.into_any())}
                     </tbody>
                 </table>
             </div>

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
-use super::chart_panel::measured_width;
+use super::chart_panel::{measured_width, tick_label};
 use super::data_table::DataTable;
-use crate::chart::tornado::tornado_chart;
-use crate::chart::BAND_LABEL;
-use crate::model::{tornado, Ranked};
+use super::slots::slots;
+use crate::chart::tornado::{tornado_chart, TornadoRow};
+use crate::chart::{BAND_LABEL, MAX_TICKS};
+use crate::model::{tornado, Ranked, INPUTS};
 use crate::state::AppState;
 
 /// One tornado chart for `ranked`.
@@ -25,6 +26,22 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
             .with(|o| state.trials.with(|t| tornado(&s, o, t, ranked)))
     });
     let geometry = Memo::new(move |_| data.with(|t| tornado_chart(width.get(), t)));
+    let ticks = Memo::new(move |_| geometry.with(|g| g.ticks.clone()));
+    let tick_count = Memo::new(move |_| ticks.with(Vec::len));
+    let row_count = Memo::new(move |_| geometry.with(|g| g.rows.len()));
+    // Each rank's label lines: they change only when the order does.
+    let labels = Memo::new(move |_| {
+        geometry.with(|g| {
+            g.rows
+                .iter()
+                .map(|r| {
+                    r.label_lines()
+                        .map(|(y, l)| (y, l.to_string()))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let key = ranked.key();
     let title = match ranked {
         Ranked::NetCash => "What moves Amazon’s net cash most",
@@ -60,50 +77,45 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     focusable="false"
                 >
                     <g class="grid">
-                        {move || {
-                            geometry
-                                .with(|g| {
-                                    let bottom = g.height;
-                                    g.ticks
-                                        .iter()
-                                        .map(|t| {
-                                            view! {
-                                                <line x1=t.pos x2=t.pos y1=18.0 y2=bottom></line>
-                                                <text x=t.pos y=12.0 text-anchor="middle">{t.label.clone()}</text>
-                                            }
-                                        })
-                                        .collect_view()
-                                })
-                        }}
+                        {slots(MAX_TICKS, tick_count, move |i| {
+                            let pos = move || ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos));
+                            view! {
+                                <line x1=pos x2=pos y1=18.0 y2=move || geometry.with(|g| g.height)></line>
+                                <text x=pos y=12.0 text-anchor="middle">{move || tick_label(ticks, i)}</text>
+                            }
+                            .into_any()
+                        })}
                     </g>
-                    {move || {
-                        geometry
-                            .with(|g| {
-                                g.rows
-                                    .iter()
-                                    .map(|r| {
-                                        view! {
-                                            <g class="bar" data-key=r.key() data-swing=r.swing.to_string()>
-                                                {r
-                                                    .label_lines()
-                                                    .map(|(y, line)| {
-                                                        view! { <text class="bar-label" x=12.0 y=y>{line.to_string()}</text> }
-                                                    })
-                                                    .collect_view()}
-                                                <path class="low" d=r.path(r.low)></path>
-                                                <path class="high" d=r.path(r.high)></path>
-                                            </g>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                    }}
-                    {move || {
-                        geometry
-                            .with(|g| {
-                                view! { <line class="base" x1=g.base_x x2=g.base_x y1=18.0 y2=g.height></line> }
-                            })
-                    }}
+                    {slots(INPUTS.len(), row_count, move |i| {
+                        let row = move |text: fn(&TornadoRow) -> String| geometry.with(|g| g.rows.get(i).map(text));
+                        // A rank's label changes only when another input takes it.
+                        let label = Memo::new(move |_| labels.with(|l| l.get(i).cloned().unwrap_or_default()));
+                        view! {
+                            <g
+                                class="bar"
+                                data-key=move || row(|r| r.key().to_string())
+                                data-swing=move || row(|r| r.swing.to_string())
+                            >
+                                {move || {
+                                    label
+                                        .get()
+                                        .into_iter()
+                                        .map(|(y, line)| view! { <text class="bar-label" x=12.0 y=y>{line}</text> })
+                                        .collect_view()
+                                }}
+                                <path class="low" d=move || row(|r| r.path(r.low))></path>
+                                <path class="high" d=move || row(|r| r.path(r.high))></path>
+                            </g>
+                        }
+                            .into_any()
+                    })}
+                    <line
+                        class="base"
+                        x1=move || geometry.with(|g| g.base_x)
+                        x2=move || geometry.with(|g| g.base_x)
+                        y1=18.0
+                        y2=move || geometry.with(|g| g.height)
+                    ></line>
                 </svg>
             </div>
             <p class="note" data-testid=format!("tornado-{key}-no-effect")>

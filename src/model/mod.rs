@@ -4,6 +4,7 @@
 pub mod compute;
 pub mod facts;
 pub mod inputs;
+pub mod order;
 pub mod outputs;
 pub mod presets;
 pub mod scenario;
@@ -15,6 +16,7 @@ pub use facts::{fact_by_id, Confidence, Deal, Fact, Metric, DEALS, FACTS, METRIC
 pub use inputs::{
     sourced_ranges, Choice, Input, InputSpec, Source, Spread, INPUTS, INPUT_COUNT, RELATIVE_SPREAD,
 };
+pub use order::sort_short;
 pub use outputs::{ColumnSpec, OutputGroup, OutputSpec, COLUMNS, KEY_FIGURES, OUTPUTS};
 pub use presets::{Preset, PRESETS};
 pub use scenario::{clamp_value, Adjustment, Clamped, Scenario, SpendProfile};

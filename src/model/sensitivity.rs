@@ -204,7 +204,7 @@ pub fn tornado(
         }
     }
     // A stable sort keeps table order among equal swings.
-    bars.sort_by(|a, b| b.swing.total_cmp(&a.swing));
+    super::sort_short(&mut bars, |a, b| a.swing > b.swing);
     Tornado {
         ranked,
         base: End {

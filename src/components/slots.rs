@@ -1,0 +1,34 @@
+//! Lists whose items change on every input, drawn into fixed slots.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+/// Draws an item for slot `i`.
+type Item = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
+
+/// Draws `max` slots; slot `i` shows `item(i)` while `i < count`.
+///
+/// A slot's nodes are built when it fills and dropped when it empties, never
+/// rebuilt in between: `item` binds its live values with closures, which
+/// update attributes and text in place. Rebuilding a list's views instead
+/// would remove and re-add every attribute of every item on every change.
+pub fn slots(
+    max: usize,
+    count: Memo<usize>,
+    item: impl Fn(usize) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    draw(max, count, Arc::new(item))
+}
+
+/// The one body every list shares, so it is in the bundle once.
+fn draw(max: usize, count: Memo<usize>, item: Item) -> AnyView {
+    (0..max)
+        .map(move |i| {
+            let filled = Memo::new(move |_| i < count.get());
+            let item = item.clone();
+            move || filled.get().then(|| item(i))
+        })
+        .collect_view()
+        .into_any()
+}
