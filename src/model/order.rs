@@ -36,7 +36,7 @@ mod tests {
                 let mut ours = items.clone();
                 sort_short(&mut ours, |a, b| a.0 > b.0);
                 let mut std = items;
-                std.sort_by(|a, b| b.0.cmp(&a.0));
+                std.sort_by_key(|b| std::cmp::Reverse(b.0));
                 assert_eq!(ours, std);
             }
         }
