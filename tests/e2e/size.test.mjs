@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sizes } from '../../scripts/size-report.mjs';
 
-/** Gzipped bytes a first visit may download, today’s size (254 KB) plus about 1.5%. */
-const RATCHET = 258_000;
+/** Gzipped bytes a first visit may download, today’s size (245.8 KB) plus about 1.5%. */
+const RATCHET = 249_500;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 
