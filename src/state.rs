@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::codec::embed::{display, embed_query, Display};
 use crate::codec::{decode, encode_with, notice_lines, Pinned};
-use crate::model::{compute, trials, Input, Outputs, Preset, Scenario, Trial};
+use crate::model::{compute, Input, Outputs, Preset, Scenario, Study};
 use crate::web::location;
 
 /// How often, at most, the address is rewritten while a slider moves.
@@ -29,8 +29,10 @@ pub struct AppState {
     pub pinned: RwSignal<Option<Pinned>>,
     /// Scenario A's outputs, when pinned.
     pub pinned_outputs: Memo<Option<Outputs>>,
-    /// The scenario with each input moved across its range, one at a time.
-    pub trials: Memo<Vec<Trial>>,
+    /// The scenario with its outputs and each input moved across its range,
+    /// one at a time: the charts and tornados read only this, so an input
+    /// reaches them by one path through the reactive graph, not three.
+    pub study: Memo<Study>,
     /// Full page or embed, read once from the address.
     pub display: StoredValue<Display>,
     /// Whether an address write is waiting for its timer.
@@ -58,7 +60,7 @@ impl AppState {
             outputs: Memo::new(move |_| compute(&scenario.get())),
             pinned,
             pinned_outputs: Memo::new(move |_| pinned.get().map(|a| compute(&a.scenario))),
-            trials: Memo::new(move |_| trials(&scenario.get())),
+            study: Memo::new(move |_| Study::of(&scenario.get())),
             display: StoredValue::new(shown),
             url_pending: StoredValue::new(false),
         }

@@ -8,7 +8,7 @@ use super::data_table::DataTable;
 use super::slots::slots;
 use crate::chart::{self, most_years, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
 use crate::format::fixed;
-use crate::model::{band, Unit, YearRow};
+use crate::model::{Unit, YearRow};
 use crate::state::AppState;
 use crate::web::intl::format;
 use crate::web::resize::{watch_width, WidthWatch};
@@ -107,23 +107,23 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
     let width = measured_width(plot_ref);
     let frame = Memo::new(move |_| Frame::for_width(width.get()));
     let geometry: Memo<ChartGeometry> = Memo::new(move |_| {
-        let o = state.outputs.get();
-        let s = state.scenario.get();
         let a = state.pinned.get().map(|p| p.scenario);
         let ao = state.pinned_outputs.get();
-        let range = state.trials.with(|t| band(&o, t, kind.banded()));
-        let data = ChartData {
-            scenario: &s,
-            outputs: &o,
-            pinned: a.as_ref().zip(ao.as_ref()),
-            band: Some(&range),
-        };
         let f = frame.get();
-        match kind {
-            ChartKind::Spend => chart::spend_chart(&f, &data),
-            ChartKind::Capacity => chart::capacity_chart(&f, &data),
-            ChartKind::Cash => chart::cash_chart(&f, &data),
-        }
+        state.study.with(|study| {
+            let range = study.band(kind.banded());
+            let data = ChartData {
+                scenario: &study.scenario,
+                outputs: &study.outputs,
+                pinned: a.as_ref().zip(ao.as_ref()),
+                band: Some(&range),
+            };
+            match kind {
+                ChartKind::Spend => chart::spend_chart(&f, &data),
+                ChartKind::Capacity => chart::capacity_chart(&f, &data),
+                ChartKind::Cash => chart::cash_chart(&f, &data),
+            }
+        })
     });
     // The legend names only what is drawn (A only while pinned).
     let legend = Memo::new(move |_| {

@@ -9,7 +9,7 @@ use super::data_table::DataTable;
 use super::slots::slots;
 use crate::chart::tornado::{tornado_chart, TornadoRow};
 use crate::chart::{BAND_LABEL, MAX_TICKS};
-use crate::model::{tornado, Ranked, INPUTS};
+use crate::model::{Ranked, INPUTS};
 use crate::state::AppState;
 
 /// One tornado chart for `ranked`.
@@ -19,12 +19,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
     let plot_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let width = measured_width(plot_ref);
-    let data = Memo::new(move |_| {
-        let s = state.scenario.get();
-        state
-            .outputs
-            .with(|o| state.trials.with(|t| tornado(&s, o, t, ranked)))
-    });
+    let data = Memo::new(move |_| state.study.with(|s| s.tornado(ranked)));
     let geometry = Memo::new(move |_| data.with(|t| tornado_chart(width.get(), t)));
     let ticks = Memo::new(move |_| geometry.with(|g| g.ticks.clone()));
     let tick_count = Memo::new(move |_| ticks.with(Vec::len));

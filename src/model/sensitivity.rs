@@ -76,6 +76,40 @@ pub struct Trial {
     pub outputs: Outputs,
 }
 
+/// A scenario with its outputs and its one-at-a-time trials: everything the
+/// bands and tornados read, as one value, so the page recomputes them from
+/// one source rather than three.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Study {
+    /// The scenario studied.
+    pub scenario: Scenario,
+    /// Its outputs.
+    pub outputs: Outputs,
+    /// Its trials, from [`trials`].
+    pub trials: Vec<Trial>,
+}
+
+impl Study {
+    /// Computes the outputs and the trials of `scenario`.
+    pub fn of(scenario: &Scenario) -> Study {
+        Study {
+            scenario: *scenario,
+            outputs: compute(scenario),
+            trials: trials(scenario),
+        }
+    }
+
+    /// The tornado for `ranked`.
+    pub fn tornado(&self, ranked: Ranked) -> Tornado {
+        tornado(&self.scenario, &self.outputs, &self.trials, ranked)
+    }
+
+    /// The low–high band of the yearly series `series`.
+    pub fn band(&self, series: fn(&YearRow) -> f64) -> Vec<(f64, f64)> {
+        band(&self.outputs, &self.trials, series)
+    }
+}
+
 /// Every one-at-a-time trial around `base`, in input-table order.
 pub fn trials(base: &Scenario) -> Vec<Trial> {
     Input::ALL
