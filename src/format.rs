@@ -1,9 +1,10 @@
 //! How each unit is written for people: the digits to show and the text
-//! around the number. Pure; the page hands the style to `Intl.NumberFormat`.
+//! around the number. Pure: the page, the exports and the tests write every
+//! number through these functions, in en-US style (the page is English).
 
 use crate::model::Unit;
 
-/// The digits `Intl.NumberFormat` should show.
+/// The digits to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NumberStyle {
     /// Fewest fraction digits.
@@ -83,6 +84,11 @@ pub fn data_value(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
+/// A figure for people, as [`plain`] writes it; "—" where there is no value.
+pub fn figure(unit: Unit, value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| plain(unit, v))
+}
+
 /// Whether a difference is no difference: float noise from a different
 /// order of sums (under 1e-9) counts as none.
 pub fn is_same(diff: f64) -> bool {
@@ -121,8 +127,8 @@ pub fn fixed(value: f64, digits: u8) -> String {
     format!("{sign}{whole}.{pad}{frac}")
 }
 
-/// A plain formatter for places without `Intl` (tests, tick labels):
-/// fixed digits per [`style_for`], with thousands grouped by commas.
+/// A number for people: the digits [`style_for`] picks, thousands grouped
+/// by commas, and the unit around it: `$10B`, `33.3%`, `4,347,826`.
 pub fn plain(unit: Unit, value: f64) -> String {
     let style = style_for(unit, value);
     let text = fixed(value, style.max_fraction);
@@ -199,6 +205,12 @@ mod tests {
             "$2.67B per GW-year"
         );
         assert_eq!(plain(Unit::Percent, 250.0), "250%");
+    }
+
+    #[test]
+    fn missing_figures_are_a_dash() {
+        assert_eq!(figure(Unit::Percent, None), "—");
+        assert_eq!(figure(Unit::UsdPerUsd, Some(4.0)), "$4.00");
     }
 
     #[test]

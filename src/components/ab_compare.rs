@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::format::{data_value, is_same, signed};
+use crate::format::{data_value, figure, is_same, plain, signed};
 use crate::model::{Input, Scenario, OUTPUTS};
 use crate::state::AppState;
-use crate::web::intl::format;
 
 /// An input's value as the page shows it: a choice's label, or the number and unit.
 fn input_text(input: Input, v: f64) -> String {
@@ -16,7 +15,7 @@ fn input_text(input: Input, v: f64) -> String {
             .get(v as usize)
             .map_or_else(String::new, |c| c.label.to_string());
     }
-    format(spec.unit, Some(v))
+    figure(spec.unit, Some(v))
 }
 
 /// The comparison, shown while a scenario A is pinned.
@@ -56,10 +55,10 @@ pub fn AbCompare() -> impl IntoView {
                 view! {
                     <tr class:changed=changed>
                         <th scope="row">{spec.label}</th>
-                        <td data-testid=format!("ab-a-{}", spec.id) data-value=data_value(va)>{format(spec.unit, va)}</td>
-                        <td data-testid=format!("ab-b-{}", spec.id) data-value=data_value(vb)>{format(spec.unit, vb)}</td>
+                        <td data-testid=format!("ab-a-{}", spec.id) data-value=data_value(va)>{figure(spec.unit, va)}</td>
+                        <td data-testid=format!("ab-b-{}", spec.id) data-value=data_value(vb)>{figure(spec.unit, vb)}</td>
                         <td data-testid=format!("ab-diff-{}", spec.id) data-value=data_value(diff)>
-                            {signed(spec.unit, diff, |u, v| format(u, Some(v)))}
+                            {signed(spec.unit, diff, plain)}
                         </td>
                     </tr>
                 }

@@ -7,10 +7,9 @@ use super::chart_downloads::ChartDownloads;
 use super::data_table::DataTable;
 use super::slots::slots;
 use crate::chart::{self, most_years, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
-use crate::format::fixed;
+use crate::format::{figure, fixed};
 use crate::model::{Unit, YearRow};
 use crate::state::AppState;
-use crate::web::intl::format;
 use crate::web::resize::{watch_width, WidthWatch};
 use wasm_bindgen::JsCast;
 
@@ -327,7 +326,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                                 .iter()
                                 .map(|r| {
                                     std::iter::once(r.year.to_string())
-                                        .chain(kind.columns().iter().map(|c| format(c.1, Some((c.2)(r)))))
+                                        .chain(kind.columns().iter().map(|c| figure(c.1, Some((c.2)(r)))))
                                         .collect()
                                 })
                                 .collect()

@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::format::data_value;
+use crate::format::{data_value, figure};
 use crate::model::{sort_short, Unit, DEALS};
 use crate::state::AppState;
-use crate::web::intl::format;
 
 /// One row of the compare table.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +39,8 @@ pub fn CompareTable() -> impl IntoView {
             .collect();
         rows.push(CompareRow {
             name: "Your scenario: Amazon → Anthropic (Apr 2026)".to_string(),
-            investment: format!("{} new money", format(Unit::UsdBillions, Some(new_money))),
-            commitment: format!("{} to AWS", format(Unit::UsdBillions, Some(c))),
+            investment: format!("{} new money", figure(Unit::UsdBillions, Some(new_money))),
+            commitment: format!("{} to AWS", figure(Unit::UsdBillions, Some(c))),
             share,
             source: "this calculator".to_string(),
             yours: true,
@@ -82,7 +81,7 @@ pub fn CompareTable() -> impl IntoView {
                                         <td>{move || cell(i, |r| r.investment.clone())}</td>
                                         <td>{move || cell(i, |r| r.commitment.clone())}</td>
                                         <td data-value=move || data_value(share(i))>
-                                            {move || format(Unit::Percent, share(i))}
+                                            {move || figure(Unit::Percent, share(i))}
                                         </td>
                                         <td>{move || cell(i, |r| r.source.clone())}</td>
                                     </tr>

@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::format::{data_value, signed};
+use crate::format::{data_value, figure, plain, signed};
 use crate::model::{OutputGroup, OutputSpec, OUTPUTS};
 use crate::state::AppState;
-use crate::web::intl::format;
 
 /// One figure: its label, and the value with `data-testid` and the raw `data-value`.
 #[component]
@@ -17,12 +16,9 @@ fn Figure(spec: &'static OutputSpec) -> impl IntoView {
     let versus_a = move || {
         let a = pinned.get()?;
         let diff = a.zip(value.get()).map(|(a, b)| b - a);
-        let a_text = format(spec.unit, a);
+        let a_text = figure(spec.unit, a);
         Some(match diff {
-            Some(_) => format!(
-                "A {a_text} · {}",
-                signed(spec.unit, diff, |u, v| format(u, Some(v)))
-            ),
+            Some(_) => format!("A {a_text} · {}", signed(spec.unit, diff, plain)),
             None => format!("A {a_text}"),
         })
     };
@@ -33,7 +29,7 @@ fn Figure(spec: &'static OutputSpec) -> impl IntoView {
                 data-testid=spec.id
                 data-value=move || data_value(value.get())
             >
-                {move || format(spec.unit, value.get())}
+                {move || figure(spec.unit, value.get())}
             </dd>
             {move || versus_a().map(|text| view! { <dd class="versus-a">{text}</dd> })}
         </div>

@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::format::figure;
 use crate::model::{Input, Outputs, Scenario, Unit};
 use crate::state::AppState;
-use crate::web::intl::format;
 
 /// Writes the lead sentence for a scenario, naming the parties of this deal.
 pub fn sentence(s: &Scenario, o: &Outputs) -> String {
-    let money = |v: f64| format(Unit::UsdBillions, Some(v));
+    let money = |v: f64| figure(Unit::UsdBillions, Some(v));
     let cash = match o.payback_year {
         Some(year) if year <= s.get(Input::StartYear) as i32 => {
             "Amazon's cash is positive from the first year.".to_string()
@@ -22,8 +22,8 @@ pub fn sentence(s: &Scenario, o: &Outputs) -> String {
     match (o.revenue_per_dollar, o.profit_per_dollar) {
         (Some(rev), Some(profit)) => format!(
             "For every $1 Amazon puts in, {} comes back as AWS revenue and {} as operating profit. {cash}",
-            format(Unit::UsdPerUsd, Some(rev)),
-            format(Unit::UsdPerUsd, Some(profit)),
+            figure(Unit::UsdPerUsd, Some(rev)),
+            figure(Unit::UsdPerUsd, Some(profit)),
         ),
         _ => format!(
             "Amazon puts in no new money: all {} of spend is Anthropic's own, and AWS keeps {} as operating profit.",

@@ -3,10 +3,9 @@
 use leptos::prelude::*;
 
 use super::slots::slots;
-use crate::format::data_value;
+use crate::format::{data_value, figure};
 use crate::model::{Input, YearRow, COLUMNS};
 use crate::state::AppState;
-use crate::web::intl::format;
 
 /// The row for the year at `index` of the term, bound to the live outputs
 /// (its year too, so a new start year only rewrites the year cells).
@@ -27,7 +26,7 @@ fn Row(index: usize) -> impl IntoView {
                             data-col=col.id
                             data-value=move || data_value(cell())
                         >
-                            {move || format(col.unit, cell())}
+                            {move || figure(col.unit, cell())}
                         </td>
                     }
                 })

@@ -5,7 +5,6 @@ pub mod api;
 pub mod clipboard;
 pub mod download;
 pub mod embed;
-pub mod intl;
 pub mod location;
 pub mod panic;
 pub mod resize;
