@@ -4,33 +4,44 @@ use leptos::prelude::*;
 
 use super::slots::slots;
 use crate::format::{data_value, figure};
-use crate::model::{Input, YearRow, COLUMNS};
+use crate::model::{Input, COLUMNS};
 use crate::state::AppState;
 
 /// The row for the year at `index` of the term, bound to the live outputs
 /// (its year too, so a new start year only rewrites the year cells).
+///
+/// Its cells are written by one effect that touches only the cells whose
+/// value changed: a row is two live nodes instead of two per cell, which
+/// halves the table's share of each input's work (BENCHMARKS.md).
 #[component]
 fn Row(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let row = Memo::new(move |_| state.outputs.with(|o| o.schedule.get(index).copied()));
     let year = move || row.get().map(|r| r.year.to_string()).unwrap_or_default();
+    let tr = NodeRef::<leptos::html::Tr>::new();
+    Effect::new(move |shown: Option<Vec<Option<f64>>>| {
+        let shown = shown.unwrap_or_default();
+        let (Some(tr), Some(r)) = (tr.get(), row.get()) else {
+            return shown;
+        };
+        let values: Vec<Option<f64>> = COLUMNS.iter().map(|c| (c.get)(&r)).collect();
+        let cells = tr.cells();
+        for (i, (col, value)) in COLUMNS.iter().zip(&values).enumerate() {
+            if shown.get(i) == Some(value) {
+                continue;
+            }
+            // The first cell is the year's heading.
+            if let Some(td) = cells.item(i as u32 + 1) {
+                td.set_text_content(Some(&figure(col.unit, *value)));
+                let _ = td.set_attribute("data-value", &data_value(*value));
+            }
+        }
+        values
+    });
     view! {
-        <tr data-year=year>
+        <tr node_ref=tr data-year=year>
             <th scope="row">{year}</th>
-            {COLUMNS
-                .iter()
-                .map(|col| {
-                    let cell = move || row.get().as_ref().and_then(|r: &YearRow| (col.get)(r));
-                    view! {
-                        <td
-                            data-col=col.id
-                            data-value=move || data_value(cell())
-                        >
-                            {move || figure(col.unit, cell())}
-                        </td>
-                    }
-                })
-                .collect_view()}
+            {COLUMNS.iter().map(|col| view! { <td data-col=col.id></td> }).collect_view()}
         </tr>
     }
 }
