@@ -7,10 +7,11 @@ use super::chart_downloads::ChartDownloads;
 use super::chart_panel::{measured_width, tick_label};
 use super::data_table::DataTable;
 use super::slots::slots;
-use crate::chart::tornado::{tornado_chart, TornadoRow};
+use crate::chart::tornado::tornado_chart;
 use crate::chart::{BAND_LABEL, MAX_TICKS};
 use crate::model::{Ranked, INPUTS};
 use crate::state::AppState;
+use crate::web::dom::write_changed;
 
 /// One tornado chart for `ranked`.
 #[component]
@@ -82,15 +83,30 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                         })}
                     </g>
                     {slots(INPUTS.len(), row_count, move |i| {
-                        let row = move |text: fn(&TornadoRow) -> String| geometry.with(|g| g.rows.get(i).map(text));
                         // A rank's label changes only when another input takes it.
                         let label = Memo::new(move |_| labels.with(|l| l.get(i).cloned().unwrap_or_default()));
+                        let bar = NodeRef::<leptos::svg::G>::new();
+                        let (low, high) = (NodeRef::<leptos::svg::Path>::new(), NodeRef::<leptos::svg::Path>::new());
+                        // One effect writes the bar's four live attributes, each
+                        // only when it changed (one live node, not four).
+                        Effect::new(move |last: Option<[String; 4]>| {
+                            let now = geometry
+                                .with(|g| {
+                                    g.rows.get(i).map(|r| {
+                                        [r.key().to_string(), r.swing.to_string(), r.path(r.low), r.path(r.high)]
+                                    })
+                                })
+                                .unwrap_or_default();
+                            let (Some(bar), Some(low), Some(high)) = (bar.get(), low.get(), high.get()) else {
+                                return last.unwrap_or_default();
+                            };
+                            let targets: [(&web_sys::Element, &str); 4] =
+                                [(bar.as_ref(), "data-key"), (bar.as_ref(), "data-swing"), (low.as_ref(), "d"), (high.as_ref(), "d")];
+                            write_changed(&targets, last.as_ref(), &now);
+                            now
+                        });
                         view! {
-                            <g
-                                class="bar"
-                                data-key=move || row(|r| r.key().to_string())
-                                data-swing=move || row(|r| r.swing.to_string())
-                            >
+                            <g class="bar" node_ref=bar>
                                 {move || {
                                     label
                                         .get()
@@ -98,8 +114,8 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                                         .map(|(y, line)| view! { <text class="bar-label" x=12.0 y=y>{line}</text> })
                                         .collect_view()
                                 }}
-                                <path class="low" d=move || row(|r| r.path(r.low))></path>
-                                <path class="high" d=move || row(|r| r.path(r.high))></path>
+                                <path class="low" node_ref=low></path>
+                                <path class="high" node_ref=high></path>
                             </g>
                         }
                             .into_any()

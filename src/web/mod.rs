@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod clipboard;
+pub mod dom;
 pub mod download;
 pub mod embed;
 pub mod location;
