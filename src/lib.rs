@@ -15,3 +15,23 @@ pub mod model;
 pub mod oembed;
 pub mod state;
 pub mod web;
+
+/// A deterministic xorshift generator for tests that sweep many cases.
+#[cfg(test)]
+pub(crate) struct Xorshift(pub u64);
+
+#[cfg(test)]
+impl Xorshift {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}

@@ -82,14 +82,9 @@ mod tests {
 
     #[test]
     fn never_more_ticks_than_slots() {
-        // A deterministic xorshift over spans from a millionth to a trillion.
-        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed >> 11) as f64 / (1u64 << 53) as f64
-        };
+        // Spans from a millionth to a trillion.
+        let mut rng = crate::Xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut next = || rng.unit();
         for _ in 0..200_000 {
             let scale = 10f64.powf(next() * 18.0 - 6.0);
             let (a, b) = ((next() - 0.5) * scale, (next() - 0.5) * scale);

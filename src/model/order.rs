@@ -22,14 +22,9 @@ mod tests {
 
     #[test]
     fn sorts_like_the_standard_stable_sort() {
-        // A deterministic xorshift; pairs of (key, original position).
-        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        // Pairs of (key, original position).
+        let mut rng = crate::Xorshift(0x2545_F491_4F6C_DD1D);
+        let mut next = || rng.next();
         for len in 0..40 {
             for _ in 0..50 {
                 let items: Vec<(u64, usize)> = (0..len).map(|i| (next() % 5, i)).collect();
