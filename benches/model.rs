@@ -11,10 +11,14 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use circular_compute::chart::tornado::tornado_chart;
+use circular_compute::chart::{
+    capacity_chart, cash_chart, spend_chart, ChartData, ChartGeometry, Frame,
+};
 use circular_compute::codec::{decode, encode_with, Pinned};
 use circular_compute::model::{
-    band, compute, tornado, trials, Input, Preset, Ranked, Scenario, Tornado, YearRow, INPUTS,
-    OUTPUTS, PRESETS,
+    band, compute, tornado, trials, Input, Preset, Ranked, Scenario, Study, Tornado, YearRow,
+    INPUTS, OUTPUTS, PRESETS,
 };
 
 /// Everything the "what matters most" panel and the chart bands compute per input.
@@ -27,6 +31,40 @@ fn what_matters(s: &Scenario) -> (Vec<Tornado>, Vec<Vec<(f64, f64)>>) {
     let bands = picks.iter().map(|&p| band(&o, &t, p)).collect();
     (tornados, bands)
 }
+
+/// The chart and tornado geometry the page draws for one scenario.
+fn drawing(study: &Study) -> usize {
+    let f = Frame::for_width(640.0);
+    let charts: [(ChartFn, Series); 3] = [
+        (spend_chart, |r| r.spend),
+        (capacity_chart, |r| r.capacity_end),
+        (cash_chart, |r| r.net_cash_cumulative),
+    ];
+    let marks: usize = charts
+        .iter()
+        .map(|(chart, series)| {
+            let band = study.band(*series);
+            let data = ChartData {
+                scenario: &study.scenario,
+                outputs: &study.outputs,
+                pinned: None,
+                band: Some(&band),
+            };
+            chart(&f, &data).marks.len()
+        })
+        .sum();
+    let rows: usize = Ranked::ALL
+        .iter()
+        .map(|&r| tornado_chart(640.0, &study.tornado(r)).rows.len())
+        .sum();
+    marks + rows
+}
+
+/// A chart's geometry function.
+type ChartFn = fn(&Frame, &ChartData) -> ChartGeometry;
+
+/// The yearly series a chart's band spans.
+type Series = fn(&YearRow) -> f64;
 
 /// A small deterministic generator (xorshift64*), so runs are repeatable.
 struct Rng(u64);
@@ -107,6 +145,22 @@ fn main() {
         let s = Scenario::default().with(Input::Term, term);
         let (median, p95) = time_ns(31, 200, || {
             black_box(what_matters(black_box(&s)));
+        });
+        println!(
+            "  term {term:>2} years: median {:>6.1} µs, p95 {:>6.1} µs",
+            median / 1000.0,
+            p95 / 1000.0
+        );
+    }
+
+    println!(
+        "the page's drawing per input: 3 charts with bands + 2 tornados, 640 px (µs per call)"
+    );
+    for term in [10.0, 20.0] {
+        let s = Scenario::default().with(Input::Term, term);
+        let study = Study::of(&s);
+        let (median, p95) = time_ns(31, 200, || {
+            black_box(drawing(black_box(&study)));
         });
         println!(
             "  term {term:>2} years: median {:>6.1} µs, p95 {:>6.1} µs",

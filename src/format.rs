@@ -110,21 +110,32 @@ pub fn signed(unit: Unit, diff: Option<f64>, text: impl Fn(Unit, f64) -> String)
 /// zero. Integer arithmetic keeps the standard library's exact float
 /// formatting, about 15 KB, out of the browser bundle.
 pub fn fixed(value: f64, digits: u8) -> String {
-    let digits = u32::from(digits.min(6));
-    let unit = 10u64.pow(digits);
-    let scaled = (value.abs() * unit as f64).round();
-    if !scaled.is_finite() || scaled >= 9.0e15 {
-        return value.to_string();
+    Fixed(value, digits).to_string()
+}
+
+/// [`fixed`] as a `Display`, to write into a longer text (a chart path)
+/// without a string per number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fixed(pub f64, pub u8);
+
+impl std::fmt::Display for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Fixed(value, digits) = *self;
+        let digits = u32::from(digits.min(6));
+        let unit = 10u64.pow(digits);
+        let scaled = (value.abs() * unit as f64).round();
+        if !scaled.is_finite() || scaled >= 9.0e15 {
+            return write!(f, "{value}");
+        }
+        let n = scaled as u64;
+        let sign = if value < 0.0 && n != 0 { "-" } else { "" };
+        let whole = n / unit;
+        if digits == 0 {
+            return write!(f, "{sign}{whole}");
+        }
+        let width = digits as usize;
+        write!(f, "{sign}{whole}.{:0width$}", n % unit)
     }
-    let n = scaled as u64;
-    let sign = if value < 0.0 && n != 0 { "-" } else { "" };
-    let whole = n / unit;
-    if digits == 0 {
-        return format!("{sign}{whole}");
-    }
-    let frac = (n % unit).to_string();
-    let pad = "0".repeat(digits as usize - frac.len());
-    format!("{sign}{whole}.{pad}{frac}")
 }
 
 /// A number for people: the digits [`style_for`] picks, thousands grouped

@@ -6,7 +6,7 @@ pub mod tornado;
 
 pub use scale::{nice_step, nice_ticks, LinearScale, MAX_TICKS};
 
-use crate::format::{fixed, plain};
+use crate::format::{plain, Fixed};
 use crate::model::{Input, Outputs, Scenario, Unit, YearRow};
 use std::fmt::Write;
 
@@ -236,9 +236,9 @@ fn x_ticks(f: &Frame, years: Years) -> Vec<Tick> {
         .collect()
 }
 
-/// A coordinate to a tenth of a pixel.
-pub(crate) fn px(v: f64) -> String {
-    fixed(v, 1)
+/// A coordinate to a tenth of a pixel, written straight into a path.
+pub(crate) fn px(v: f64) -> Fixed {
+    Fixed(v, 1)
 }
 
 /// Bars from zero to each year's value, as one path.
