@@ -10,6 +10,7 @@ use crate::chart::{self, most_years, ChartData, ChartGeometry, Frame, Tick, MAX_
 use crate::format::{figure, fixed};
 use crate::model::{Unit, YearRow};
 use crate::state::AppState;
+use crate::web::dom::write_changed;
 use crate::web::resize::{watch_width, WidthWatch};
 use wasm_bindgen::JsCast;
 
@@ -149,7 +150,32 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
     let y_count = Memo::new(move |_| y_ticks.with(Vec::len));
     let x_count = Memo::new(move |_| x_ticks.with(Vec::len));
     let marker = Memo::new(move |_| geometry.with(|g| g.marker.clone()));
-    let mark_count = geometry.with_untracked(|g| g.marks.len());
+    // The series' paths: one effect writes each path's class and `d`, only
+    // when they changed (one live node per chart, not two per path).
+    let paths: Vec<NodeRef<leptos::svg::Path>> =
+        geometry.with_untracked(|g| g.marks.iter().map(|_| NodeRef::new()).collect());
+    let path_refs = paths.clone();
+    Effect::new(move |last: Option<Vec<String>>| {
+        let now: Vec<String> = geometry.with(|g| {
+            g.marks
+                .iter()
+                .flat_map(|m| [m.class.to_string(), m.d.clone()])
+                .collect()
+        });
+        let Some(els) = path_refs
+            .iter()
+            .map(|p| p.get())
+            .collect::<Option<Vec<_>>>()
+        else {
+            return last.unwrap_or_default();
+        };
+        let targets: Vec<(&web_sys::Element, &str)> = els
+            .iter()
+            .flat_map(|e| [(e.as_ref(), "class"), (e.as_ref(), "d")])
+            .collect();
+        write_changed(&targets, last.as_deref(), &now);
+        now
+    });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let n = slot_count();
@@ -258,16 +284,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                             .into_any()
                         })}
                     </g>
-                    {(0..mark_count)
-                        .map(|i| {
-                            view! {
-                                <path
-                                    class=move || geometry.with(|g| g.marks.get(i).map(|m| m.class).unwrap_or_default())
-                                    d=move || geometry.with(|g| g.marks.get(i).map(|m| m.d.clone()).unwrap_or_default())
-                                ></path>
-                            }
-                        })
-                        .collect_view()}
+                    {paths.into_iter().map(|p| view! { <path node_ref=p></path> }).collect_view()}
                     {move || {
                         marker
                             .get()

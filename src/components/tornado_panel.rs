@@ -102,7 +102,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                             };
                             let targets: [(&web_sys::Element, &str); 4] =
                                 [(bar.as_ref(), "data-key"), (bar.as_ref(), "data-swing"), (low.as_ref(), "d"), (high.as_ref(), "d")];
-                            write_changed(&targets, last.as_ref(), &now);
+                            write_changed(&targets, last.as_ref().map(|l| &l[..]), &now);
                             now
                         });
                         view! {

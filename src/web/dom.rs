@@ -5,14 +5,10 @@ use web_sys::Element;
 
 /// Sets each `(element, attribute)` of `targets` to the matching text of
 /// `now`, skipping those equal to what `last` wrote.
-pub fn write_changed<const N: usize>(
-    targets: &[(&Element, &str); N],
-    last: Option<&[String; N]>,
-    now: &[String; N],
-) {
-    for (k, (el, name)) in targets.iter().enumerate() {
-        if last.is_none_or(|l| l[k] != now[k]) {
-            let _ = el.set_attribute(name, &now[k]);
+pub fn write_changed(targets: &[(&Element, &str)], last: Option<&[String]>, now: &[String]) {
+    for (k, ((el, name), text)) in targets.iter().zip(now).enumerate() {
+        if last.is_none_or(|l| l.get(k) != Some(text)) {
+            let _ = el.set_attribute(name, text);
         }
     }
 }
