@@ -1,5 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the pieces that
-//! need a real DOM, `Intl` and the panic hook.
+//! need a real DOM: mounting, typing, the figures as the page writes them, and the panic hook.
 #![cfg(target_arch = "wasm32")]
 
 use circular_compute::components::app::App;
