@@ -81,7 +81,39 @@ pub struct PathMark {
     pub d: String,
 }
 
-/// One year's slot: where it sits and what its tooltip says.
+/// What a chart's tooltip says about one year of a scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tooltip {
+    /// Spend and revenue.
+    Spend,
+    /// Capacity at the end of the year, and on average.
+    Capacity,
+    /// The investor's cumulative net cash, investment and profit.
+    Cash,
+}
+
+impl Tooltip {
+    /// The lines for one year of a scenario.
+    fn lines(self, r: &YearRow) -> Vec<String> {
+        match self {
+            Tooltip::Spend => vec![
+                format!("Spend {}", money(r.spend)),
+                format!("Revenue {}", money(r.revenue)),
+            ],
+            Tooltip::Capacity => vec![
+                format!("End of year {}", gw(r.capacity_end)),
+                format!("Average {}", gw(r.capacity_avg)),
+            ],
+            Tooltip::Cash => vec![
+                format!("Net cash {}", money(r.net_cash_cumulative)),
+                format!("Invested {}", money(r.invest)),
+                format!("Profit {}", money(r.profit)),
+            ],
+        }
+    }
+}
+
+/// One year's slot: where it sits, and the rows its tooltip tells about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slot {
     /// The calendar year.
@@ -90,8 +122,30 @@ pub struct Slot {
     pub x: f64,
     /// The slot's width.
     pub width: f64,
-    /// The tooltip's lines.
-    pub lines: Vec<String>,
+    /// The scenario's row for the year (B's when comparing), if in its term.
+    b: Option<YearRow>,
+    /// The pinned scenario A's row for the year, if any.
+    a: Option<YearRow>,
+    /// Whether A is pinned, so B's lines say "B:".
+    compare: bool,
+    /// What the tooltip says about a row.
+    tip: Tooltip,
+}
+
+impl Slot {
+    /// The tooltip's lines: B's (or the scenario's), then A's. They are
+    /// written when the tooltip shows, not on every input.
+    pub fn lines(&self) -> Vec<String> {
+        let mut text = Vec::new();
+        if let Some(b) = &self.b {
+            let b = self.tip.lines(b).into_iter();
+            text.extend(b.map(|l| if self.compare { format!("B: {l}") } else { l }));
+        }
+        if let Some(a) = &self.a {
+            text.extend(self.tip.lines(a).into_iter().map(|l| format!("A: {l}")));
+        }
+        text
+    }
 }
 
 /// Everything a chart component needs to draw one chart.
@@ -325,30 +379,23 @@ fn rule(f: &Frame, value: f64, y: &LinearScale) -> String {
     format!("M{} {}H{}", px(x0), px(y.at(value)), px(x1))
 }
 
-/// One slot per year; `lines` gives a scenario's tooltip lines for a row.
-fn slots(f: &Frame, data: &ChartData, lines: impl Fn(&YearRow) -> Vec<String>) -> Vec<Slot> {
+/// One slot per year, with the rows its tooltip tells about.
+fn slots(f: &Frame, data: &ChartData, tip: Tooltip) -> Vec<Slot> {
     let years = data.years();
     let compare = data.pinned.is_some();
+    let find = |rows: &[YearRow], year: i32| rows.iter().find(|r| r.year == year).copied();
     (0..years.count)
         .map(|i| {
             let year = years.first + i as i32;
             let (x, width) = years.band(f, year);
-            let find = |rows: &[YearRow]| rows.iter().find(|r| r.year == year).map(&lines);
-            let mut text = Vec::new();
-            if let Some(b) = find(data.rows()) {
-                text.extend(
-                    b.into_iter()
-                        .map(|l| if compare { format!("B: {l}") } else { l }),
-                );
-            }
-            if let Some(a) = find(data.pinned_rows()) {
-                text.extend(a.into_iter().map(|l| format!("A: {l}")));
-            }
             Slot {
                 year,
                 x,
                 width,
-                lines: text,
+                b: find(data.rows(), year),
+                a: find(data.pinned_rows(), year),
+                compare,
+                tip,
             }
         })
         .collect()
@@ -356,6 +403,10 @@ fn slots(f: &Frame, data: &ChartData, lines: impl Fn(&YearRow) -> Vec<String>) -
 
 fn money(v: f64) -> String {
     plain(Unit::UsdBillions, v)
+}
+
+fn gw(v: f64) -> String {
+    plain(Unit::Gigawatts, v)
 }
 
 /// The pinned scenario's series as a dashed line, or an empty path without one.
@@ -414,12 +465,7 @@ pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
             ),
         ],
         marker: None,
-        slots: slots(f, data, |r| {
-            vec![
-                format!("Spend {}", money(r.spend)),
-                format!("Revenue {}", money(r.revenue)),
-            ]
-        }),
+        slots: slots(f, data, Tooltip::Spend),
         summary: format!(
             "Spend from {} to {}: {} in the first year and {} in the last, against revenue growing from {} to {}.",
             first.year,
@@ -472,7 +518,6 @@ pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
             .collect(),
         _ => Vec::new(),
     };
-    let gw = |v: f64| plain(Unit::Gigawatts, v);
     let o = data.outputs;
     let full = rows
         .iter()
@@ -511,12 +556,7 @@ pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
             ),
         ],
         marker: None,
-        slots: slots(f, data, |r| {
-            vec![
-                format!("End of year {}", gw(r.capacity_end)),
-                format!("Average {}", gw(r.capacity_avg)),
-            ]
-        }),
+        slots: slots(f, data, Tooltip::Capacity),
         summary: match full {
             Some(year) => format!(
                 "Capacity ramps to the {} ceiling by the end of {year}; {} GW-years over the term.",
@@ -599,13 +639,7 @@ pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
             ),
         ],
         marker,
-        slots: slots(f, data, |r| {
-            vec![
-                format!("Net cash {}", money(r.net_cash_cumulative)),
-                format!("Invested {}", money(r.invest)),
-                format!("Profit {}", money(r.profit)),
-            ]
-        }),
+        slots: slots(f, data, Tooltip::Cash),
         summary: match o.payback_year {
             Some(year) => format!(
                 "The investor's cumulative net cash turns positive in {year} and ends the term at {end}.{pinned_end}"
@@ -737,9 +771,9 @@ mod tests {
         let f = Frame::default();
         let g = cash_chart(&f, &d);
         assert_eq!(g.slots.len(), 15);
-        assert_eq!(g.slots[0].lines.len(), 3, "2024 has only A");
-        assert!(g.slots[0].lines.iter().all(|l| l.starts_with("A: ")));
-        assert_eq!(g.slots[2].lines.len(), 6, "2026 has B and A");
+        assert_eq!(g.slots[0].lines().len(), 3, "2024 has only A");
+        assert!(g.slots[0].lines().iter().all(|l| l.starts_with("A: ")));
+        assert_eq!(g.slots[2].lines().len(), 6, "2026 has B and A");
         assert_eq!(g.marks[4].d.matches('L').count(), 14);
         assert!(g.summary.contains("In scenario A"));
         // B's first bar sits in the third year's band.

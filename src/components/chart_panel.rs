@@ -7,7 +7,7 @@ use super::chart_downloads::ChartDownloads;
 use super::data_table::DataTable;
 use super::slots::slots;
 use crate::chart::{self, most_years, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
-use crate::format::{figure, fixed};
+use crate::format::{figure, fixed, Fixed};
 use crate::model::{Unit, YearRow};
 use crate::state::AppState;
 use crate::web::dom::write_changed;
@@ -238,7 +238,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                 node_ref=plot_ref
                 tabindex="0"
                 role="img"
-                aria-label=move || geometry.get().summary
+                aria-label=move || geometry.with(|g| g.summary.clone())
                 aria-describedby=format!("tip-{id}")
                 on:keydown=on_key
                 on:pointermove=on_move
@@ -255,13 +255,19 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                     focusable="false"
                 >
                     <g class="grid">
+                        // A tick moves as a group: one live attribute, not four.
                         {slots(MAX_TICKS, y_count, move |i| {
-                            let pos = move || y_ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos));
+                            let at = move || {
+                                let pos = y_ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos));
+                                format!("translate(0 {})", Fixed(pos, 1))
+                            };
                             view! {
-                                <line x1=move || plot().0 x2=move || plot().2 y1=pos y2=pos></line>
-                                <text x=move || plot().0 - 6.0 y=move || pos() + 4.0 text-anchor="end">
-                                    {move || tick_label(y_ticks, i)}
-                                </text>
+                                <g transform=at>
+                                    <line x1=move || plot().0 x2=move || plot().2></line>
+                                    <text x=move || plot().0 - 6.0 y="4" text-anchor="end">
+                                        {move || tick_label(y_ticks, i)}
+                                    </text>
+                                </g>
                             }
                             .into_any()
                         })}
@@ -324,7 +330,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                                 view! {
                                     <div class="tip" style:left=format!("{}%", fixed(left, 1))>
                                         <strong>{s.year}</strong>
-                                        {s.lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
+                                        {s.lines().into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
                                     </div>
                                 }
                             })

@@ -1,9 +1,10 @@
 //! Comparable deals beside the reader's scenario, by equity-funded share.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::format::{data_value, figure};
-use crate::model::{sort_short, Unit, DEALS};
+use crate::model::{sort_short, Input, Unit, DEALS};
 use crate::state::AppState;
 
 /// One row of the compare table.
@@ -17,44 +18,97 @@ struct CompareRow {
     yours: bool,
 }
 
+impl CompareRow {
+    /// What the row shows: each cell's text, then the share's `data-value`
+    /// and the row's class.
+    fn texts(&self) -> [String; 7] {
+        [
+            self.name.clone(),
+            self.investment.clone(),
+            self.commitment.clone(),
+            figure(Unit::Percent, self.share),
+            self.source.clone(),
+            data_value(self.share),
+            if self.yours { "yours" } else { "" }.to_string(),
+        ]
+    }
+}
+
+/// The table's rows, highest share first; deals without a share go last.
+fn ranked(deals: &[CompareRow], yours: CompareRow) -> Vec<[String; 7]> {
+    let mut rows: Vec<&CompareRow> = deals.iter().chain([&yours]).collect();
+    sort_short(&mut rows, |a, b| {
+        a.share.unwrap_or(-1.0) > b.share.unwrap_or(-1.0)
+    });
+    rows.into_iter().map(CompareRow::texts).collect()
+}
+
+/// Writes row `now` into `tr`, skipping what equals `last`.
+fn write_row(tr: &web_sys::HtmlTableRowElement, last: Option<&[String; 7]>, now: &[String; 7]) {
+    let cells = tr.cells();
+    let changed = |k: usize| last.is_none_or(|l| l[k] != now[k]);
+    for k in (0..5).filter(|&k| changed(k)) {
+        if let Some(cell) = cells.item(k as u32) {
+            cell.set_text_content(Some(&now[k]));
+        }
+    }
+    if let (true, Some(cell)) = (changed(5), cells.item(3)) {
+        let _ = cell.set_attribute("data-value", &now[5]);
+    }
+    if changed(6) {
+        let _ = tr.set_attribute("class", &now[6]);
+    }
+}
+
 /// The compare table: D1–D6 and "your scenario", highest share first.
+///
+/// The order moves with the reader's share, so the rows stay put and one
+/// effect writes the cells that changed: nothing is rebuilt per input.
 #[component]
 pub fn CompareTable() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The order moves with the reader's share, so the rows stay put and
-    // their cells follow: nothing is rebuilt per input.
-    let rows = Memo::new(move |_| {
+    let deals: Vec<CompareRow> = DEALS
+        .iter()
+        .map(|d| CompareRow {
+            name: format!("{} {}", d.id, d.name),
+            investment: d.investment_text.to_string(),
+            commitment: d.commitment_text.to_string(),
+            share: d.equity_funded_share(),
+            source: format!("{} (confidence: {})", d.source, d.confidence.label()),
+            yours: false,
+        })
+        .collect();
+    let yours = move || {
         let (new_money, share) = state.outputs.with(|o| (o.new_money, o.equity_funded_share));
-        let c = state.scenario.get().get(crate::model::Input::Commitment);
-        let mut rows: Vec<CompareRow> = DEALS
-            .iter()
-            .map(|d| CompareRow {
-                name: format!("{} {}", d.id, d.name),
-                investment: d.investment_text.to_string(),
-                commitment: d.commitment_text.to_string(),
-                share: d.equity_funded_share(),
-                source: format!("{} (confidence: {})", d.source, d.confidence.label()),
-                yours: false,
-            })
-            .collect();
-        rows.push(CompareRow {
+        let c = state.scenario.with(|s| s.get(Input::Commitment));
+        CompareRow {
             name: "Your scenario: Amazon → Anthropic (Apr 2026)".to_string(),
             investment: format!("{} new money", figure(Unit::UsdBillions, Some(new_money))),
             commitment: format!("{} to AWS", figure(Unit::UsdBillions, Some(c))),
             share,
             source: "this calculator".to_string(),
             yours: true,
-        });
-        // Highest share first; deals without a share go last.
-        sort_short(&mut rows, |a, b| {
-            a.share.unwrap_or(-1.0) > b.share.unwrap_or(-1.0)
-        });
-        rows
-    });
-    let cell = move |i: usize, text: fn(&CompareRow) -> String| {
-        rows.with(|r| r.get(i).map(text).unwrap_or_default())
+        }
     };
-    let share = move |i: usize| rows.with(|r| r.get(i).and_then(|r| r.share));
+    let first = ranked(&deals, untrack(yours));
+    let drawn = first.clone();
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |last: Option<Vec<[String; 7]>>| {
+        let last = last.unwrap_or_else(|| drawn.clone());
+        let now = ranked(&deals, yours());
+        let Some(body) = body.get() else {
+            return last;
+        };
+        let trs = body.rows();
+        for (k, row) in now.iter().enumerate() {
+            if last.get(k) != Some(row) {
+                if let Some(tr) = trs.item(k as u32) {
+                    write_row(tr.unchecked_ref(), last.get(k), row);
+                }
+            }
+        }
+        now
+    });
     view! {
         <section class="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">"Compare deals"</h2>
@@ -72,18 +126,17 @@ pub fn CompareTable() -> impl IntoView {
                             <th scope="col">"Source"</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        {(0..=DEALS.len())
-                            .map(|i| {
+                    <tbody node_ref=body>
+                        {first
+                            .into_iter()
+                            .map(|[name, investment, commitment, share, source, value, class]| {
                                 view! {
-                                    <tr class:yours=move || rows.with(|r| r.get(i).is_some_and(|r| r.yours))>
-                                        <th scope="row">{move || cell(i, |r| r.name.clone())}</th>
-                                        <td>{move || cell(i, |r| r.investment.clone())}</td>
-                                        <td>{move || cell(i, |r| r.commitment.clone())}</td>
-                                        <td data-value=move || data_value(share(i))>
-                                            {move || figure(Unit::Percent, share(i))}
-                                        </td>
-                                        <td>{move || cell(i, |r| r.source.clone())}</td>
+                                    <tr class=class>
+                                        <th scope="row">{name}</th>
+                                        <td>{investment}</td>
+                                        <td>{commitment}</td>
+                                        <td data-value=value>{share}</td>
+                                        <td>{source}</td>
                                     </tr>
                                 }
                             })

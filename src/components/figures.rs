@@ -1,35 +1,34 @@
 //! Every output of the model as a labelled figure, grouped into panels.
 
+use leptos::html::Dd;
 use leptos::prelude::*;
 
 use crate::format::{data_value, figure, plain, signed};
-use crate::model::{OutputGroup, OutputSpec, OUTPUTS};
+use crate::model::{OutputGroup, OutputSpec, Outputs, OUTPUTS};
 use crate::state::AppState;
+use crate::web::dom::write_figure;
 
-/// One figure: its label, and the value with `data-testid` and the raw `data-value`.
+/// One figure: its label, its value (with `data-testid` and the raw
+/// `data-value`, written by [`Figures`]), and while comparing, A's value.
 #[component]
-fn Figure(spec: &'static OutputSpec) -> impl IntoView {
+fn Figure(spec: &'static OutputSpec, value: Option<f64>, cell: NodeRef<Dd>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let value = Memo::new(move |_| state.outputs.with(spec.get));
-    // While comparing: scenario A's value and B − A, under B's.
-    let pinned = Memo::new(move |_| state.pinned_outputs.with(|a| a.as_ref().map(spec.get)));
+    // While comparing: scenario A's value and B − A, under B's. It reads
+    // B's outputs only then, so it costs nothing on an input otherwise.
     let versus_a = move || {
-        let a = pinned.get()?;
-        let diff = a.zip(value.get()).map(|(a, b)| b - a);
+        let a = state.pinned_outputs.with(|p| p.as_ref().map(spec.get))?;
+        let b = state.outputs.with(spec.get);
         let a_text = figure(spec.unit, a);
-        Some(match diff {
-            Some(_) => format!("A {a_text} · {}", signed(spec.unit, diff, plain)),
+        Some(match a.zip(b) {
+            Some((a, b)) => format!("A {a_text} · {}", signed(spec.unit, Some(b - a), plain)),
             None => format!("A {a_text}"),
         })
     };
     view! {
         <div class="figure" title=spec.help>
             <dt>{spec.label}</dt>
-            <dd
-                data-testid=spec.id
-                data-value=move || data_value(value.get())
-            >
-                {move || figure(spec.unit, value.get())}
+            <dd node_ref=cell data-testid=spec.id data-value=data_value(value)>
+                {figure(spec.unit, value)}
             </dd>
             {move || versus_a().map(|text| view! { <dd class="versus-a">{text}</dd> })}
         </div>
@@ -37,23 +36,49 @@ fn Figure(spec: &'static OutputSpec) -> impl IntoView {
 }
 
 /// The panels of figures; `only` limits them to those test ids.
+///
+/// One effect writes every value that changed: a figure is no live node
+/// of its own, which keeps an input's trip through the reactive graph short.
 #[component]
 pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let shown = move |o: &&OutputSpec| only.is_none_or(|ids| ids.contains(&o.id));
+    let specs: Vec<&'static OutputSpec> = OUTPUTS.iter().filter(shown).collect();
+    let cells: Vec<NodeRef<Dd>> = specs.iter().map(|_| NodeRef::new()).collect();
+    let figures = specs.clone();
+    let values = move |o: &Outputs| figures.iter().map(|s| (s.get)(o)).collect::<Vec<_>>();
+    let first = state.outputs.with_untracked(&values);
+    let drawn = first.clone();
+    let units: Vec<_> = specs.iter().map(|s| s.unit).collect();
+    let refs = cells.clone();
+    Effect::new(move |last: Option<Vec<Option<f64>>>| {
+        let last = last.unwrap_or_else(|| drawn.clone());
+        let now = state.outputs.with(&values);
+        for (k, value) in now.iter().enumerate() {
+            if last.get(k) != Some(value) {
+                if let Some(dd) = refs[k].get() {
+                    write_figure(&dd, units[k], *value);
+                }
+            }
+        }
+        now
+    });
     view! {
         <section id="figures" class="figures" aria-label="Figures" tabindex="-1">
             {OutputGroup::ALL
                 .into_iter()
-                .filter(move |g| OUTPUTS.iter().any(|o| o.group == *g && shown(&o)))
-                .map(move |group| {
+                .filter(|g| specs.iter().any(|o| o.group == *g))
+                .map(|group| {
+                    let members = specs.iter().zip(&first).zip(&cells);
                     view! {
                         <div class="figure-group">
                             <h2>{group.title()}</h2>
                             <dl>
-                                {OUTPUTS
-                                    .iter()
-                                    .filter(move |o| o.group == group && shown(o))
-                                    .map(|spec| view! { <Figure spec=spec/> })
+                                {members
+                                    .filter(|((o, _), _)| o.group == group)
+                                    .map(|((spec, value), cell)| {
+                                        view! { <Figure spec=*spec value=*value cell=*cell/> }
+                                    })
                                     .collect_view()}
                             </dl>
                         </div>

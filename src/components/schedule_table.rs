@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::slots::slots;
-use crate::format::{data_value, figure};
 use crate::model::{Input, COLUMNS};
 use crate::state::AppState;
+use crate::web::dom::write_figure;
 
 /// The row for the year at `index` of the term, bound to the live outputs
 /// (its year too, so a new start year only rewrites the year cells).
@@ -32,8 +32,7 @@ fn Row(index: usize) -> impl IntoView {
             }
             // The first cell is the year's heading.
             if let Some(td) = cells.item(i as u32 + 1) {
-                td.set_text_content(Some(&figure(col.unit, *value)));
-                let _ = td.set_attribute("data-value", &data_value(*value));
+                write_figure(&td, col.unit, *value);
             }
         }
         values

@@ -9,6 +9,7 @@ use super::data_table::DataTable;
 use super::slots::slots;
 use crate::chart::tornado::tornado_chart;
 use crate::chart::{BAND_LABEL, MAX_TICKS};
+use crate::format::Fixed;
 use crate::model::{Ranked, INPUTS};
 use crate::state::AppState;
 use crate::web::dom::write_changed;
@@ -25,6 +26,9 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
     let ticks = Memo::new(move |_| geometry.with(|g| g.ticks.clone()));
     let tick_count = Memo::new(move |_| ticks.with(Vec::len));
     let row_count = Memo::new(move |_| geometry.with(|g| g.rows.len()));
+    // Read by several attributes, and changed far less often than the bars.
+    let height = Memo::new(move |_| geometry.with(|g| g.height));
+    let base_x = Memo::new(move |_| geometry.with(|g| g.base_x));
     // Each rank's label lines: they change only when the order does.
     let labels = Memo::new(move |_| {
         geometry.with(|g| {
@@ -73,11 +77,17 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     focusable="false"
                 >
                     <g class="grid">
+                        // A tick moves as a group: one live attribute, not three.
                         {slots(MAX_TICKS, tick_count, move |i| {
-                            let pos = move || ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos));
+                            let at = move || {
+                                let pos = ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos));
+                                format!("translate({} 0)", Fixed(pos, 1))
+                            };
                             view! {
-                                <line x1=pos x2=pos y1=18.0 y2=move || geometry.with(|g| g.height)></line>
-                                <text x=pos y=12.0 text-anchor="middle">{move || tick_label(ticks, i)}</text>
+                                <g transform=at>
+                                    <line y1=18.0 y2=height></line>
+                                    <text y=12.0 text-anchor="middle">{move || tick_label(ticks, i)}</text>
+                                </g>
                             }
                             .into_any()
                         })}
@@ -122,10 +132,10 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     })}
                     <line
                         class="base"
-                        x1=move || geometry.with(|g| g.base_x)
-                        x2=move || geometry.with(|g| g.base_x)
+                        x1=base_x
+                        x2=base_x
                         y1=18.0
-                        y2=move || geometry.with(|g| g.height)
+                        y2=height
                     ></line>
                 </svg>
             </div>

@@ -1,7 +1,10 @@
-//! Writing live attributes straight to elements, for the rows that change
-//! on every input: one effect per row instead of one per attribute.
+//! Writing live values straight to elements, for the parts that change on
+//! every input: one effect per row or panel instead of one per attribute.
 
 use web_sys::Element;
+
+use crate::format::{data_value, figure};
+use crate::model::Unit;
 
 /// Sets each `(element, attribute)` of `targets` to the matching text of
 /// `now`, skipping those equal to what `last` wrote.
@@ -11,4 +14,11 @@ pub fn write_changed(targets: &[(&Element, &str)], last: Option<&[String]>, now:
             let _ = el.set_attribute(name, text);
         }
     }
+}
+
+/// Shows `value` in `el`: its formatted text, and the raw number in
+/// `data-value` for tests and scripts.
+pub fn write_figure(el: &Element, unit: Unit, value: Option<f64>) {
+    el.set_text_content(Some(&figure(unit, value)));
+    let _ = el.set_attribute("data-value", &data_value(value));
 }
