@@ -2,7 +2,7 @@
 //! Anthropic–AWS compute deal, in the browser.
 //!
 //! [`model`] holds the pure deal model, [`codec`] the pure share-URL codec,
-//! [`chart`], [`format`] and [`export`] pure presentation helpers; [`state`], [`web`] and
+//! [`chart`], [`format`] and [`export`] pure presentation helpers; [`state`], [`live`], [`web`] and
 //! [`components`] bind them to the page.
 
 pub mod chart;
@@ -11,6 +11,7 @@ pub mod components;
 pub mod csp;
 pub mod export;
 pub mod format;
+pub mod live;
 pub mod model;
 pub mod oembed;
 pub mod state;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::codec::embed::{display, embed_query, Display};
 use crate::codec::{decode, encode_with, notice_lines, Pinned};
+use crate::live::watch;
 use crate::model::{compute, Input, Outputs, Preset, Scenario, Study};
 use crate::web::location;
 
@@ -33,6 +34,9 @@ pub struct AppState {
     /// one at a time: the charts and tornados read only this, so an input
     /// reaches them by one path through the reactive graph, not three.
     pub study: Memo<Study>,
+    /// The address that reproduces the scenario, encoded once per change
+    /// for every link and citation that shows it.
+    pub link: Memo<String>,
     /// Full page or embed, read once from the address.
     pub display: StoredValue<Display>,
     /// Whether an address write is waiting for its timer.
@@ -53,14 +57,19 @@ impl AppState {
         );
         let scenario = RwSignal::new(decoded.scenario);
         let pinned = RwSignal::new(decoded.pinned);
+        let preset = RwSignal::new(decoded.preset);
         AppState {
             scenario,
-            preset: RwSignal::new(decoded.preset),
+            preset,
             notices: RwSignal::new(notices),
             outputs: Memo::new(move |_| compute(&scenario.get())),
             pinned,
             pinned_outputs: Memo::new(move |_| pinned.get().map(|a| compute(&a.scenario))),
             study: Memo::new(move |_| Study::of(&scenario.get())),
+            link: Memo::new(move |_| {
+                let query = encode_with(&scenario.get(), preset.get(), pinned.get().as_ref());
+                location::href_for(&query)
+            }),
             display: StoredValue::new(shown),
             url_pending: StoredValue::new(false),
         }
@@ -155,7 +164,7 @@ impl AppState {
     /// Keeps the address in step with the state (throttled `replaceState`),
     /// and the state in step with Back and Forward.
     pub fn sync_location(self) {
-        Effect::new(move |_| {
+        watch(move || {
             self.scenario.track();
             self.preset.track();
             self.pinned.track();

@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn FullPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let permalink = move || crate::web::location::href_for(&state.query());
+    let permalink = move || state.link.get();
     view! {
         <header class="masthead">
             <a class="skip" href="#figures">"Skip to the figures"</a>

@@ -8,6 +8,7 @@ use super::data_table::DataTable;
 use super::slots::slots;
 use crate::chart::{self, most_years, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
 use crate::format::{figure, fixed, Fixed};
+use crate::live::{settled, watch, watch_with};
 use crate::model::{Unit, YearRow};
 use crate::state::AppState;
 use crate::web::dom::write_changed;
@@ -78,22 +79,22 @@ impl ChartKind {
 /// node is in the page and laid out. The watch stops when the owner goes.
 pub fn measured_width(node: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let (width, set_width) = signal(640.0);
-    let watch = StoredValue::new_local(None::<WidthWatch>);
-    Effect::new(move |_| {
+    let observer = StoredValue::new_local(None::<WidthWatch>);
+    watch(move || {
         if let Some(el) = node.get() {
             let watching = watch_width(&el, move |w| {
                 if w > 0.0 && w != width.get_untracked() {
                     set_width.set(w);
                 }
             });
-            watch.set_value(watching);
+            observer.set_value(watching);
         }
     });
     width
 }
 
 /// The label of tick `i`, or nothing past the last tick.
-pub fn tick_label(ticks: Memo<Vec<Tick>>, i: usize) -> String {
+pub fn tick_label(ticks: ReadSignal<Vec<Tick>>, i: usize) -> String {
     ticks.with(|t| t.get(i).map(|t| t.label.clone()).unwrap_or_default())
 }
 
@@ -126,7 +127,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
         })
     });
     // The legend names only what is drawn (A only while pinned).
-    let legend = Memo::new(move |_| {
+    let legend = settled(move || {
         geometry.with(|g| {
             g.marks
                 .iter()
@@ -145,17 +146,15 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
     let id = kind.id();
     let plot = move || frame.get().plot();
     // Ticks and the marker change less often than the data.
-    let y_ticks = Memo::new(move |_| geometry.with(|g| g.y_ticks.clone()));
-    let x_ticks = Memo::new(move |_| geometry.with(|g| g.x_ticks.clone()));
-    let y_count = Memo::new(move |_| y_ticks.with(Vec::len));
-    let x_count = Memo::new(move |_| x_ticks.with(Vec::len));
-    let marker = Memo::new(move |_| geometry.with(|g| g.marker.clone()));
+    let y_ticks = settled(move || geometry.with(|g| g.y_ticks.clone()));
+    let x_ticks = settled(move || geometry.with(|g| g.x_ticks.clone()));
+    let marker = settled(move || geometry.with(|g| g.marker.clone()));
     // The series' paths: one effect writes each path's class and `d`, only
     // when they changed (one live node per chart, not two per path).
     let paths: Vec<NodeRef<leptos::svg::Path>> =
         geometry.with_untracked(|g| g.marks.iter().map(|_| NodeRef::new()).collect());
     let path_refs = paths.clone();
-    Effect::new(move |last: Option<Vec<String>>| {
+    watch_with(None, move |last: &mut Option<Vec<String>>| {
         let now: Vec<String> = geometry.with(|g| {
             g.marks
                 .iter()
@@ -167,14 +166,14 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
             .map(|p| p.get())
             .collect::<Option<Vec<_>>>()
         else {
-            return last.unwrap_or_default();
+            return;
         };
         let targets: Vec<(&web_sys::Element, &str)> = els
             .iter()
             .flat_map(|e| [(e.as_ref(), "class"), (e.as_ref(), "d")])
             .collect();
         write_changed(&targets, last.as_deref(), &now);
-        now
+        *last = Some(now);
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -256,7 +255,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                 >
                     <g class="grid">
                         // A tick moves as a group: one live attribute, not four.
-                        {slots(MAX_TICKS, y_count, move |i| {
+                        {slots(MAX_TICKS, move || y_ticks.with(Vec::len), move |i| {
                             let at = move || {
                                 let pos = y_ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos));
                                 format!("translate(0 {})", Fixed(pos, 1))
@@ -277,7 +276,7 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
                             let (x0, _, x1, y1) = plot();
                             view! { <line x1=x0 x2=x1 y1=y1 y2=y1></line> }
                         }}
-                        {slots(most_years(), x_count, move |i| {
+                        {slots(most_years(), move || x_ticks.with(Vec::len), move |i| {
                             view! {
                                 <text
                                     x=move || x_ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos))

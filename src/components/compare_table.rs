@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::format::{data_value, figure};
+use crate::live::watch_with;
 use crate::model::{sort_short, Input, Unit, DEALS};
 use crate::state::AppState;
 
@@ -91,23 +92,21 @@ pub fn CompareTable() -> impl IntoView {
         }
     };
     let first = ranked(&deals, untrack(yours));
-    let drawn = first.clone();
     let body = NodeRef::<leptos::html::Tbody>::new();
-    Effect::new(move |last: Option<Vec<[String; 7]>>| {
-        let last = last.unwrap_or_else(|| drawn.clone());
+    watch_with(first.clone(), move |shown: &mut Vec<[String; 7]>| {
         let now = ranked(&deals, yours());
         let Some(body) = body.get() else {
-            return last;
+            return;
         };
         let trs = body.rows();
         for (k, row) in now.iter().enumerate() {
-            if last.get(k) != Some(row) {
+            if shown.get(k) != Some(row) {
                 if let Some(tr) = trs.item(k as u32) {
-                    write_row(tr.unchecked_ref(), last.get(k), row);
+                    write_row(tr.unchecked_ref(), shown.get(k), row);
                 }
             }
         }
-        now
+        *shown = now;
     });
     view! {
         <section class="compare" aria-labelledby="compare-title">

@@ -7,7 +7,6 @@ use crate::export::{citation, citation_line, csv, json, markdown, Export};
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
 use crate::web::download::save_text;
-use crate::web::location::href_for;
 
 /// Today's date as `YYYY-MM-DD`, from the reader's clock.
 fn today() -> String {
@@ -26,7 +25,7 @@ pub fn Downloads() -> impl IntoView {
         let o = state.outputs.get();
         let pinned = state.pinned.get();
         let po = state.pinned_outputs.get();
-        let link = href_for(&state.query());
+        let link = state.link.get_untracked();
         let date = today();
         make(&Export {
             scenario: &s,
@@ -60,7 +59,7 @@ pub fn Downloads() -> impl IntoView {
     let citation_text = move || {
         state
             .scenario
-            .with(|s| citation_line(state.preset.get(), s, &href_for(&state.query()), &today()))
+            .with(|s| citation_line(state.preset.get(), s, &state.link.read(), &today()))
     };
     let schedule_csv = |e: &Export| csv(e.outputs);
     view! {

@@ -15,7 +15,6 @@ use super::tornado_panel::WhatMatters;
 use crate::codec::embed::View;
 use crate::model::KEY_FIGURES;
 use crate::state::AppState;
-use crate::web::location::href_for;
 
 /// What an iframe shows.
 #[component]
@@ -68,7 +67,7 @@ pub fn EmbedView() -> impl IntoView {
             {panel}
             <p class="embed-foot">
                 <a
-                    href=move || href_for(&state.query())
+                    href=move || state.link.get()
                     target="_blank"
                     rel="noopener"
                     data-testid="open-full"

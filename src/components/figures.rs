@@ -4,6 +4,7 @@ use leptos::html::Dd;
 use leptos::prelude::*;
 
 use crate::format::{data_value, figure, plain, signed};
+use crate::live::watch_with;
 use crate::model::{OutputGroup, OutputSpec, Outputs, OUTPUTS};
 use crate::state::AppState;
 use crate::web::dom::write_figure;
@@ -48,20 +49,18 @@ pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl 
     let figures = specs.clone();
     let values = move |o: &Outputs| figures.iter().map(|s| (s.get)(o)).collect::<Vec<_>>();
     let first = state.outputs.with_untracked(&values);
-    let drawn = first.clone();
     let units: Vec<_> = specs.iter().map(|s| s.unit).collect();
     let refs = cells.clone();
-    Effect::new(move |last: Option<Vec<Option<f64>>>| {
-        let last = last.unwrap_or_else(|| drawn.clone());
+    watch_with(first.clone(), move |shown: &mut Vec<Option<f64>>| {
         let now = state.outputs.with(&values);
         for (k, value) in now.iter().enumerate() {
-            if last.get(k) != Some(value) {
+            if shown.get(k) != Some(value) {
                 if let Some(dd) = refs[k].get() {
                     write_figure(&dd, units[k], *value);
                 }
             }
         }
-        now
+        *shown = now;
     });
     view! {
         <section id="figures" class="figures" aria-label="Figures" tabindex="-1">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::codec::{read_value, value_text};
+use crate::live::settled;
 use crate::model::{clamp_value, fact_by_id, InputSpec, Source};
 use crate::state::AppState;
 
@@ -28,7 +29,9 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
     let state = expect_context::<AppState>();
     let input = spec.id;
     let key = spec.key;
-    let value = Memo::new(move |_| state.scenario.get().get(input));
+    // Its controls wake only when this input changes, not on every input.
+    // Its controls wake only when this input changes, not on every input.
+    let value = settled(move || state.scenario.with(|s| s.get(input)));
     // What the reader is typing, until they leave the box.
     let (draft, set_draft) = signal(None::<String>);
     let (hint, set_hint) = signal(None::<String>);

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::slots::slots;
+use crate::live::watch_with;
 use crate::model::{Input, COLUMNS};
 use crate::state::AppState;
 use crate::web::dom::write_figure;
@@ -19,10 +20,9 @@ fn Row(index: usize) -> impl IntoView {
     let row = Memo::new(move |_| state.outputs.with(|o| o.schedule.get(index).copied()));
     let year = move || row.get().map(|r| r.year.to_string()).unwrap_or_default();
     let tr = NodeRef::<leptos::html::Tr>::new();
-    Effect::new(move |shown: Option<Vec<Option<f64>>>| {
-        let shown = shown.unwrap_or_default();
+    watch_with(Vec::new(), move |shown: &mut Vec<Option<f64>>| {
         let (Some(tr), Some(r)) = (tr.get(), row.get()) else {
-            return shown;
+            return;
         };
         let values: Vec<Option<f64>> = COLUMNS.iter().map(|c| (c.get)(&r)).collect();
         let cells = tr.cells();
@@ -35,7 +35,7 @@ fn Row(index: usize) -> impl IntoView {
                 write_figure(&td, col.unit, *value);
             }
         }
-        values
+        *shown = values;
     });
     view! {
         <tr node_ref=tr data-year=year>
@@ -49,7 +49,7 @@ fn Row(index: usize) -> impl IntoView {
 #[component]
 pub fn ScheduleTable() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let count = Memo::new(move |_| state.outputs.with(|o| o.schedule.len()));
+    let count = move || state.outputs.with(|o| o.schedule.len());
     let most = Input::Term.spec().max as usize;
     view! {
         <section class="schedule" aria-labelledby="schedule-title">

@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 use super::embed_dialog::EmbedDialog;
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
-use crate::web::location::href_for;
 
 /// "Copy link" (Clipboard API, with a selectable fallback) and "Reset".
 #[component]
@@ -14,7 +13,7 @@ pub fn ShareBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (status, set_status) = signal(None::<&'static str>);
     let (fallback, set_fallback) = signal(false);
-    let link = move || href_for(&state.query());
+    let link = move || state.link.get();
     let copy = move |_| {
         copy_text(link(), move |copied| {
             if copied {

@@ -10,6 +10,7 @@ use super::slots::slots;
 use crate::chart::tornado::tornado_chart;
 use crate::chart::{BAND_LABEL, MAX_TICKS};
 use crate::format::Fixed;
+use crate::live::{settled, watch_with};
 use crate::model::{Ranked, INPUTS};
 use crate::state::AppState;
 use crate::web::dom::write_changed;
@@ -23,14 +24,12 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
     let width = measured_width(plot_ref);
     let data = Memo::new(move |_| state.study.with(|s| s.tornado(ranked)));
     let geometry = Memo::new(move |_| data.with(|t| tornado_chart(width.get(), t)));
-    let ticks = Memo::new(move |_| geometry.with(|g| g.ticks.clone()));
-    let tick_count = Memo::new(move |_| ticks.with(Vec::len));
-    let row_count = Memo::new(move |_| geometry.with(|g| g.rows.len()));
+    let ticks = settled(move || geometry.with(|g| g.ticks.clone()));
     // Read by several attributes, and changed far less often than the bars.
-    let height = Memo::new(move |_| geometry.with(|g| g.height));
-    let base_x = Memo::new(move |_| geometry.with(|g| g.base_x));
+    let height = settled(move || geometry.with(|g| g.height));
+    let base_x = settled(move || geometry.with(|g| g.base_x));
     // Each rank's label lines: they change only when the order does.
-    let labels = Memo::new(move |_| {
+    let labels = settled(move || {
         geometry.with(|g| {
             g.rows
                 .iter()
@@ -78,7 +77,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                 >
                     <g class="grid">
                         // A tick moves as a group: one live attribute, not three.
-                        {slots(MAX_TICKS, tick_count, move |i| {
+                        {slots(MAX_TICKS, move || ticks.with(Vec::len), move |i| {
                             let at = move || {
                                 let pos = ticks.with(|t| t.get(i).map_or(0.0, |t| t.pos));
                                 format!("translate({} 0)", Fixed(pos, 1))
@@ -92,14 +91,14 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                             .into_any()
                         })}
                     </g>
-                    {slots(INPUTS.len(), row_count, move |i| {
+                    {slots(INPUTS.len(), move || geometry.with(|g| g.rows.len()), move |i| {
                         // A rank's label changes only when another input takes it.
                         let label = Memo::new(move |_| labels.with(|l| l.get(i).cloned().unwrap_or_default()));
                         let bar = NodeRef::<leptos::svg::G>::new();
                         let (low, high) = (NodeRef::<leptos::svg::Path>::new(), NodeRef::<leptos::svg::Path>::new());
                         // One effect writes the bar's four live attributes, each
                         // only when it changed (one live node, not four).
-                        Effect::new(move |last: Option<[String; 4]>| {
+                        watch_with(None, move |last: &mut Option<[String; 4]>| {
                             let now = geometry
                                 .with(|g| {
                                     g.rows.get(i).map(|r| {
@@ -108,12 +107,12 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                                 })
                                 .unwrap_or_default();
                             let (Some(bar), Some(low), Some(high)) = (bar.get(), low.get(), high.get()) else {
-                                return last.unwrap_or_default();
+                                return;
                             };
                             let targets: [(&web_sys::Element, &str); 4] =
                                 [(bar.as_ref(), "data-key"), (bar.as_ref(), "data-swing"), (low.as_ref(), "d"), (high.as_ref(), "d")];
                             write_changed(&targets, last.as_ref().map(|l| &l[..]), &now);
-                            now
+                            *last = Some(now);
                         });
                         view! {
                             <g class="bar" node_ref=bar>
