@@ -1,5 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the pieces that
-//! need a real DOM: mounting, typing, the figures as the page writes them, and the panic hook.
+//! need a real DOM: mounting, typing, the figures as the page writes them, the panic hook, and the live wiring (settled signals).
 #![cfg(target_arch = "wasm32")]
 
 use circular_compute::components::app::App;
@@ -124,4 +124,31 @@ fn a_panic_shows_the_crash_banner() {
     panic::show_crash_banner();
     assert!(!banner.has_attribute("hidden"));
     banner.remove();
+}
+
+/// A settled signal follows its source, and wakes its readers only when its
+/// own value changes; `watch_with` keeps its memory between runs.
+#[wasm_bindgen_test]
+async fn settled_signals_wake_readers_only_on_a_real_change() {
+    use circular_compute::live::{settled, watch_with};
+    use leptos::prelude::*;
+
+    let owner = Owner::new();
+    owner.set();
+    let (source, set_source) = signal(1_u32);
+    let tens = settled(move || source.get() / 10);
+    let (runs, set_runs) = signal(Vec::<u32>::new());
+    watch_with(0_u32, move |count: &mut u32| {
+        *count += 1;
+        let seen = tens.get();
+        set_runs.update(|r| r.push(seen * 100 + *count));
+    });
+    tick().await;
+    assert_eq!(runs.get_untracked(), vec![1], "one run at first, tens = 0");
+    set_source.set(7);
+    tick().await;
+    assert_eq!(runs.get_untracked(), vec![1], "same tens: the reader did not wake");
+    set_source.set(42);
+    tick().await;
+    assert_eq!(runs.get_untracked(), vec![1, 402], "tens = 4, second run");
 }
