@@ -147,7 +147,11 @@ async fn settled_signals_wake_readers_only_on_a_real_change() {
     assert_eq!(runs.get_untracked(), vec![1], "one run at first, tens = 0");
     set_source.set(7);
     tick().await;
-    assert_eq!(runs.get_untracked(), vec![1], "same tens: the reader did not wake");
+    assert_eq!(
+        runs.get_untracked(),
+        vec![1],
+        "same tens: the reader did not wake"
+    );
     set_source.set(42);
     tick().await;
     assert_eq!(runs.get_untracked(), vec![1, 402], "tens = 4, second run");

@@ -3,44 +3,66 @@
 use leptos::prelude::*;
 
 use super::slots::slots;
+use crate::format::{data_value, figure};
 use crate::live::watch_with;
-use crate::model::{Input, COLUMNS};
+use crate::model::{Input, YearRow, COLUMNS};
 use crate::state::AppState;
 use crate::web::dom::write_figure;
 
 /// The row for the year at `index` of the term, bound to the live outputs
 /// (its year too, so a new start year only rewrites the year cells).
 ///
-/// Its cells are written by one effect that touches only the cells whose
-/// value changed: a row is two live nodes instead of two per cell, which
-/// halves the table's share of each input's work (BENCHMARKS.md).
+/// One effect writes the row, touching only the cells whose value changed:
+/// a row is one live node instead of one per cell, which halves the
+/// table's share of each input's work (BENCHMARKS.md).
 #[component]
 fn Row(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let row = Memo::new(move |_| state.outputs.with(|o| o.schedule.get(index).copied()));
-    let year = move || row.get().map(|r| r.year.to_string()).unwrap_or_default();
+    let row = move || state.outputs.with(|o| o.schedule.get(index).copied());
+    let first = untrack(row);
+    let year = move |r: Option<YearRow>| r.map(|r| r.year.to_string()).unwrap_or_default();
     let tr = NodeRef::<leptos::html::Tr>::new();
-    watch_with(Vec::new(), move |shown: &mut Vec<Option<f64>>| {
-        let (Some(tr), Some(r)) = (tr.get(), row.get()) else {
+    watch_with(first, move |shown: &mut Option<YearRow>| {
+        let now = row();
+        let (Some(tr), Some(r)) = (tr.get(), now) else {
             return;
         };
-        let values: Vec<Option<f64>> = COLUMNS.iter().map(|c| (c.get)(&r)).collect();
+        if *shown == now {
+            return;
+        }
         let cells = tr.cells();
-        for (i, (col, value)) in COLUMNS.iter().zip(&values).enumerate() {
-            if shown.get(i) == Some(value) {
+        if shown.is_none_or(|s| s.year != r.year) {
+            let _ = tr.set_attribute("data-year", &year(now));
+            if let Some(th) = cells.item(0) {
+                th.set_text_content(Some(&year(now)));
+            }
+        }
+        for (i, col) in COLUMNS.iter().enumerate() {
+            let value = (col.get)(&r);
+            if shown.is_some_and(|s| (col.get)(&s) == value) {
                 continue;
             }
             // The first cell is the year's heading.
             if let Some(td) = cells.item(i as u32 + 1) {
-                write_figure(&td, col.unit, *value);
+                write_figure(&td, col.unit, value);
             }
         }
-        *shown = values;
+        *shown = now;
     });
     view! {
-        <tr node_ref=tr data-year=year>
-            <th scope="row">{year}</th>
-            {COLUMNS.iter().map(|col| view! { <td data-col=col.id></td> }).collect_view()}
+        <tr node_ref=tr data-year=year(first)>
+            <th scope="row">{year(first)}</th>
+            {COLUMNS
+                .iter()
+                .map(|col| {
+                    let value = first.and_then(|r| (col.get)(&r));
+                    view! {
+                        <td data-col=col.id data-value=data_value(value)>
+                            {figure(col.unit, value)}
+                        </td>
+                    }
+                })
+                .collect_view()}
         </tr>
     }
 }
