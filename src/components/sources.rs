@@ -19,97 +19,126 @@ const METHOD: &[(&str, &str)] = &[
     ("No meaning, no number", "A ratio whose denominator is zero (per-dollar figures without new money, for instance) shows as a dash, never as infinity."),
 ];
 
+/// Every input: its key, default, range, source and tested range.
+fn inputs() -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Inputs and their sources">
+            <table data-testid="input-sources">
+                <thead>
+                    <tr>
+                        <th scope="col">"Input"</th>
+                        <th scope="col">"Key"</th>
+                        <th scope="col">"Default"</th>
+                        <th scope="col">"Range"</th>
+                        <th scope="col">"Source"</th>
+                        <th scope="col">"Low–high tested"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {INPUTS
+                        .iter()
+                        .map(|s| {
+                            let ids = s.source.fact_ids().join(", ");
+                            let source = match (s.source.is_assumption(), ids.is_empty()) {
+                                (true, true) => "assumption".to_string(),
+                                (true, false) => format!("assumption (informed by {ids})"),
+                                (false, _) => ids,
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{s.label}</th>
+                                    <td><code>{s.key}</code></td>
+                                    <td>{value_text(s.id, s.default)} " " {s.unit.suffix()}</td>
+                                    <td>{if s.is_choice() { String::from("choice") } else { format!("{} to {}", s.min, s.max) }}</td>
+                                    <td>{source}</td>
+                                    <td>{s.spread.describe(s.unit.suffix())}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Every fact with its source and confidence, anchored by id.
+fn facts() -> impl IntoView {
+    view! {
+        <dl class="facts">
+            {FACTS
+                .iter()
+                .map(|f| {
+                    view! {
+                        <div class="fact" id=format!("fact-{}", f.id)>
+                            <dt><span class="fact-id">{f.id}</span> " " {f.what}</dt>
+                            <dd>
+                                {f.value} " — " <cite>{f.source}</cite>
+                                " (confidence: " {f.confidence.label()} ")"
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}
+
+/// The formulas in plain words, and the named metrics.
+fn method() -> impl IntoView {
+    view! {
+        <dl class="method">
+            {METHOD
+                .iter()
+                .map(|(t, d)| {
+                    // The sourced ranges come from the input table, not from this text.
+                    let d = d.replace("{sourced}", &sourced_ranges());
+                    view! { <div><dt>{*t}</dt><dd>{d}</dd></div> }
+                })
+                .collect_view()}
+        </dl>
+        <h3>"Named metrics"</h3>
+        <dl class="method">
+            {METRICS
+                .iter()
+                .map(|m| {
+                    view! {
+                        <div>
+                            <dt>{m.id} " " {m.name}</dt>
+                            <dd>{m.definition} " — " {m.used_by}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}
+
 /// The Sources and method panel.
+///
+/// Its three disclosures start closed, and their bodies (about a quarter
+/// of the page's nodes) are built just after the first paint rather than in
+/// the start-up task: the figures appear sooner (BENCHMARKS.md, load time).
 #[component]
 pub fn Sources() -> impl IntoView {
+    let (built, set_built) = signal(false);
+    request_animation_frame(move || {
+        set_timeout(move || set_built.set(true), std::time::Duration::ZERO);
+    });
     view! {
         <section class="sources" id="sources" aria-labelledby="sources-title">
             <h2 id="sources-title">"Sources and method"</h2>
             <details>
                 <summary>"Every input, its default and where it comes from"</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Inputs and their sources">
-                    <table data-testid="input-sources">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Input"</th>
-                                <th scope="col">"Key"</th>
-                                <th scope="col">"Default"</th>
-                                <th scope="col">"Range"</th>
-                                <th scope="col">"Source"</th>
-                                <th scope="col">"Low–high tested"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {INPUTS
-                                .iter()
-                                .map(|s| {
-                                    let ids = s.source.fact_ids().join(", ");
-                                    let source = match (s.source.is_assumption(), ids.is_empty()) {
-                                        (true, true) => "assumption".to_string(),
-                                        (true, false) => format!("assumption (informed by {ids})"),
-                                        (false, _) => ids,
-                                    };
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{s.label}</th>
-                                            <td><code>{s.key}</code></td>
-                                            <td>{value_text(s.id, s.default)} " " {s.unit.suffix()}</td>
-                                            <td>{if s.is_choice() { String::from("choice") } else { format!("{} to {}", s.min, s.max) }}</td>
-                                            <td>{source}</td>
-                                            <td>{s.spread.describe(s.unit.suffix())}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                {move || built.get().then(inputs)}
             </details>
             <details>
                 <summary>"The facts"</summary>
-                <dl class="facts">
-                    {FACTS
-                        .iter()
-                        .map(|f| {
-                            view! {
-                                <div class="fact" id=format!("fact-{}", f.id)>
-                                    <dt><span class="fact-id">{f.id}</span> " " {f.what}</dt>
-                                    <dd>
-                                        {f.value} " — " <cite>{f.source}</cite>
-                                        " (confidence: " {f.confidence.label()} ")"
-                                    </dd>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </dl>
+                {move || built.get().then(facts)}
             </details>
             <details>
                 <summary>"Method: the formulas in plain words"</summary>
-                <dl class="method">
-                    {METHOD
-                        .iter()
-                        .map(|(t, d)| {
-                            // The sourced ranges come from the input table, not from this text.
-                            let d = d.replace("{sourced}", &sourced_ranges());
-                            view! { <div><dt>{*t}</dt><dd>{d}</dd></div> }
-                        })
-                        .collect_view()}
-                </dl>
-                <h3>"Named metrics"</h3>
-                <dl class="method">
-                    {METRICS
-                        .iter()
-                        .map(|m| {
-                            view! {
-                                <div>
-                                    <dt>{m.id} " " {m.name}</dt>
-                                    <dd>{m.definition} " — " {m.used_by}</dd>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </dl>
+                {move || built.get().then(method)}
             </details>
         </section>
     }

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { open, ready, settle, useApp } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
+import { DEFAULTS } from './reference.mjs';
 
 const require = createRequire(import.meta.url);
 const app = useApp({ before, after });
@@ -22,6 +23,24 @@ describe('the calculator page', () => {
     const page = await open(app.browser, app.server.url);
     await assertScenario(page, {}, 'defaults');
     assert.match(await page.getByTestId('lead').textContent(), /\$4\.00 .* \$1\.40 .* 2033/);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('sources and method list every input and every fact it cites', async () => {
+    const page = await open(app.browser, app.server.url);
+    for (const summary of await page.locator('#sources summary').all()) await summary.click();
+    const rows = page.locator('[data-testid="input-sources"] tbody tr');
+    await rows.first().waitFor();
+    const keys = await page.locator('[data-testid="input-sources"] tbody code').allTextContents();
+    assert.deepEqual([...keys].sort(), Object.keys(DEFAULTS).sort(), 'one row per input, by URL key');
+    const cited = (await page.locator('[data-testid="input-sources"] tbody td:nth-of-type(4)').allTextContents())
+      .flatMap((t) => t.match(/\b[A-Z]\d+\b/g) ?? []);
+    assert.ok(cited.length > 0, 'some inputs cite facts');
+    for (const id of new Set(cited)) {
+      assert.equal(await page.locator(`#fact-${id}`).count(), 1, `${id} is listed under The facts`);
+    }
+    assert.match(await page.locator('#sources .method').first().textContent(), /29 to 60/);
     assertNoErrors(page);
     await page.context().close();
   });
