@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::data_table::column_heads;
+
 use crate::format::{data_value, figure, is_same, plain, signed};
 use crate::model::{Input, Scenario, OUTPUTS};
 use crate::state::AppState;
@@ -92,14 +94,7 @@ pub fn AbCompare() -> impl IntoView {
                 </button>
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Figures for A and B">
                     <table class:only-changed=move || !show_all.get()>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Figure"</th>
-                                <th scope="col">"A"</th>
-                                <th scope="col">"B"</th>
-                                <th scope="col">"B − A"</th>
-                            </tr>
-                        </thead>
+                        {column_heads(&["Figure", "A", "B", "B − A"])}
                         <tbody>{rows}</tbody>
                     </table>
                 </div>

@@ -1,6 +1,8 @@
 //! Comparable deals beside the reader's scenario, by equity-funded share.
 
 use leptos::prelude::*;
+
+use super::data_table::column_heads;
 use wasm_bindgen::JsCast;
 
 use crate::format::{data_value, figure};
@@ -116,15 +118,7 @@ pub fn CompareTable() -> impl IntoView {
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Deals compared">
                 <table data-testid="compare">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Deal"</th>
-                            <th scope="col">"Investment"</th>
-                            <th scope="col">"Commitment"</th>
-                            <th scope="col">"Equity-funded share"</th>
-                            <th scope="col">"Source"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Deal", "Investment", "Commitment", "Equity-funded share", "Source"])}
                     <tbody node_ref=body>
                         {first
                             .into_iter()

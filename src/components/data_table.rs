@@ -4,6 +4,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A table's head row: one column heading per name.
+pub fn column_heads(names: &[&'static str]) -> impl IntoView {
+    let cells = names.iter().map(|h| view! { <th scope="col">{*h}</th> });
+    view! {
+        <thead>
+            <tr>{cells.collect_view()}</tr>
+        </thead>
+    }
+}
+
 /// The table: `head` names the columns (the first one heads the row names);
 /// `rows` gives each row's cells, the first of them the row's name.
 #[component]
@@ -27,9 +37,7 @@ pub fn DataTable(
             <summary>"Data table"</summary>
             <div class="table-scroll" tabindex="0" role="region" aria-label=label>
                 <table>
-                    <thead>
-                        <tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
-                    </thead>
+                    {column_heads(&head)}
                     <tbody>
                         {move || {
                             if !open.get() {

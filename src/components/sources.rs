@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::data_table::column_heads;
+
 use crate::codec::value_text;
 use crate::model::{sourced_ranges, FACTS, INPUTS, METRICS};
 
@@ -24,16 +26,7 @@ fn inputs() -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Inputs and their sources">
             <table data-testid="input-sources">
-                <thead>
-                    <tr>
-                        <th scope="col">"Input"</th>
-                        <th scope="col">"Key"</th>
-                        <th scope="col">"Default"</th>
-                        <th scope="col">"Range"</th>
-                        <th scope="col">"Source"</th>
-                        <th scope="col">"Low–high tested"</th>
-                    </tr>
-                </thead>
+                {column_heads(&["Input", "Key", "Default", "Range", "Source", "Low–high tested"])}
                 <tbody>
                     {INPUTS
                         .iter()
