@@ -66,10 +66,7 @@ impl AppState {
             pinned,
             pinned_outputs: Memo::new(move |_| pinned.get().map(|a| compute(&a.scenario))),
             study: Memo::new(move |_| Study::of(&scenario.get())),
-            link: Memo::new(move |_| {
-                let query = encode_with(&scenario.get(), preset.get(), pinned.get().as_ref());
-                location::href_for(&query)
-            }),
+            link: Memo::new(move |_| location::href_for(&share_query(scenario, preset, pinned))),
             display: StoredValue::new(shown),
             url_pending: StoredValue::new(false),
         }
@@ -77,11 +74,7 @@ impl AppState {
 
     /// The query string (without `?`) that reproduces the current scenario.
     pub fn query(&self) -> String {
-        encode_with(
-            &self.scenario.get(),
-            self.preset.get(),
-            self.pinned.get().as_ref(),
-        )
+        share_query(self.scenario, self.preset, self.pinned)
     }
 
     /// Sets one input from the page; the value is clamped into range.
@@ -188,4 +181,13 @@ impl AppState {
         });
         on_cleanup(move || handle.remove());
     }
+}
+
+/// The share query (without `?`) of the state, read tracked.
+fn share_query(
+    scenario: RwSignal<Scenario>,
+    preset: RwSignal<&'static Preset>,
+    pinned: RwSignal<Option<Pinned>>,
+) -> String {
+    scenario.with(|s| pinned.with(|a| encode_with(s, preset.get(), a.as_ref())))
 }

@@ -36,6 +36,11 @@ fn Figure(spec: &'static OutputSpec, value: Option<f64>, cell: NodeRef<Dd>) -> i
     }
 }
 
+/// The values of `figures`, in order.
+fn values(figures: &[(&'static OutputSpec, NodeRef<Dd>)], o: &Outputs) -> Vec<Option<f64>> {
+    figures.iter().map(|(s, _)| (s.get)(o)).collect()
+}
+
 /// The panels of figures; `only` limits them to those test ids.
 ///
 /// One effect writes every value that changed: a figure is no live node
@@ -44,38 +49,39 @@ fn Figure(spec: &'static OutputSpec, value: Option<f64>, cell: NodeRef<Dd>) -> i
 pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let shown = move |o: &&OutputSpec| only.is_none_or(|ids| ids.contains(&o.id));
-    let specs: Vec<&'static OutputSpec> = OUTPUTS.iter().filter(shown).collect();
-    let cells: Vec<NodeRef<Dd>> = specs.iter().map(|_| NodeRef::new()).collect();
-    let figures = specs.clone();
-    let values = move |o: &Outputs| figures.iter().map(|s| (s.get)(o)).collect::<Vec<_>>();
-    let first = state.outputs.with_untracked(&values);
-    let units: Vec<_> = specs.iter().map(|s| s.unit).collect();
-    let refs = cells.clone();
-    watch_with(first.clone(), move |shown: &mut Vec<Option<f64>>| {
-        let now = state.outputs.with(&values);
-        for (k, value) in now.iter().enumerate() {
-            if shown.get(k) != Some(value) {
-                if let Some(dd) = refs[k].get() {
-                    write_figure(&dd, units[k], *value);
+    // Each shown figure, with the element its value is written into.
+    let live: Vec<(&'static OutputSpec, NodeRef<Dd>)> = OUTPUTS
+        .iter()
+        .filter(shown)
+        .map(|s| (s, NodeRef::new()))
+        .collect();
+    let first = state.outputs.with_untracked(|o| values(&live, o));
+    let written = live.clone();
+    watch_with(first.clone(), move |drawn: &mut Vec<Option<f64>>| {
+        let now = state.outputs.with(|o| values(&written, o));
+        for ((value, (spec, cell)), old) in now.iter().zip(&written).zip(drawn.iter()) {
+            if old != value {
+                if let Some(dd) = cell.get() {
+                    write_figure(&dd, spec.unit, *value);
                 }
             }
         }
-        *shown = now;
+        *drawn = now;
     });
     view! {
         <section id="figures" class="figures" aria-label="Figures" tabindex="-1">
             {OutputGroup::ALL
                 .into_iter()
-                .filter(|g| specs.iter().any(|o| o.group == *g))
+                .filter(|g| live.iter().any(|(o, _)| o.group == *g))
                 .map(|group| {
-                    let members = specs.iter().zip(&first).zip(&cells);
+                    let members = live.iter().zip(&first);
                     view! {
                         <div class="figure-group">
                             <h2>{group.title()}</h2>
                             <dl>
                                 {members
                                     .filter(|((o, _), _)| o.group == group)
-                                    .map(|((spec, value), cell)| {
+                                    .map(|((spec, cell), value)| {
                                         view! { <Figure spec=*spec value=*value cell=*cell/> }
                                     })
                                     .collect_view()}

@@ -30,7 +30,6 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
     let input = spec.id;
     let key = spec.key;
     // Its controls wake only when this input changes, not on every input.
-    // Its controls wake only when this input changes, not on every input.
     let value = settled(move || state.scenario.with(|s| s.get(input)));
     // What the reader is typing, until they leave the box.
     let (draft, set_draft) = signal(None::<String>);

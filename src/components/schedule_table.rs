@@ -32,9 +32,10 @@ fn Row(index: usize) -> impl IntoView {
         }
         let cells = tr.cells();
         if shown.is_none_or(|s| s.year != r.year) {
-            let _ = tr.set_attribute("data-year", &year(now));
+            let text = year(now);
+            let _ = tr.set_attribute("data-year", &text);
             if let Some(th) = cells.item(0) {
-                th.set_text_content(Some(&year(now)));
+                th.set_text_content(Some(&text));
             }
         }
         for (i, col) in COLUMNS.iter().enumerate() {

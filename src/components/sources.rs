@@ -79,13 +79,14 @@ fn facts() -> impl IntoView {
 
 /// The formulas in plain words, and the named metrics.
 fn method() -> impl IntoView {
+    // The sourced ranges come from the input table, not from this text.
+    let sourced = sourced_ranges();
     view! {
         <dl class="method">
             {METHOD
                 .iter()
                 .map(|(t, d)| {
-                    // The sourced ranges come from the input table, not from this text.
-                    let d = d.replace("{sourced}", &sourced_ranges());
+                    let d = d.replace("{sourced}", &sourced);
                     view! { <div><dt>{*t}</dt><dd>{d}</dd></div> }
                 })
                 .collect_view()}

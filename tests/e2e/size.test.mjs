@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sizes } from '../../scripts/size-report.mjs';
 
-/** Gzipped bytes a first visit may download, today’s size (248.1 KB) plus about 0.2%. */
+/** Gzipped bytes a first visit may download, today’s size (247.8 KB) plus about 0.3%. */
 const RATCHET = 248_500;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
