@@ -8,7 +8,7 @@ export CARGO_TERM_COLOR ?= never
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test dist bench tools tools-test lint test-native test-wasm test-e2e screenshots clean
+.PHONY: serve test dist bench tools tools-test lint test-native test-wasm test-e2e test-repeat screenshots clean
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080
 serve: tools
@@ -42,11 +42,19 @@ lint:
 test-native:
 	cargo test --lib --bins --tests
 
-## test-wasm: wasm-bindgen tests in headless Chromium (webdriver.json sets its flags)
+## test-wasm: wasm-bindgen tests in headless Chromium (webdriver.json sets its
+## flags); `panic` is a binary of its own because its test really panics
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	WASM_BINDGEN_TEST_TIMEOUT=120 \
-	cargo test $(WASM) --test web
+	cargo test $(WASM) --test web --test panic
+
+## test-repeat: both browser layers N times in a row (BUSY=1: with every core
+## kept busy beside them); fails if any run failed
+N ?= 10
+BUSY ?= 0
+test-repeat: tools-test dist
+	bash scripts/test-repeat.sh $(N) $(BUSY)
 
 ## test-e2e: Playwright against the release dist/, served from localhost
 test-e2e: dist

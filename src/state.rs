@@ -39,8 +39,9 @@ pub struct AppState {
     pub link: Memo<String>,
     /// Full page or embed, read once from the address.
     pub display: StoredValue<Display>,
-    /// Whether an address write is waiting for its timer.
-    url_pending: StoredValue<bool>,
+    /// The address write waiting for its timer, if any; cleared when the
+    /// app is unmounted so no write outlives it.
+    url_pending: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl AppState {
@@ -68,7 +69,7 @@ impl AppState {
             study: Memo::new(move |_| Study::of(&scenario.get())),
             link: Memo::new(move |_| location::href_for(&share_query(scenario, preset, pinned))),
             display: StoredValue::new(shown),
-            url_pending: StoredValue::new(false),
+            url_pending: StoredValue::new(None),
         }
     }
 
@@ -161,17 +162,24 @@ impl AppState {
             self.scenario.track();
             self.preset.track();
             self.pinned.track();
-            if self.url_pending.get_value() {
+            if self.url_pending.with_value(Option::is_some) {
                 return;
             }
-            self.url_pending.set_value(true);
-            set_timeout(
+            let handle = set_timeout_with_handle(
                 move || {
-                    self.url_pending.set_value(false);
+                    self.url_pending.set_value(None);
                     location::write(&self.query_untracked(), false);
                 },
                 URL_WRITE_EVERY,
             );
+            self.url_pending.set_value(handle.ok());
+        });
+        // Unmounted (in a test, or by a host), the pending write is dropped:
+        // it would otherwise rewrite an address the app no longer owns.
+        on_cleanup(move || {
+            if let Some(Some(handle)) = self.url_pending.try_get_value() {
+                handle.clear();
+            }
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let decoded = decode(&location::query());

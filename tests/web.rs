@@ -1,38 +1,116 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the pieces that
-//! need a real DOM: mounting, typing, the figures as the page writes them, the panic hook, and the live wiring (settled signals).
+//! need a real DOM: mounting, typing, the figures as the page writes them,
+//! unmounting, and the live wiring (settled signals).
+//!
+//! Every test starts from [`fresh_world`]: whatever an earlier test left
+//! behind (a mounted app with its timers and listeners, its container, the
+//! address it wrote, stored scenarios) is gone first, so no test depends on
+//! the order the tests run in or on how the one before it ended.
 #![cfg(target_arch = "wasm32")]
 
+use std::any::Any;
+use std::cell::RefCell;
+
 use circular_compute::components::app::App;
-use circular_compute::web::panic;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Event, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
 fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
+    window().document().unwrap()
+}
+
+/// Waits `ms` milliseconds (a macrotask, so pending effects run first).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
 }
 
 /// Lets Leptos apply its pending DOM updates, which are asynchronous.
 async fn tick() {
-    for _ in 0..2 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .unwrap();
-        });
-        JsFuture::from(promise).await.unwrap();
-    }
+    sleep(0).await;
+    sleep(0).await;
 }
 
-/// Mounts the whole calculator into a fresh container.
+thread_local! {
+    /// The app mounted by the running test: its unmount handle, held so the
+    /// next [`fresh_world`] can drop it (which disposes the app's owner, its
+    /// effects, timers and listeners) even if the test failed halfway.
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// Set by a test's panic hook when anything panics, in any task.
+    static PANICKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The marker on every container a test mounts into.
+const ROOT_MARK: &str = "data-test-root";
+
+/// Puts the page in a known state: the previous app unmounted, every test
+/// container removed, the address at the bare path (plus `query`, when
+/// given, as a reader's link would be), and `localStorage` empty.
+async fn fresh_world(query: &str) {
+    // Effects need the executor, which `mount_to` would otherwise start:
+    // a test that runs first must not depend on a mount before it.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    // Dropping the handle unmounts the view and runs the owner's cleanups.
+    let previous = MOUNTED.with(|m| m.borrow_mut().take());
+    drop(previous);
+    let leftovers = document()
+        .query_selector_all(&format!("[{ROOT_MARK}]"))
+        .unwrap();
+    for i in 0..leftovers.length() {
+        if let Some(node) = leftovers.item(i) {
+            node.unchecked_into::<web_sys::Element>().remove();
+        }
+    }
+    let path = window().location().pathname().unwrap();
+    let address = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&address))
+        .unwrap();
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    // Anything the old app queued runs now, against nothing.
+    tick().await;
+}
+
+/// A fresh world at the bare address, with the whole calculator mounted in
+/// a new container.
 async fn mount() -> HtmlElement {
+    mount_at("").await
+}
+
+/// A fresh world whose address holds `query`, with the calculator mounted.
+async fn mount_at(query: &str) -> HtmlElement {
+    fresh_world(query).await;
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    container.set_attribute(ROOT_MARK, "").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
-    std::mem::forget(leptos::mount::mount_to(container.clone(), App));
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+    // The parts below the figures are built in later tasks; the footer is
+    // the last of them.
+    for _ in 0..500 {
+        if container.query_selector(".footer").unwrap().is_some() {
+            break;
+        }
+        sleep(10).await;
+    }
     tick().await;
     container
 }
@@ -83,7 +161,6 @@ async fn the_page_shows_the_default_figures() {
         .text_content()
         .unwrap();
     assert!(lead.contains("$4.00") && lead.contains("2033"), "{lead}");
-    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -101,7 +178,6 @@ async fn typing_in_a_number_box_recomputes_every_figure() {
         .unwrap();
     assert_eq!(rows.length(), 20);
     assert_eq!(data_value(&root, "spend-per-year"), "7.5");
-    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -112,18 +188,6 @@ async fn unparsable_typing_keeps_the_scenario_and_says_why() {
     assert_eq!(data_value(&root, "investor-profit"), "35");
     let hint = root.query_selector("#hint-m").unwrap().unwrap();
     assert!(hint.text_content().unwrap().contains("not a number"));
-    root.remove();
-}
-
-#[wasm_bindgen_test]
-fn a_panic_shows_the_crash_banner() {
-    let banner = document().create_element("div").unwrap();
-    banner.set_id("crash");
-    banner.set_attribute("hidden", "").unwrap();
-    document().body().unwrap().append_child(&banner).unwrap();
-    panic::show_crash_banner();
-    assert!(!banner.has_attribute("hidden"));
-    banner.remove();
 }
 
 /// A settled signal follows its source, and wakes its readers only when its
@@ -133,16 +197,22 @@ async fn settled_signals_wake_readers_only_on_a_real_change() {
     use circular_compute::live::{settled, watch_with};
     use leptos::prelude::*;
 
+    fresh_world("").await;
+    // An owner of its own, held like a mounted app so the next world
+    // disposes of it and its effects.
     let owner = Owner::new();
-    owner.set();
-    let (source, set_source) = signal(1_u32);
-    let tens = settled(move || source.get() / 10);
-    let (runs, set_runs) = signal(Vec::<u32>::new());
-    watch_with(0_u32, move |count: &mut u32| {
-        *count += 1;
-        let seen = tens.get();
-        set_runs.update(|r| r.push(seen * 100 + *count));
+    let (set_source, runs) = owner.with(|| {
+        let (source, set_source) = signal(1_u32);
+        let tens = settled(move || source.get() / 10);
+        let (runs, set_runs) = signal(Vec::<u32>::new());
+        watch_with(0_u32, move |count: &mut u32| {
+            *count += 1;
+            let seen = tens.get();
+            set_runs.update(|r| r.push(seen * 100 + *count));
+        });
+        (set_source, runs)
     });
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(owner)));
     tick().await;
     assert_eq!(runs.get_untracked(), vec![1], "one run at first, tens = 0");
     set_source.set(7);
@@ -155,4 +225,59 @@ async fn settled_signals_wake_readers_only_on_a_real_change() {
     set_source.set(42);
     tick().await;
     assert_eq!(runs.get_untracked(), vec![1, 402], "tens = 4, second run");
+}
+
+/// A link's scenario is what the page shows, and the page keeps it in the
+/// address (the share link is the page's own address).
+#[wasm_bindgen_test]
+async fn a_link_sets_the_scenario_and_the_address_keeps_it() {
+    let root = mount_at("v=1&c=150&t=20").await;
+    assert_eq!(data_value(&root, "spend-per-year"), "7.5");
+    sleep(400).await;
+    assert_eq!(window().location().search().unwrap(), "?v=1&c=150&t=20");
+}
+
+/// Unmounting takes the app's pending work with it: the address write that
+/// typing scheduled never lands, and the JS API is withdrawn. (This is the
+/// leak that once carried one test's scenario into the next.)
+#[wasm_bindgen_test]
+async fn unmounting_cancels_the_pending_address_write() {
+    // A timer that outlives its app would panic on the app's disposed state
+    // (in a task of its own, out of the test's sight): record any panic.
+    let previous: std::sync::Arc<dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync> =
+        std::panic::take_hook().into();
+    let chained = previous.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.with(|p| p.set(true));
+        chained(info);
+    }));
+    PANICKED.with(|p| p.set(false));
+    let root = mount().await;
+    let api = || js_sys::Reflect::has(&window(), &JsValue::from_str("circularCompute")).unwrap();
+    assert!(api(), "the mounted app installs window.circularCompute");
+    type_into(&root, "input-c", "150", &["input"]);
+    tick().await;
+    assert_eq!(data_value(&root, "spend-per-year"), "15");
+    // Unmount before the throttled write (250 ms) fires, then outlast it.
+    fresh_world("").await;
+    sleep(400).await;
+    std::panic::set_hook(Box::new(move |info| previous(info)));
+    assert!(
+        !PANICKED.with(|p| p.get()),
+        "something of the unmounted app ran after it and panicked"
+    );
+    assert_eq!(window().location().search().unwrap(), "");
+    assert!(!api(), "unmounting removes window.circularCompute");
+}
+
+/// Saved scenarios live in `localStorage`; a fresh world starts with none.
+#[wasm_bindgen_test]
+async fn a_fresh_world_has_no_stored_data() {
+    fresh_world("").await;
+    let storage = window().local_storage().unwrap().unwrap();
+    storage
+        .set_item("leftover", "from an earlier test")
+        .unwrap();
+    fresh_world("").await;
+    assert_eq!(storage.length().unwrap(), 0);
 }

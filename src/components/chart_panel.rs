@@ -12,7 +12,7 @@ use crate::live::{settled, watch, watch_with};
 use crate::model::{Unit, YearRow};
 use crate::state::AppState;
 use crate::web::dom::write_changed;
-use crate::web::resize::{watch_width, WidthWatch};
+use crate::web::resize::{watch_width, SizeWatch};
 use wasm_bindgen::JsCast;
 
 /// Which chart to draw.
@@ -79,7 +79,7 @@ impl ChartKind {
 /// node is in the page and laid out. The watch stops when the owner goes.
 pub fn measured_width(node: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let (width, set_width) = signal(640.0);
-    let observer = StoredValue::new_local(None::<WidthWatch>);
+    let observer = StoredValue::new_local(None::<SizeWatch>);
     watch(move || {
         if let Some(el) = node.get() {
             let watching = watch_width(&el, move |w| {

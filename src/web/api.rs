@@ -102,7 +102,8 @@ pub fn compute_js(given: JsValue) -> JsValue {
     js_sys::JSON::parse(&scenario_json(preset, &scenario, &o)).unwrap_or(JsValue::NULL)
 }
 
-/// Installs `window.circularCompute = { version, inputs, compute }`.
+/// Installs `window.circularCompute = { version, inputs, compute }` for as
+/// long as the calling owner (the app) lives; unmounting removes it.
 pub fn install() {
     let Some(window) = web_sys::window() else {
         return;
@@ -116,6 +117,12 @@ pub fn install() {
     set(&api, "version", &1.into());
     set(&api, "inputs", &keys);
     set(&api, "compute", compute.as_ref());
-    compute.forget();
     set(&window, "circularCompute", &api);
+    // The closure lives with the app; the property goes with it.
+    let _ = leptos::prelude::StoredValue::new_local(compute);
+    leptos::prelude::on_cleanup(|| {
+        if let Some(window) = web_sys::window() {
+            let _ = Reflect::delete_property(&window, &JsValue::from_str("circularCompute"));
+        }
+    });
 }

@@ -1,10 +1,8 @@
 //! Embed glue: the colour scheme override, and telling the host page our
 //! height whenever it changes.
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
 use crate::codec::embed::Theme;
+use crate::web::resize;
 
 /// The message type our iframes post; `embed.js` listens for it.
 pub const RESIZE_MESSAGE: &str = "circular-compute:resize";
@@ -43,11 +41,7 @@ pub fn post_height_to_parent() {
         let _ = parent.post_message(&message, "*");
     };
     post();
-    let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| post());
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-        // Both live as long as the page.
-        callback.forget();
-        std::mem::forget(observer);
-    }
+    // The watch lives as long as the app that asked for it.
+    let watching = resize::watch_size(&root, move |_| post());
+    let _ = leptos::prelude::StoredValue::new_local(watching);
 }

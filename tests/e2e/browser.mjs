@@ -13,10 +13,25 @@ export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
-/** Opens a page that collects errors into `page.errors`; waits for the
- * calculator unless `wait` is false (for pages that only embed it). */
+/** Every browser context a test opened and has not closed yet. */
+const openContexts = new Set();
+
+/** Closes whatever contexts a test left open (a test that failed before its
+ * own `close`), so nothing of one test is alive when the next begins. */
+export async function closeLeftovers() {
+  const left = [...openContexts];
+  openContexts.clear();
+  await Promise.all(left.map((c) => c.close().catch(() => {})));
+}
+
+/** Opens a page in a new browser context (its own storage, cookies and
+ * history: every test starts from nothing) that collects errors into
+ * `page.errors`; waits for the calculator unless `wait` is false (for pages
+ * that only embed it). */
 export async function open(browser, url, options = {}, { wait = true } = {}) {
   const context = await browser.newContext(options);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   const page = await context.newPage();
   page.errors = [];
   page.on('console', (m) => {
@@ -30,9 +45,11 @@ export async function open(browser, url, options = {}, { wait = true } = {}) {
   return page;
 }
 
-/** Waits until the calculator has drawn: its figures, or an embed's link. */
+/** Waits until the calculator is built: the full page's footer (its last
+ * part, built after the figures and the sections below them), or an
+ * embed's link. */
 export async function ready(page) {
-  await page.waitForSelector('[data-testid="spend-per-year"][data-value], [data-testid="open-full"]', { timeout: 20000 });
+  await page.waitForSelector('footer.footer, [data-testid="open-full"]', { timeout: 20000 });
 }
 
 /** Waits for Leptos to apply pending DOM updates (they are asynchronous). */
@@ -58,11 +75,13 @@ export function readPage(page) {
 
 /**
  * Registers before/after hooks that serve dist/ under /tools/deal/ and
- * launch the browser; returns an object whose `server` and `browser` are
- * set once the hooks have run.
+ * launch the browser, and an afterEach hook that closes any context a test
+ * left open; returns an object whose `server` and `browser` are set once
+ * the hooks have run.
  */
 export function useApp(hooks) {
   const app = {};
+  hooks.afterEach(closeLeftovers);
   hooks.before(async () => {
     const { serve } = await import('./server.mjs');
     app.server = await serve({ root: 'dist', prefix: '/tools/deal/' });

@@ -1,12 +1,12 @@
 // Compare A vs B, the tornado charts, the downloads and the print layout, end to end.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { open, settle, useApp } from './browser.mjs';
+import { open, ready, settle, useApp } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { DEFAULTS, matches, reference, swings } from './reference.mjs';
 
-const app = useApp({ before, after });
+const app = useApp({ before, after, afterEach });
 
 /** Every raw value of the A/B table: { a: {id: text}, b: {...}, diff: {...} }. */
 function readAb(page) {
@@ -61,8 +61,7 @@ describe('compare A vs B', () => {
     assert.ok((await pinnedPath.getAttribute('d')).length > 10);
     assert.match(await page.getByTestId('chart-cash').locator('.legend').textContent(), /scenario A/);
     // The address keeps the scenario, written canonically (inputs in table order).
-    await page.waitForTimeout(400);
-    assert.equal(await page.evaluate(() => location.search), '?v=1&c=150&a=announced,sp:front,m:20');
+    await waitForSearch(page, () => location.search === '?v=1&c=150&a=announced,sp:front,m:20');
     assertNoErrors(page);
     await page.context().close();
   });
@@ -80,6 +79,7 @@ describe('compare A vs B', () => {
     await waitForSearch(page, () => location.search === '?v=1&c=150&m=20&a=announced,c:150');
     await assertAb(page, { c: 150 }, { c: 150, m: 20 }, 'after pinning');
     await page.reload();
+    await ready(page);
     await page.waitForSelector('[data-testid="ab-compare"]');
     await settle(page);
     await assertAb(page, { c: 150 }, { c: 150, m: 20 }, 'after reload');
@@ -95,6 +95,7 @@ describe('compare A vs B', () => {
     assert.equal(await page.locator('#figures dd.versus-a').count(), 0);
     assert.equal(await page.locator('[data-testid="chart-cash"] path.pinned').getAttribute('d'), '');
     await page.goBack();
+    await ready(page);
     await page.waitForSelector('[data-testid="ab-compare"]');
     assertNoErrors(page);
     await page.context().close();
@@ -114,6 +115,7 @@ describe('compare A vs B', () => {
 
   test('view=compare embeds show A against B', async () => {
     const page = await open(app.browser, `${app.server.url}?v=1&c=200&a=announced&embed=1&view=compare`);
+    await ready(page);
     await page.waitForSelector('[data-testid="ab-compare"]');
     await settle(page);
     await assertAb(page, {}, { c: 200 }, 'embed');

@@ -1,13 +1,13 @@
 // The Content-Security-Policy: strict, present in dist/, and enforced. Every
 // other end-to-end test also runs under it and fails on any console error,
 // so a violation anywhere in the page or its embeds fails the suite.
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { open, useApp } from './browser.mjs';
 import { assertNoErrors } from './helpers.mjs';
 
-const app = useApp({ before, after });
+const app = useApp({ before, after, afterEach });
 
 test('dist/index.html carries a strict policy and no inline script', async () => {
   const html = await readFile('dist/index.html', 'utf8');

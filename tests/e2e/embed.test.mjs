@@ -1,13 +1,13 @@
 // Embedding: a blog post on a second localhost port holds two iframes and
 // embed.js; the iframes must fit their content, respond to their controls,
 // follow their theme, and link back to the full calculator.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, open, ready, settle } from './browser.mjs';
+import { closeLeftovers, launch, open, ready, settle } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { matches, reference } from './reference.mjs';
 
@@ -29,6 +29,7 @@ before(async () => {
   blog = await serve({ root: dir, prefix: '/' });
   browser = await launch();
 });
+afterEach(closeLeftovers);
 after(async () => {
   await browser?.close();
   await app?.close();

@@ -1,13 +1,13 @@
 // Hostile input in the browser: pasted values, stored data and oversized
 // states. Zero panics (the crash banner stays hidden), zero console errors,
 // and the reader's scenario is never lost.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, settle, useApp } from './browser.mjs';
+import { open, ready, settle, useApp } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { DEFAULTS } from './reference.mjs';
 
-const app = useApp({ before, after });
+const app = useApp({ before, after, afterEach });
 
 async function assertAlive(page) {
   assert.equal(await page.locator('#crash').isHidden(), true, 'no panic');
@@ -87,7 +87,7 @@ describe('oversized and stored state', () => {
         try { localStorage.setItem('circular-compute:saved', value); } catch { /* full: fine */ }
       }, stored);
       await page.goto(`${app.server.url}?v=1&c=175`);
-      await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
+      await ready(page);
       await assertScenario(page, { c: 175 }, 'the link wins');
       await page.locator('[data-testid="saved"] summary').click();
       const items = await page.locator('[data-testid="saved-list"] li').count();
@@ -103,7 +103,7 @@ describe('oversized and stored state', () => {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
     });
     await page.goto(`${app.server.url}?v=1&m=20`);
-    await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
+    await ready(page);
     await assertScenario(page, { m: 20 }, 'storage denied');
     assert.match(await page.getByTestId('saved-status').textContent(), /does not let the page save/);
     await page.locator('[data-testid="saved"] summary').click();

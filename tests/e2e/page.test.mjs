@@ -1,5 +1,5 @@
 // The calculator page, end to end, against the release dist/ served under a subpath.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { DEFAULTS } from './reference.mjs';
 
 const require = createRequire(import.meta.url);
-const app = useApp({ before, after });
+const app = useApp({ before, after, afterEach });
 
 /** Types into a number box and leaves it, as a reader would. */
 async function type(page, key, text) {
@@ -156,7 +156,8 @@ describe('the calculator page', () => {
       const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(await overflow() <= 0, `page is ${await overflow()}px wider than the viewport`);
       await page.goto(`${app.server.url}?v=1&c=150&a=announced,m:20`);
-      await page.waitForSelector('[data-testid="ab-compare"]');
+      await ready(page);
+    await page.waitForSelector('[data-testid="ab-compare"]');
       await settle(page);
       assert.ok(await overflow() <= 0, `comparing, the page is ${await overflow()}px wider than the viewport`);
       assertNoErrors(page);

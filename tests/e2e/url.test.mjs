@@ -1,11 +1,11 @@
 // Share links, history, hostile addresses and saved scenarios, end to end.
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, settle, useApp } from './browser.mjs';
+import { open, ready, settle, useApp } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { DEFAULTS } from './reference.mjs';
 
-const app = useApp({ before, after });
+const app = useApp({ before, after, afterEach });
 
 /** A value for each input that differs from its default and sits in range. */
 const LINK_VALUES = {
@@ -24,7 +24,7 @@ describe('share links', () => {
     const page = await open(app.browser, null);
     for (const [key, value] of Object.entries(LINK_VALUES)) {
       await page.goto(`${app.server.url}?v=1&${key}=${value}`);
-      await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
+      await ready(page);
       await settle(page);
       await assertScenario(page, { [key]: value }, `${key}=${value}`);
       assert.equal(await page.getByTestId('notice').count(), 0, `${key}: no notice for a clean link`);
@@ -67,7 +67,7 @@ describe('share links', () => {
     await page.getByTestId('input-sp').selectOption('front');
     await waitForQuery(page, '?v=1&c=210&sp=front');
     await page.reload();
-    await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
+    await ready(page);
     await assertScenario(page, { c: 210, sp: 'front' }, 'after reload');
     assertNoErrors(page);
     await page.context().close();
@@ -101,7 +101,7 @@ describe('share links', () => {
     const page = await open(app.browser, null);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`${app.server.url}?v=1&p=confirmed&c=120`);
-    await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
+    await ready(page);
     await page.getByTestId('copy-link').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="share-status"]')?.textContent === 'Link copied.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -159,7 +159,7 @@ describe('saved scenarios', () => {
     assert.match(await page.getByTestId('saved-status').textContent(), /Saved “Big spender”/);
     await page.getByTestId('reset').click();
     await page.reload();
-    await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
+    await ready(page);
     await page.locator('[data-testid="saved"] summary').click();
     await page.getByRole('button', { name: 'Load “Big spender”' }).click();
     await settle(page);
@@ -181,7 +181,7 @@ describe('saved scenarios', () => {
     const page = await open(app.browser, null);
     await page.addInitScript(() => localStorage.setItem('circular-compute:saved', '{"not":"ours"}'));
     await page.goto(`${app.server.url}?v=1&c=140`);
-    await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
+    await ready(page);
     await assertScenario(page, { c: 140 }, 'link wins over damaged storage');
     assert.match(await page.getByTestId('saved-status').textContent(), /format this page does not know/);
     assertNoErrors(page);
@@ -196,7 +196,7 @@ describe('saved scenarios', () => {
       };
     });
     await page.goto(`${app.server.url}?v=1&c=160`);
-    await page.waitForSelector('[data-testid="spend-per-year"][data-value]');
+    await ready(page);
     await page.locator('[data-testid="saved"] summary').click();
     await page.getByTestId('save').click();
     await settle(page);
