@@ -61,9 +61,11 @@ test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
 
 ## bench: measured numbers for BENCHMARKS.md (native model and codec, sizes,
-## load time, input latency, Lighthouse); reports, never asserts timings
+## load time, start-up tasks, input latency, Lighthouse), each start-up number
+## beside a bare Leptos counter built here (benches/counter); never asserts timings
 bench: tools-test dist
 	cargo bench --bench model
+	cd benches/counter && trunk build --release --offline
 	node scripts/size-report.mjs dist
 	node benches/browser.mjs
 

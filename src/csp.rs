@@ -63,8 +63,11 @@ fn hash(text: &str) -> String {
 /// Moves the inline loader to a file (which also shows the crash banner if
 /// the app cannot start) and adds the policy.
 pub fn harden(index: &str) -> Result<Hardened, HardenError> {
-    const OPEN: &str = "<script type=\"module\">";
-    let start = index.find(OPEN).ok_or(HardenError::NoLoader)?;
+    // trunk writes `type="module"`, or `type=module` when it minifies.
+    let start = ["<script type=\"module\">", "<script type=module>"]
+        .iter()
+        .find_map(|open| index.find(open))
+        .ok_or(HardenError::NoLoader)?;
     let end = index[start..]
         .find("</script>")
         .ok_or(HardenError::NoLoader)?
@@ -88,9 +91,9 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
     let tag = format!("<script type=\"module\" src=\"./{loader_name}\"></script>");
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n");
     let html = format!("{}{tag}{}", &index[..start], &index[end..]);
-    let head = html
-        .find("<meta charset=\"utf-8\">")
-        .map(|i| i + "<meta charset=\"utf-8\">".len());
+    let head = ["<meta charset=\"utf-8\">", "<meta charset=utf-8>"]
+        .iter()
+        .find_map(|charset| html.find(charset).map(|i| i + charset.len()));
     let html = match head {
         Some(i) => format!("{}\n  {meta}{}", &html[..i], &html[i..]),
         None => {
@@ -133,6 +136,22 @@ mod tests {
         assert!(!POLICY.contains("unsafe-eval'") || POLICY.contains("wasm-unsafe-eval"));
         assert!(!POLICY.contains("'unsafe-inline'"));
         assert!(h.loader_name.starts_with("loader-") && h.loader_name.ends_with(".js"));
+    }
+
+    #[test]
+    fn a_minified_page_is_hardened_the_same_way() {
+        let minified = TRUNK
+            .replace("<script type=\"module\">", "<script type=module>")
+            .replace("<meta charset=\"utf-8\">", "<meta charset=utf-8>");
+        let h = harden(&minified).unwrap();
+        assert!(
+            !h.html.contains("<script type=module>"),
+            "no inline script left"
+        );
+        assert!(h.loader.contains("import init from './app-1234.js'"));
+        let charset = h.html.find("<meta charset=utf-8>").unwrap();
+        let csp = h.html.find("Content-Security-Policy").unwrap();
+        assert!(charset < csp && csp < h.html.find("<script").unwrap());
     }
 
     #[test]

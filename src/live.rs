@@ -7,6 +7,8 @@
 //! whole async loop (about 1.5 KB of wasm) to the bundle.
 
 use std::cell::RefCell;
+use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -45,4 +47,55 @@ where
         }
     });
     value
+}
+
+/// Runs `run` in a task of its own after `delay`; the handle cancels it.
+/// Every timer of the page goes through here, so the bundle holds the
+/// timer glue once.
+pub fn after(delay: Duration, run: Box<dyn FnOnce()>) -> Option<TimeoutHandle> {
+    set_timeout_with_handle(run, delay).ok()
+}
+
+/// A count that starts at 0 and, after the start-up task, rises by one per
+/// browser task up to `last` (the browser may paint between any two).
+///
+/// Sections below the fold are built when the count reaches theirs
+/// ([`from_stage`]), one small task each, so no start-up task keeps the page
+/// frozen and the first figures paint before the rest is built.
+pub fn stages(last: u8) -> ReadSignal<u8> {
+    let (stage, set_stage) = signal(0_u8);
+    fn next(set_stage: WriteSignal<u8>, last: u8) {
+        after(
+            Duration::ZERO,
+            Box::new(move || {
+                // `None` once the app is gone: the chain stops with it.
+                let now = set_stage.try_update(|s| {
+                    *s += 1;
+                    *s
+                });
+                if now.is_some_and(|n| n < last) {
+                    next(set_stage, last);
+                }
+            }),
+        );
+    }
+    next(set_stage, last);
+    stage
+}
+
+/// Draws one part of the page; the argument is its slot number.
+pub type Item = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
+
+/// `item(i)` while `shown` is true: built when it turns true, dropped when
+/// it turns false, never rebuilt in between. Every part of the page that
+/// comes and goes is drawn through this one closure, so the bundle holds
+/// its rendering code once.
+pub fn shown_while(shown: Memo<bool>, item: Item, i: usize) -> impl IntoView {
+    move || shown.get().then(|| item(i))
+}
+
+/// What `build` makes, built once `stage` reaches `n` (see [`stages`]).
+pub fn at_stage(stage: ReadSignal<u8>, n: u8, build: fn() -> AnyView) -> impl IntoView {
+    let ready = Memo::new(move |_| stage.get() >= n);
+    shown_while(ready, Arc::new(move |_| build()), 0)
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::codec::embed::{display, embed_query, Display};
 use crate::codec::{decode, encode_with, notice_lines, Pinned};
-use crate::live::watch;
+use crate::live::{after, watch};
 use crate::model::{compute, Input, Outputs, Preset, Scenario, Study};
 use crate::web::location;
 
@@ -165,14 +165,14 @@ impl AppState {
             if self.url_pending.with_value(Option::is_some) {
                 return;
             }
-            let handle = set_timeout_with_handle(
-                move || {
+            let handle = after(
+                URL_WRITE_EVERY,
+                Box::new(move || {
                     self.url_pending.set_value(None);
                     location::write(&self.query_untracked(), false);
-                },
-                URL_WRITE_EVERY,
+                }),
             );
-            self.url_pending.set_value(handle.ok());
+            self.url_pending.set_value(handle);
         });
         // Unmounted (in a test, or by a host), the pending write is dropped:
         // it would otherwise rewrite an address the app no longer owns.

@@ -18,6 +18,7 @@ use super::schedule_table::ScheduleTable;
 use super::share_bar::ShareBar;
 use super::sources::Sources;
 use super::tornado_panel::WhatMatters;
+use crate::live::{at_stage, stages};
 use crate::model::Group;
 use crate::state::AppState;
 use crate::web::{api, embed};
@@ -39,11 +40,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The stage at which the full page's last parts (Sources and method, and
+/// the footer) are built: once the footer is there, the page is whole.
+const LAST_STAGE: u8 = 7;
+
 /// The full page: header, inputs beside figures, charts, tables, sources.
+///
+/// The start-up task builds what a reader sees first (masthead, inputs,
+/// lead and figures); each part below them is built in a task of its own
+/// just after the first paint, in page order, so nothing already on screen
+/// moves (see `live::stages`).
 #[component]
 fn FullPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let permalink = move || state.link.get();
+    let stage = stages(LAST_STAGE);
     view! {
         <header class="masthead">
             <a class="skip" href="#figures">"Skip to the figures"</a>
@@ -73,22 +84,16 @@ fn FullPage() -> impl IntoView {
                 <AbCompare/>
                 <Figures/>
                 <section class="charts" aria-label="Charts">
-                    <ChartPanel kind=ChartKind::Spend/>
-                    <ChartPanel kind=ChartKind::Capacity/>
-                    <ChartPanel kind=ChartKind::Cash/>
+                    {at_stage(stage, 1, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
+                    {at_stage(stage, 2, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
+                    {at_stage(stage, 3, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
                 </section>
-                <WhatMatters/>
-                <ScheduleTable/>
-                <Downloads/>
-                <CompareTable/>
+                {at_stage(stage, 4, || view! { <WhatMatters/> }.into_inner())}
+                {at_stage(stage, 5, || view! { <ScheduleTable/> }.into_inner())}
+                {at_stage(stage, 6, || view! { <Downloads/> }.into_inner())}
+                {at_stage(stage, 6, || view! { <CompareTable/> }.into_inner())}
             </div>
         </main>
-        <Sources/>
-        <footer class="footer">
-            <p>
-                "Figures are estimates from public reporting; every default is cited in Sources and method, "
-                "and every assumption is marked. Not investment advice."
-            </p>
-        </footer>
+        {at_stage(stage, LAST_STAGE, || view! { <Sources/> }.into_inner())}
     }
 }

@@ -100,7 +100,7 @@ pub fn tick_label(ticks: ReadSignal<Vec<Tick>>, i: usize) -> String {
 
 /// A chart panel bound to the live outputs.
 #[component]
-pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
+pub fn ChartPanel(kind: ChartKind) -> AnyView {
     let state = expect_context::<AppState>();
     // The SVG is drawn at the plot's real width, so its text stays readable.
     let plot_ref = NodeRef::<leptos::html::Div>::new();
@@ -357,4 +357,5 @@ pub fn ChartPanel(kind: ChartKind) -> impl IntoView {
             />
         </figure>
     }
+    .into_any()
 }

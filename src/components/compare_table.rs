@@ -68,7 +68,7 @@ fn write_row(tr: &web_sys::HtmlTableRowElement, last: Option<&[String; 7]>, now:
 /// The order moves with the reader's share, so the rows stay put and one
 /// effect writes the cells that changed: nothing is rebuilt per input.
 #[component]
-pub fn CompareTable() -> impl IntoView {
+pub fn CompareTable() -> AnyView {
     let state = expect_context::<AppState>();
     let deals: Vec<CompareRow> = DEALS
         .iter()
@@ -139,4 +139,5 @@ pub fn CompareTable() -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

@@ -16,7 +16,7 @@ fn today() -> String {
 
 /// The downloads panel.
 #[component]
-pub fn Downloads() -> impl IntoView {
+pub fn Downloads() -> AnyView {
     let state = expect_context::<AppState>();
     let (status, set_status) = signal(None::<String>);
     // Builds one export of the current state; read only inside handlers and closures.
@@ -95,4 +95,5 @@ pub fn Downloads() -> impl IntoView {
             </label>
         </section>
     }
+    .into_any()
 }

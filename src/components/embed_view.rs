@@ -37,16 +37,16 @@ pub fn EmbedView() -> impl IntoView {
             <Figures only=KEY_FIGURES/>
         }
         .into_any(),
-        View::Spend => view! { <ChartPanel kind=ChartKind::Spend/> }.into_any(),
-        View::Capacity => view! { <ChartPanel kind=ChartKind::Capacity/> }.into_any(),
-        View::Cash => view! { <ChartPanel kind=ChartKind::Cash/> }.into_any(),
-        View::Table => view! { <ScheduleTable/> }.into_any(),
+        View::Spend => view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner(),
+        View::Capacity => view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner(),
+        View::Cash => view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner(),
+        View::Table => view! { <ScheduleTable/> }.into_inner(),
         View::Compare => view! {
             <AbCompare/>
             <CompareTable/>
         }
         .into_any(),
-        View::Tornado => view! { <WhatMatters/> }.into_any(),
+        View::Tornado => view! { <WhatMatters/> }.into_inner(),
     };
     let controls = (!display.controls.is_empty()).then(|| {
         view! {

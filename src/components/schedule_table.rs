@@ -70,7 +70,7 @@ fn Row(index: usize) -> impl IntoView {
 
 /// The schedule table, in a scrollable region on narrow screens.
 #[component]
-pub fn ScheduleTable() -> impl IntoView {
+pub fn ScheduleTable() -> AnyView {
     let state = expect_context::<AppState>();
     let count = move || state.outputs.with(|o| o.schedule.len());
     let most = Input::Term.spec().max as usize;
@@ -97,4 +97,5 @@ pub fn ScheduleTable() -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

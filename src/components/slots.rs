@@ -4,10 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::live::settled;
-
-/// Draws an item for slot `i`.
-type Item = Arc<dyn Fn(usize) -> AnyView + Send + Sync>;
+use crate::live::{settled, shown_while, Item};
 
 /// Draws `max` slots; slot `i` shows `item(i)` while `i < count()`.
 ///
@@ -29,8 +26,7 @@ fn draw(max: usize, count: ReadSignal<usize>, item: Item) -> AnyView {
     (0..max)
         .map(move |i| {
             let filled = Memo::new(move |_| i < count.get());
-            let item = item.clone();
-            move || filled.get().then(|| item(i))
+            shown_while(filled, item.clone(), i)
         })
         .collect_view()
         .into_any()

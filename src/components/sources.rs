@@ -108,32 +108,35 @@ fn method() -> impl IntoView {
     }
 }
 
-/// The Sources and method panel.
+/// The Sources and method panel, and the page's footer below it.
 ///
 /// Its three disclosures start closed, and their bodies (about a quarter
-/// of the page's nodes) are built just after the first paint rather than in
-/// the start-up task: the figures appear sooner (BENCHMARKS.md, load time).
+/// of the page's nodes) are built in a task after the panel's own, so no
+/// start-up task grows long (BENCHMARKS.md, start-up).
 #[component]
-pub fn Sources() -> impl IntoView {
-    let (built, set_built) = signal(false);
-    request_animation_frame(move || {
-        set_timeout(move || set_built.set(true), std::time::Duration::ZERO);
-    });
+pub fn Sources() -> AnyView {
     view! {
         <section class="sources" id="sources" aria-labelledby="sources-title">
             <h2 id="sources-title">"Sources and method"</h2>
             <details>
                 <summary>"Every input, its default and where it comes from"</summary>
-                {move || built.get().then(inputs)}
+                {inputs()}
             </details>
             <details>
                 <summary>"The facts"</summary>
-                {move || built.get().then(facts)}
+                {facts()}
             </details>
             <details>
                 <summary>"Method: the formulas in plain words"</summary>
-                {move || built.get().then(method)}
+                {method()}
             </details>
         </section>
+        <footer class="footer">
+            <p>
+                "Figures are estimates from public reporting; every default is cited in Sources and method, "
+                "and every assumption is marked. Not investment advice."
+            </p>
+        </footer>
     }
+    .into_any()
 }

@@ -173,7 +173,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
 
 /// Both tornado charts, and what the band on the charts means.
 #[component]
-pub fn WhatMatters() -> impl IntoView {
+pub fn WhatMatters() -> AnyView {
     view! {
         <section class="what-matters" aria-labelledby="what-matters-title">
             <h2 id="what-matters-title">"What matters most"</h2>
@@ -186,4 +186,5 @@ pub fn WhatMatters() -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

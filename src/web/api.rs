@@ -103,7 +103,8 @@ pub fn compute_js(given: JsValue) -> JsValue {
 }
 
 /// Installs `window.circularCompute = { version, inputs, compute }` for as
-/// long as the calling owner (the app) lives; unmounting removes it.
+/// long as the calling owner (the app) lives; unmounting withdraws it
+/// (the property becomes `undefined`).
 pub fn install() {
     let Some(window) = web_sys::window() else {
         return;
@@ -122,7 +123,7 @@ pub fn install() {
     let _ = leptos::prelude::StoredValue::new_local(compute);
     leptos::prelude::on_cleanup(|| {
         if let Some(window) = web_sys::window() {
-            let _ = Reflect::delete_property(&window, &JsValue::from_str("circularCompute"));
+            set(&window, "circularCompute", &JsValue::UNDEFINED);
         }
     });
 }

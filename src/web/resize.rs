@@ -21,9 +21,9 @@ pub fn watch_size(
     mut on_size: impl FnMut(&web_sys::DomRectReadOnly) + 'static,
 ) -> Option<SizeWatch> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-            on_size(&entry.content_rect());
-        }
+        // A ResizeObserver calls back with at least one entry, of its own kind.
+        let entry: web_sys::ResizeObserverEntry = entries.get(0).unchecked_into();
+        on_size(&entry.content_rect());
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(el);
