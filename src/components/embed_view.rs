@@ -13,6 +13,7 @@ use super::notices::Notices;
 use super::schedule_table::ScheduleTable;
 use super::tornado_panel::WhatMatters;
 use crate::codec::embed::View;
+use crate::live::{at_stage, stages};
 use crate::model::KEY_FIGURES;
 use crate::state::AppState;
 
@@ -22,16 +23,21 @@ pub fn EmbedView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let display = state.display.get_value();
     let panel = match display.view {
-        View::All => view! {
-            <Lead/>
-            <Figures/>
-            <div class="charts">
-                <ChartPanel kind=ChartKind::Spend/>
-                <ChartPanel kind=ChartKind::Capacity/>
-                <ChartPanel kind=ChartKind::Cash/>
-            </div>
+        // The compact calculator leads with its answer; its charts follow,
+        // one task each, as on the full page.
+        View::All => {
+            let stage = stages(3);
+            view! {
+                <Lead/>
+                <Figures/>
+                <div class="charts">
+                    {at_stage(stage, 1, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
+                    {at_stage(stage, 2, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
+                    {at_stage(stage, 3, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
         View::Summary => view! {
             <Lead/>
             <Figures only=KEY_FIGURES/>

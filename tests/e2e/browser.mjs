@@ -47,9 +47,12 @@ export async function open(browser, url, options = {}, { wait = true } = {}) {
 
 /** Waits until the calculator is built: the full page's footer (its last
  * part, built after the figures and the sections below them), or an
- * embed's link. */
+ * embed's link and, in the compact calculator, its last chart. */
 export async function ready(page) {
   await page.waitForSelector('footer.footer, [data-testid="open-full"]', { timeout: 20000 });
+  if (await page.locator('main.embed[data-view="all"]').count()) {
+    await page.waitForSelector('[data-testid="chart-cash"]', { timeout: 20000 });
+  }
 }
 
 /** Waits for Leptos to apply pending DOM updates (they are asynchronous). */
