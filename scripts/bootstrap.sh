@@ -17,6 +17,12 @@ fail() {
   exit 1
 }
 
+# Prints how long the step that began at second $1 took.
+took() {
+  local s=$((SECONDS - $1))
+  printf '    done in %dm %02ds\n' $((s / 60)) $((s % 60))
+}
+
 need() {
   command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed; $2"
 }
@@ -31,15 +37,19 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   have "Rust target wasm32-unknown-unknown"
 else
   say "Adding the Rust target wasm32-unknown-unknown (rustup)"
+  t=$SECONDS
   rustup target add wasm32-unknown-unknown || fail "rustup could not add wasm32-unknown-unknown."
+  took $t
 fi
 
 # 2. trunk, pinned: 0.22 needs a newer rustc than this toolchain.
 if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
   have "trunk $TRUNK_VERSION"
 else
-  say "Installing trunk $TRUNK_VERSION from crates.io (cargo install; about 11 minutes on 2 cores)"
+  say "Installing trunk $TRUNK_VERSION from crates.io (cargo install; 8 to 11 minutes on 2 cores)"
+  t=$SECONDS
   cargo install "trunk@$TRUNK_VERSION" --locked || fail "cargo could not install trunk $TRUNK_VERSION."
+  took $t
 fi
 
 # 3. wasm-bindgen-cli, the exact version of the wasm-bindgen crate in Cargo.lock.
@@ -49,9 +59,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $wbg" ] &&
   command -v wasm-bindgen-test-runner >/dev/null; then
   have "wasm-bindgen-cli $wbg"
 else
-  say "Installing wasm-bindgen-cli $wbg from crates.io (cargo install; about 5 minutes)"
+  say "Installing wasm-bindgen-cli $wbg from crates.io (cargo install; 2 to 4 minutes)"
+  t=$SECONDS
   # Not --locked: one of its locked dependencies is no longer on the registry.
   cargo install "wasm-bindgen-cli@$wbg" --force || fail "cargo could not install wasm-bindgen-cli $wbg."
+  took $t
 fi
 grep -q "wasm_bindgen = \"$wbg\"" Trunk.toml ||
   fail "Trunk.toml pins a wasm_bindgen other than $wbg (from Cargo.lock): update [tools] wasm_bindgen."
@@ -63,7 +75,9 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sha" ] && [ -x node_modules/.
   have "npm tools from package-lock.json"
 else
   say "Installing npm tools from package-lock.json (npm ci: binaryen, playwright-core, axe-core)"
+  t=$SECONDS
   npm ci --no-audit --no-fund || fail "npm ci failed; is the npm registry reachable?"
+  took $t
   echo "$lock_sha" >"$stamp"
 fi
 [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = "132" ] ||
@@ -80,9 +94,11 @@ if [ "$what" = test ]; then
       command -v sudo >/dev/null || fail "installing Chromium needs root or sudo: apt-get install chromium chromium-driver"
       sudo=sudo
     fi
+    t=$SECONDS
     $sudo apt-get update || fail "apt-get update failed."
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver ||
       fail "apt-get could not install chromium and chromium-driver."
+    took $t
   fi
 fi
 say "Tools ready for '$what'."
