@@ -24,6 +24,7 @@ SITE_URL ?=
 dist: tools
 	trunk build --release --offline
 	cargo run --quiet --bin postbuild -- dist "$(SITE_URL)"
+	node scripts/minify-glue.mjs dist
 
 tools:
 	bash scripts/bootstrap.sh build

@@ -234,6 +234,21 @@ pub fn embed_query(scenario_query: &str, d: &Display) -> String {
     parts.join("&")
 }
 
+/// The secret WordPress gives an embed in its address's fragment
+/// (`#?secret=XXXX`), which the embed's height and link messages must
+/// carry. WordPress makes it from letters and digits and ignores messages
+/// whose secret has anything else, so so does this.
+pub fn wordpress_secret(fragment: &str) -> Option<String> {
+    let query = fragment.strip_prefix('#')?.strip_prefix('?')?;
+    query.split('&').find_map(|pair| {
+        let secret = pair.strip_prefix("secret=")?;
+        let valid = !secret.is_empty()
+            && secret.len() <= 64
+            && secret.bytes().all(|b| b.is_ascii_alphanumeric());
+        valid.then(|| secret.to_string())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,5 +310,29 @@ mod tests {
             ..d.clone()
         };
         assert_eq!(display(&decode(&embed_query("", &none))).0, none);
+    }
+
+    #[test]
+    fn the_wordpress_secret_is_read_from_the_fragment() {
+        assert_eq!(
+            wordpress_secret("#?secret=aB3xY9zq0W").as_deref(),
+            Some("aB3xY9zq0W")
+        );
+        assert_eq!(wordpress_secret("#?x=1&secret=abc").as_deref(), Some("abc"));
+        for bad in [
+            "",
+            "#",
+            "#secret=abc",
+            "#?secret=",
+            "#?secret=a b",
+            "#?secret=<x>",
+            "?secret=abc",
+        ] {
+            assert_eq!(wordpress_secret(bad), None, "{bad}");
+        }
+        assert_eq!(
+            wordpress_secret(&format!("#?secret={}", "a".repeat(65))),
+            None
+        );
     }
 }

@@ -16,6 +16,7 @@ use crate::codec::embed::View;
 use crate::live::{at_stage, stages};
 use crate::model::KEY_FIGURES;
 use crate::state::AppState;
+use crate::web::embed;
 
 /// What an iframe shows.
 #[component]
@@ -77,6 +78,11 @@ pub fn EmbedView() -> impl IntoView {
                     target="_blank"
                     rel="noopener"
                     data-testid="open-full"
+                    on:click=move |ev| {
+                        if embed::open_through_host(&state.link.get_untracked()) {
+                            ev.prevent_default();
+                        }
+                    }
                 >
                     "Open the full calculator"
                 </a>

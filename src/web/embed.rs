@@ -1,7 +1,14 @@
-//! Embed glue: the colour scheme override, and telling the host page our
-//! height whenever it changes.
+//! Embed glue: the colour scheme override, telling the host page our
+//! height whenever it changes (`embed.js`'s message and WordPress's), and
+//! opening the full calculator through WordPress.
 
-use crate::codec::embed::Theme;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::{on_cleanup, window_event_listener, StoredValue};
+use wasm_bindgen::JsValue;
+
+use crate::codec::embed::{wordpress_secret, Theme};
 use crate::web::resize;
 
 /// The message type our iframes post; `embed.js` listens for it.
@@ -17,8 +24,29 @@ pub fn apply_theme(theme: Theme) {
     }
 }
 
-/// In an iframe, posts `{type, height}` to the parent now and whenever the
-/// page's size changes. Nothing else is ever sent.
+thread_local! {
+    /// The secret WordPress put in the embed's first address, kept because
+    /// the first address write drops the fragment.
+    static WORDPRESS_SECRET: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Sets `object[key] = value` (on a fresh object it cannot fail).
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// Reads `data[key]` as a string, if it is one.
+fn text(data: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(data, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+/// In an iframe, tells the host page the embed's height now and whenever
+/// it changes: `{type, height}` for `embed.js`; and when WordPress embedded
+/// the page (its secret in the fragment, read here before any address
+/// write), WordPress's own `{message: "height", value, secret}`, also in
+/// answer to its `{message: "ready", secret}`. Nothing else is ever sent.
 pub fn post_height_to_parent() {
     let Some(window) = web_sys::window() else {
         return;
@@ -32,16 +60,55 @@ pub fn post_height_to_parent() {
     let Some(root) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
+    let secret = wordpress_secret(&window.location().hash().unwrap_or_default());
+    WORDPRESS_SECRET.with(|s| *s.borrow_mut() = secret.clone());
     let measured = root.clone();
-    let post = move || {
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &RESIZE_MESSAGE.into());
+    let wordpress = secret.clone();
+    let post = Rc::new(move || {
         let height = measured.get_bounding_client_rect().height().ceil();
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let message = js_sys::Object::new();
+        set(&message, "type", &RESIZE_MESSAGE.into());
+        set(&message, "height", &height.into());
         let _ = parent.post_message(&message, "*");
-    };
+        if let Some(secret) = &wordpress {
+            let message = js_sys::Object::new();
+            set(&message, "message", &"height".into());
+            set(&message, "value", &height.into());
+            set(&message, "secret", &secret.as_str().into());
+            let _ = parent.post_message(&message, "*");
+        }
+    });
     post();
-    // The watch lives as long as the app that asked for it.
-    let watching = resize::watch_size(&root, move |_| post());
-    let _ = leptos::prelude::StoredValue::new_local(watching);
+    // The watch and the listener live as long as the app that asked for them.
+    let on_size = post.clone();
+    let watching = resize::watch_size(&root, move |_| on_size());
+    let _ = StoredValue::new_local(watching);
+    if let Some(secret) = secret {
+        let handle = window_event_listener(leptos::ev::message, move |e| {
+            let data = e.data();
+            let ready = text(&data, "message").as_deref() == Some("ready");
+            if ready && text(&data, "secret").as_deref() == Some(secret.as_str()) {
+                post();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+}
+
+/// Opens the full calculator through WordPress when WordPress embedded the
+/// page: its sandbox allows no new tab, so the host is asked to go to
+/// `href` (`{message: "link", value, secret}`). Returns whether it asked;
+/// if not, the link opens as usual.
+pub fn open_through_host(href: &str) -> bool {
+    let Some(secret) = WORDPRESS_SECRET.with(|s| s.borrow().clone()) else {
+        return false;
+    };
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+        return false;
+    };
+    let message = js_sys::Object::new();
+    set(&message, "message", &"link".into());
+    set(&message, "value", &href.into());
+    set(&message, "secret", &secret.as_str().into());
+    parent.post_message(&message, "*").is_ok()
 }

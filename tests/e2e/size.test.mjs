@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { sizes } from '../../scripts/size-report.mjs';
 
 /** Gzipped bytes a first visit may download, today’s size (247.8 KB) plus about 0.3%. */
-const RATCHET = 248_100;
+const RATCHET = 247_000;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 
