@@ -39,8 +39,9 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
 
     let site = if site.is_empty() {
         eprintln!(
-            "postbuild: SITE_URL is not set, so the oEmbed documents point at ./ — \
-             set SITE_URL=https://your.host/path/ when building for deployment."
+            "postbuild: SITE_URL is not set, so the page carries no oEmbed discovery link \
+             and the oEmbed documents point at ./ — set SITE_URL=https://your.host/path/ \
+             when building for deployment."
         );
         "./".to_string()
     } else if site.ends_with('/') {
@@ -48,6 +49,16 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
     } else {
         format!("{site}/")
     };
+    let absolute = (site != "./").then_some(site.as_str());
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    match circular_compute::oembed::discovery(&html, absolute) {
+        Ok(linked) => {
+            std::fs::write(&index, linked).map_err(|e| format!("{}: {e}", index.display()))?
+        }
+        // Already removed by an earlier run without a site: nothing to do.
+        Err(_) if absolute.is_none() => {}
+        Err(e) => return Err(format!("{e}; rebuild with `make dist SITE_URL=…`")),
+    }
     let docs = circular_compute::oembed::documents(&site);
     for (name, body) in &docs {
         let path = dir.join(name);
