@@ -96,3 +96,66 @@ export function useApp(hooks) {
   });
   return app;
 }
+
+/**
+ * Registers hooks for a blog post on a second origin that embeds the
+ * calculator: dist/ is served under /tools/deal/ (with `headers`), the post
+ * (`post(appUrl)` gives the files, name → text) from a temporary folder,
+ * and any context a test leaves open is closed after it. Returns an object
+ * whose `app`, `blog` and `browser` are set once the hooks have run.
+ */
+export function useBlog(hooks, post, headers = {}) {
+  const world = {};
+  hooks.before(async () => {
+    const { serve } = await import('./server.mjs');
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    world.app = await serve({ root: 'dist', prefix: '/tools/deal/', headers });
+    const dir = await mkdtemp(join(tmpdir(), 'blog-'));
+    for (const [name, text] of Object.entries(post(world.app.url))) await writeFile(join(dir, name), text);
+    world.blog = await serve({ root: dir, prefix: '/' });
+    world.browser = await launch();
+  });
+  hooks.afterEach(closeLeftovers);
+  hooks.after(async () => {
+    await world.browser?.close();
+    await world.app?.close();
+    await world.blog?.close();
+  });
+  return world;
+}
+
+/** Waits (up to 10 s) until the iframe `#id` is within `tolerance` px of its
+ * document's height (and taller than 200 px), then returns the iframe's
+ * height, its document's scroll and client heights, and its frame. The
+ * iframe is cross-origin, so its document is measured from inside. */
+export async function fitted(page, id, tolerance = 2) {
+  const handle = await page.locator(`#${id}`).elementHandle();
+  const frame = await handle.contentFrame();
+  await frame.waitForSelector('[data-testid="open-full"]', { timeout: 20000 });
+  let size;
+  for (let i = 0; i < 100; i++) {
+    const outer = await handle.evaluate((el) => el.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      client: document.documentElement.clientHeight,
+    }));
+    size = { outer, inner: inner.scroll, client: inner.client, frame };
+    if (outer > 200 && Math.abs(outer - inner.scroll) <= tolerance) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return size;
+}
+
+/** Polls `read()` (up to 2.5 s) until it gives something other than
+ * `before`, and returns what it gives last: Leptos updates the DOM
+ * asynchronously, and a frame's DOM cannot be watched from outside. */
+export async function changed(read, before) {
+  let now = await read();
+  for (let i = 0; i < 50 && now === before; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    now = await read();
+  }
+  return now;
+}

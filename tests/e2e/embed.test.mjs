@@ -3,63 +3,28 @@
 // follow their theme, and link back to the full calculator.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve } from './server.mjs';
-import { closeLeftovers, launch, open, ready, settle } from './browser.mjs';
+import { changed, fitted, open, ready, settle, useBlog } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { matches, reference } from './reference.mjs';
 
-let app, blog, browser;
-
-before(async () => {
-  app = await serve({ root: 'dist', prefix: '/tools/deal/' });
-  const dir = await mkdtemp(join(tmpdir(), 'blog-'));
-  await writeFile(join(dir, 'index.html'), `<!doctype html>
+const world = useBlog({ before, after, afterEach }, (appUrl) => ({
+  'index.html': `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A blog post</title><link rel="icon" href="data:,">
 <style>body { font-family: serif; max-width: 680px; margin: 2rem auto; } iframe { display: block; }</style></head>
 <body><h1>What the deal really costs</h1><p>Some prose before the figure.</p>
-<iframe id="spend" src="${app.url}?v=1&c=150&embed=1&view=spend&controls=c,m" title="Spend" width="100%" height="150" style="border:0;width:100%"></iframe>
+<iframe id="spend" src="${appUrl}?v=1&c=150&embed=1&view=spend&controls=c,m" title="Spend" width="100%" height="150" style="border:0;width:100%"></iframe>
 <p>More prose between figures.</p>
-<iframe id="summary" src="${app.url}?v=1&p=thin-margin&embed=1&view=summary&theme=dark" title="Summary" width="100%" height="150" style="border:0;width:100%"></iframe>
+<iframe id="summary" src="${appUrl}?v=1&p=thin-margin&embed=1&view=summary&theme=dark" title="Summary" width="100%" height="150" style="border:0;width:100%"></iframe>
 <p>The end.</p>
-<script src="${app.url}embed.js" async></script>
-</body></html>`);
-  blog = await serve({ root: dir, prefix: '/' });
-  browser = await launch();
-});
-afterEach(closeLeftovers);
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await blog?.close();
-});
-
-/** Waits (up to 10 s) until an iframe's height matches its document's, then
- * returns the iframe's height and its document's scroll and client heights.
- * The iframe is cross-origin, so its document is measured from inside. */
-async function fitted(page, id) {
-  const handle = await page.locator(`#${id}`).elementHandle();
-  const frame = await handle.contentFrame();
-  await frame.waitForSelector('[data-testid="open-full"]');
-  let size;
-  for (let i = 0; i < 100; i++) {
-    const outer = await handle.evaluate((el) => el.getBoundingClientRect().height);
-    const inner = await frame.evaluate(() => ({
-      scroll: document.documentElement.scrollHeight,
-      client: document.documentElement.clientHeight,
-    }));
-    size = { outer, inner: inner.scroll, client: inner.client };
-    if (outer > 200 && Math.abs(outer - inner.scroll) <= 2) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return size;
-}
+<script src="${appUrl}embed.js" async></script>
+</body></html>`,
+}));
 
 describe('embeds in a blog post', () => {
   test('iframes resize to their content, with no inner scrollbar', async () => {
-    const page = await open(browser, blog.url, { viewport: { width: 800, height: 900 } }, { wait: false });
+    const page = await open(world.browser, world.blog.url, { viewport: { width: 800, height: 900 } }, { wait: false });
     for (const id of ['spend', 'summary']) {
       const size = await fitted(page, id);
       assert.ok(Math.abs(size.outer - size.inner) <= 2, `${id}: iframe ${size.outer}px, content ${size.inner}px`);
@@ -70,7 +35,7 @@ describe('embeds in a blog post', () => {
   });
 
   test('controls in an embed move its figure, and the iframe follows', async () => {
-    const page = await open(browser, blog.url, { viewport: { width: 800, height: 900 } }, { wait: false });
+    const page = await open(world.browser, world.blog.url, { viewport: { width: 800, height: 900 } }, { wait: false });
     await fitted(page, 'spend');
     const frame = page.frameLocator('#spend');
     assert.equal(await frame.locator('[data-testid^="input-"]').count(), 2, 'just c and m');
@@ -78,9 +43,7 @@ describe('embeds in a blog post', () => {
     const before = await spendPath();
     await frame.getByTestId('input-c').fill('300');
     await frame.getByTestId('input-c').press('Tab');
-    // Leptos updates the DOM asynchronously: poll briefly for the new bars.
-    for (let i = 0; i < 50 && (await spendPath()) === before; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.notEqual(await spendPath(), before, 'the bars moved');
+    assert.notEqual(await changed(spendPath, before), before, 'the bars moved');
     const label = await frame.locator('[data-testid="chart-spend"] .plot').getAttribute('aria-label');
     assert.match(label, /\$30B in the first year/);
     assertNoErrors(page);
@@ -88,7 +51,7 @@ describe('embeds in a blog post', () => {
   });
 
   test('themes apply inside the iframe', async () => {
-    const page = await open(browser, blog.url, { colorScheme: 'light' }, { wait: false });
+    const page = await open(world.browser, world.blog.url, { colorScheme: 'light' }, { wait: false });
     await fitted(page, 'summary');
     const bg = await page.frameLocator('#summary').locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
     assert.equal(bg, 'rgb(18, 19, 20)', 'theme=dark wins over the reader\'s light scheme');
@@ -99,12 +62,12 @@ describe('embeds in a blog post', () => {
   });
 
   test('the open link reproduces the scenario in a new tab', async () => {
-    const page = await open(browser, blog.url, {}, { wait: false });
+    const page = await open(world.browser, world.blog.url, {}, { wait: false });
     await fitted(page, 'summary');
     const link = page.frameLocator('#summary').getByTestId('open-full');
     assert.equal(await link.getAttribute('target'), '_blank');
     assert.equal(await link.getAttribute('rel'), 'noopener');
-    assert.equal(await link.getAttribute('href'), `${app.url}?v=1&p=thin-margin`);
+    assert.equal(await link.getAttribute('href'), `${world.app.url}?v=1&p=thin-margin`);
     const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
     tab.errors = [];
     await ready(tab);
@@ -114,7 +77,7 @@ describe('embeds in a blog post', () => {
   });
 
   test('bad embed settings fall back, with a notice', async () => {
-    const page = await open(browser, `${app.url}?embed=1&view=pie&theme=neon`);
+    const page = await open(world.browser, `${world.app.url}?embed=1&view=pie&theme=neon`);
     assert.equal(await page.locator('.notice li').count(), 2);
     assert.equal(await page.getByTestId('lead').count(), 1, 'the compact calculator');
     assertNoErrors(page);
@@ -124,7 +87,7 @@ describe('embeds in a blog post', () => {
 
 describe('the embed dialog', () => {
   test('builds a snippet with a live preview', async () => {
-    const page = await open(browser, app.url);
+    const page = await open(world.browser, world.app.url);
     await page.getByTestId('embed-open').click();
     await page.getByTestId('embed-view').selectOption('cash');
     await page.getByTestId('embed-theme').selectOption('dark');
@@ -148,7 +111,7 @@ describe('the embed dialog', () => {
 
 describe('the JavaScript API', () => {
   test('compute returns the outputs and schedule as plain data', async () => {
-    const page = await open(browser, app.url);
+    const page = await open(world.browser, world.app.url);
     const r = await page.evaluate(() => window.circularCompute.compute({ c: 150, m: 20 }));
     const expected = reference({ c: 150, m: 20 });
     for (const [id, value] of Object.entries(expected.outputs)) {
@@ -167,7 +130,7 @@ describe('the JavaScript API', () => {
   });
 
   test('bad input gives a clear error object, never an exception', async () => {
-    const page = await open(browser, app.url);
+    const page = await open(world.browser, world.app.url);
     const results = await page.evaluate(() => [
       window.circularCompute.compute({ c: 'lots', zz: 1, t: 99, p: 'moon' }),
       window.circularCompute.compute(42),
@@ -192,7 +155,7 @@ describe('oEmbed', () => {
     // A relative discovery link would be a broken one (consumers use the
     // href as written); `make dist SITE_URL=…` writes an absolute one
     // (src/oembed.rs tests it).
-    const page = await open(browser, app.url);
+    const page = await open(world.browser, world.app.url);
     assert.equal(await page.locator('link[type="application/json+oembed"]').count(), 0);
     for (const file of ['oembed.json', 'oembed-thin-margin.json']) {
       const doc = JSON.parse(await readFile(join('dist', file), 'utf8'));

@@ -12,24 +12,13 @@
 // Access-Control-Allow-Origin, as the README asks of a host.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from './server.mjs';
-import { closeLeftovers, launch, open } from './browser.mjs';
+import { changed, fitted, open, useBlog } from './browser.mjs';
 import { assertNoErrors } from './helpers.mjs';
 
-let app, blog, browser;
 const SECRETS = { cash: 'Ab3dE5gH7j', summary: 'Zy8xW6vU4t' };
 
-before(async () => {
-  app = await serve({ root: 'dist', prefix: '/tools/deal/', headers: { 'access-control-allow-origin': '*' } });
-  const frame = (id, query, title) =>
-    `<iframe id="${id}" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" ` +
-    `src="${app.url}?${query}#?secret=${SECRETS[id]}" data-secret="${SECRETS[id]}" ` +
-    `width="100%" height="1400" title="${title}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>`;
-  const dir = await mkdtemp(join(tmpdir(), 'wordpress-'));
-  await writeFile(join(dir, 'wp-host.js'), `
+/** The host side of WordPress's embed protocol, from its documented behaviour. */
+const WP_HOST = `
 (function () {
   window.addEventListener('message', function (e) {
     var data = e.data;
@@ -59,8 +48,16 @@ before(async () => {
   }
   window.addEventListener('load', ready);
 })();
-`);
-  await writeFile(join(dir, 'index.html'), `<!doctype html>
+`;
+
+const world = useBlog({ before, after, afterEach }, (appUrl) => {
+  const frame = (id, query, title) =>
+    `<iframe id="${id}" class="wp-embedded-content" sandbox="allow-scripts" security="restricted" ` +
+    `src="${appUrl}?${query}#?secret=${SECRETS[id]}" data-secret="${SECRETS[id]}" ` +
+    `width="100%" height="1400" title="${title}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>`;
+  return {
+    'wp-host.js': WP_HOST,
+    'index.html': `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A WordPress post</title><link rel="icon" href="data:,">
 <style>body { max-width: 640px; margin: 2rem auto; font-family: serif; } iframe { display: block; }</style></head>
 <body><h1>What the deal really costs</h1>
@@ -68,40 +65,16 @@ before(async () => {
 <p>Prose between the embeds.</p>
 <figure class="wp-block-embed">${frame('summary', 'embed=1&view=summary', 'Summary')}</figure>
 <script src="wp-host.js"></script>
-</body></html>`);
-  blog = await serve({ root: dir, prefix: '/' });
-  browser = await launch();
-});
-afterEach(closeLeftovers);
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  await blog?.close();
-});
-
-/** Waits until WordPress has sized the iframe to its content (within 10 px)
- * and returns both heights. */
-async function sized(page, id) {
-  const handle = await page.locator(`#${id}`).elementHandle();
-  const frame = await handle.contentFrame();
-  await frame.waitForSelector('[data-testid="open-full"]', { timeout: 20000 });
-  let size;
-  for (let i = 0; i < 100; i++) {
-    const outer = await handle.evaluate((el) => el.getBoundingClientRect().height);
-    const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    size = { outer, inner, frame };
-    if (Math.abs(outer - inner) <= 10) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return size;
-}
+</body></html>`,
+  };
+}, { 'access-control-allow-origin': '*' });
 
 describe('embeds in a WordPress post (sandboxed, with its height protocol)', () => {
   for (const width of [375, 720]) {
     test(`each embed loads styled and WordPress fits it to its content at ${width} px`, async () => {
-      const page = await open(browser, blog.url, { viewport: { width, height: 900 } }, { wait: false });
+      const page = await open(world.browser, world.blog.url, { viewport: { width, height: 900 } }, { wait: false });
       for (const id of ['cash', 'summary']) {
-        const { outer, inner, frame } = await sized(page, id);
+        const { outer, inner, frame } = await fitted(page, id, 10);
         assert.ok(inner < 1000, `${id}: ${inner} px fits under WordPress's 1,000 px clamp`);
         assert.ok(Math.abs(outer - inner) <= 10, `${id}: iframe ${outer} px, content ${inner} px`);
         // The stylesheet loaded (CORS, integrity checked): the page's font, not the default serif.
@@ -116,22 +89,21 @@ describe('embeds in a WordPress post (sandboxed, with its height protocol)', () 
   }
 
   test('a slider in the sandboxed embed moves its chart', async () => {
-    const page = await open(browser, blog.url, { viewport: { width: 720, height: 900 } }, { wait: false });
-    await sized(page, 'cash');
+    const page = await open(world.browser, world.blog.url, { viewport: { width: 720, height: 900 } }, { wait: false });
+    await fitted(page, 'cash', 10);
     const cash = page.frameLocator('#cash');
     const label = () => cash.locator('[data-testid="chart-cash"] .plot').getAttribute('aria-label');
     const before = await label();
     await cash.getByTestId('input-m').fill('10');
     await cash.getByTestId('input-m').press('Tab');
-    for (let i = 0; i < 50 && (await label()) === before; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.notEqual(await label(), before, 'the chart summary follows the margin');
+    assert.notEqual(await changed(label, before), before, 'the chart summary follows the margin');
     assertNoErrors(page);
     await page.context().close();
   });
 
   test('"Open the full calculator" asks WordPress to go there', async () => {
-    const page = await open(browser, blog.url, { viewport: { width: 720, height: 900 } }, { wait: false });
-    await sized(page, 'cash');
+    const page = await open(world.browser, world.blog.url, { viewport: { width: 720, height: 900 } }, { wait: false });
+    await fitted(page, 'cash', 10);
     const cash = page.frameLocator('#cash');
     const href = await cash.getByTestId('open-full').getAttribute('href');
     assert.ok(!href.includes('embed='), href);
