@@ -28,6 +28,14 @@ pub struct Export<'a> {
     pub date: &'a str,
 }
 
+/// Text escaped for an HTML attribute value in double quotes (and for
+/// element text): `&`, `"` and `<`.
+pub fn html_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
 /// A JSON string literal. `<` is escaped too, so the text can never close a
 /// `<script>` element it is inlined into.
 pub fn json_string(s: &str) -> String {

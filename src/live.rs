@@ -60,7 +60,7 @@ pub fn after(delay: Duration, run: Box<dyn FnOnce()>) -> Option<TimeoutHandle> {
 /// browser task up to `last` (the browser may paint between any two).
 ///
 /// Sections below the fold are built when the count reaches theirs
-/// ([`from_stage`]), one small task each, so no start-up task keeps the page
+/// ([`at_stage`]), one small task each, so no start-up task keeps the page
 /// frozen and the first figures paint before the rest is built.
 pub fn stages(last: u8) -> ReadSignal<u8> {
     let (stage, set_stage) = signal(0_u8);

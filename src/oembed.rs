@@ -3,7 +3,7 @@
 //! Pure; `src/bin/oembed.rs` writes them into `dist/`.
 
 use crate::codec::embed::View;
-use crate::export::json_string;
+use crate::export::{html_attr, json_string};
 use crate::model::{Preset, PRESETS};
 
 /// Width the documents suggest; the iframe itself is 100% wide.
@@ -34,10 +34,7 @@ pub fn document(site: &str, preset: &Preset) -> String {
     // the blockquote, which it shows until the embed reports its height;
     // others keep embed.js too, which sizes the iframe.
     let src = format!("{site}?{}", query.replace('&', "&amp;"));
-    let title_attr = title
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;");
+    let title_attr = html_attr(&title);
     let html = format!(
         "<blockquote><a href=\"{src}\">{title_attr}</a></blockquote><iframe src=\"{src}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe><script src=\"{site}embed.js\" async></script>"
     );
@@ -81,7 +78,7 @@ pub fn discovery(html: &str, site: Option<&str>) -> Result<String, DiscoveryErro
     let link = match site {
         Some(site) => format!(
             "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}oembed.json\" title=\"Circular compute\">",
-            site.replace('&', "&amp;").replace('"', "&quot;")
+            html_attr(site)
         ),
         None => String::new(),
     };

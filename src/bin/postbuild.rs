@@ -23,18 +23,19 @@ fn main() -> ExitCode {
 
 fn run(dir: &Path, site: &str) -> Result<(), String> {
     let index = dir.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let mut html =
+        std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     if html.contains("Content-Security-Policy") {
         println!("postbuild: {} is already hardened", index.display());
     } else {
         let hard = circular_compute::csp::harden(&html).map_err(|e| e.to_string())?;
         let loader = dir.join(&hard.loader_name);
         std::fs::write(&loader, &hard.loader).map_err(|e| format!("{}: {e}", loader.display()))?;
-        std::fs::write(&index, &hard.html).map_err(|e| format!("{}: {e}", index.display()))?;
         println!(
             "postbuild: loader moved to {}, Content-Security-Policy added",
             hard.loader_name
         );
+        html = hard.html;
     }
 
     let site = if site.is_empty() {
@@ -50,15 +51,14 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         format!("{site}/")
     };
     let absolute = (site != "./").then_some(site.as_str());
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     match circular_compute::oembed::discovery(&html, absolute) {
-        Ok(linked) => {
-            std::fs::write(&index, linked).map_err(|e| format!("{}: {e}", index.display()))?
-        }
+        Ok(linked) => html = linked,
         // Already removed by an earlier run without a site: nothing to do.
         Err(_) if absolute.is_none() => {}
         Err(e) => return Err(format!("{e}; rebuild with `make dist SITE_URL=…`")),
     }
+    std::fs::write(&index, &html).map_err(|e| format!("{}: {e}", index.display()))?;
+
     let docs = circular_compute::oembed::documents(&site);
     for (name, body) in &docs {
         let path = dir.join(name);

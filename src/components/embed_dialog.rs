@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::codec::embed::{embed_query, Display, Theme, View};
+use crate::export::html_attr;
 use crate::model::{sort_short, Input, INPUTS};
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
@@ -18,21 +19,14 @@ fn folder() -> String {
     }
 }
 
-/// Escapes text for an HTML attribute value in the snippet.
-fn attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
 /// The snippet a blogger pastes: the iframe and the optional resize script.
 pub fn snippet(folder: &str, query: &str, title: &str, height: u32) -> String {
     format!(
         "<iframe src=\"{}?{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe>\n<script src=\"{}embed.js\" async></script>",
-        attr(folder),
-        attr(query),
-        attr(title),
-        attr(folder)
+        html_attr(folder),
+        html_attr(query),
+        html_attr(title),
+        html_attr(folder)
     )
 }
 

@@ -110,9 +110,8 @@ fn method() -> impl IntoView {
 
 /// The Sources and method panel, and the page's footer below it.
 ///
-/// Its three disclosures start closed, and their bodies (about a quarter
-/// of the page's nodes) are built in a task after the panel's own, so no
-/// start-up task grows long (BENCHMARKS.md, start-up).
+/// The page builds it in its last stage, after the first paint (see
+/// `live::stages`); its three disclosures start closed.
 #[component]
 pub fn Sources() -> AnyView {
     view! {

@@ -7,17 +7,13 @@
 //! else console.log(r.outputs['investor-net-cash'], r.schedule[0].spend);
 //! ```
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use crate::codec::read_value;
 use crate::export::scenario_json;
 use crate::model::{clamp_value, compute, Input, Preset, PRESETS};
-
-/// Sets `object[key] = value`; setting a property on a fresh object cannot fail.
-fn set(object: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
-}
+use crate::web::dom::set;
 
 fn problem(problems: Vec<String>) -> JsValue {
     let out = Object::new();

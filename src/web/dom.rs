@@ -16,6 +16,12 @@ pub fn write_changed(targets: &[(&Element, &str)], last: Option<&[String]>, now:
     }
 }
 
+/// Sets `object[key] = value`; setting a property on a plain object cannot
+/// fail, and a failure elsewhere is not worth a reader's attention.
+pub fn set(object: &js_sys::Object, key: &str, value: &wasm_bindgen::JsValue) {
+    let _ = js_sys::Reflect::set(object, &wasm_bindgen::JsValue::from_str(key), value);
+}
+
 /// Shows `value` in `el`: its formatted text, and the raw number in
 /// `data-value` for tests and scripts.
 pub fn write_figure(el: &Element, unit: Unit, value: Option<f64>) {

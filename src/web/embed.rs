@@ -9,6 +9,7 @@ use leptos::prelude::{on_cleanup, window_event_listener, StoredValue};
 use wasm_bindgen::JsValue;
 
 use crate::codec::embed::{wordpress_secret, Theme};
+use crate::web::dom::set;
 use crate::web::resize;
 
 /// The message type our iframes post; `embed.js` listens for it.
@@ -30,9 +31,13 @@ thread_local! {
     static WORDPRESS_SECRET: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Sets `object[key] = value` (on a fresh object it cannot fail).
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
+/// WordPress's message `{message, value, secret}`.
+fn wordpress_message(message: &str, value: &JsValue, secret: &str) -> js_sys::Object {
+    let out = js_sys::Object::new();
+    set(&out, "message", &message.into());
+    set(&out, "value", value);
+    set(&out, "secret", &secret.into());
+    out
 }
 
 /// Reads `data[key]` as a string, if it is one.
@@ -71,11 +76,7 @@ pub fn post_height_to_parent() {
         set(&message, "height", &height.into());
         let _ = parent.post_message(&message, "*");
         if let Some(secret) = &wordpress {
-            let message = js_sys::Object::new();
-            set(&message, "message", &"height".into());
-            set(&message, "value", &height.into());
-            set(&message, "secret", &secret.as_str().into());
-            let _ = parent.post_message(&message, "*");
+            let _ = parent.post_message(&wordpress_message("height", &height.into(), secret), "*");
         }
     });
     post();
@@ -106,9 +107,7 @@ pub fn open_through_host(href: &str) -> bool {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
         return false;
     };
-    let message = js_sys::Object::new();
-    set(&message, "message", &"link".into());
-    set(&message, "value", &href.into());
-    set(&message, "secret", &secret.as_str().into());
-    parent.post_message(&message, "*").is_ok()
+    parent
+        .post_message(&wordpress_message("link", &href.into(), &secret), "*")
+        .is_ok()
 }
