@@ -1,15 +1,235 @@
-//! Static oEmbed documents (type "rich") for the page and each preset, so
-//! platforms that read oEmbed can embed the calculator without a server.
-//! Pure; `src/bin/oembed.rs` writes them into `dist/`.
+//! What a blogger pastes, written at build time: an entry page for each
+//! view of each preset (`embed/cash/`, `embed/cash/thin-margin/`, …), each
+//! with its own oEmbed document (type "rich"), so a platform that reads
+//! oEmbed embeds exactly what was pasted, without a server. Pure;
+//! `src/bin/postbuild.rs` writes them into `dist/`.
 
-use crate::codec::embed::View;
+use crate::codec::decode;
+use crate::codec::embed::{display, View};
+use crate::csp::POLICY;
 use crate::export::{html_attr, json_string};
 use crate::model::{Preset, PRESETS};
 
 /// Width the documents suggest; the iframe itself is 100% wide.
 const WIDTH: u32 = 720;
 
-/// The file name of a preset's document; the default preset's is `oembed.json`.
+/// The site's name, as oEmbed consumers show it.
+const PROVIDER: &str = "Circular compute";
+
+/// The hashed file names trunk gave the page's assets, which the entry
+/// pages share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assets {
+    /// The stylesheet, `main-HASH.css`.
+    pub stylesheet: String,
+    /// The icon, `favicon-HASH.svg`.
+    pub icon: String,
+}
+
+impl Assets {
+    /// The `<link>`s of a page `up` folders below the site.
+    fn links(&self, up: &str) -> String {
+        format!(
+            "<link rel=\"stylesheet\" href=\"{up}{}\">\n<link rel=\"icon\" href=\"{up}{}\">\n",
+            self.stylesheet, self.icon
+        )
+    }
+}
+
+/// One embed a blogger can paste: a view of a preset, with the inputs
+/// that view shows by default.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Entry {
+    /// What the embed shows.
+    pub view: View,
+    /// The scenario it starts from.
+    pub preset: &'static Preset,
+}
+
+/// Every view an entry page can show, with its folder name and label:
+/// the compact calculator, then each named view.
+fn views() -> impl Iterator<Item = (View, &'static str, &'static str)> {
+    std::iter::once((View::All, "calculator", "The calculator (compact)")).chain(View::NAMED)
+}
+
+impl Entry {
+    /// Every entry: each view, the compact calculator first, of each preset.
+    pub fn all() -> Vec<Entry> {
+        views()
+            .flat_map(|(view, _, _)| PRESETS.iter().map(move |preset| Entry { view, preset }))
+            .collect()
+    }
+
+    /// The compact calculator as announced: what the page itself embeds as.
+    pub fn calculator(preset: &'static Preset) -> Entry {
+        Entry {
+            view: View::All,
+            preset,
+        }
+    }
+
+    fn named(&self) -> (&'static str, &'static str) {
+        views()
+            .find(|v| v.0 == self.view)
+            .map_or(("calculator", "The calculator"), |v| (v.1, v.2))
+    }
+
+    fn announced(&self) -> bool {
+        self.preset.key == Preset::announced().key
+    }
+
+    /// The folder of its page under the site: `embed/cash/`, or
+    /// `embed/cash/thin-margin/` for a preset other than the default.
+    pub fn folder(&self) -> String {
+        match self.announced() {
+            true => format!("embed/{}/", self.named().0),
+            false => format!("embed/{}/{}/", self.named().0, self.preset.key),
+        }
+    }
+
+    /// The inputs a reader can move in it: the one or two that move each
+    /// chart most; all of them, folded, in the compact calculator.
+    fn controls(&self) -> Option<&'static str> {
+        match self.view {
+            View::Summary => Some("c,m"),
+            View::Spend => Some("c,r"),
+            View::Capacity => Some("gw,gf"),
+            View::Cash => Some("m,ap"),
+            View::All | View::Table | View::Compare | View::Tornado => None,
+        }
+    }
+
+    /// The full page's query for its scenario, with its `?`, or nothing.
+    fn page_query(&self) -> String {
+        match self.announced() {
+            true => String::new(),
+            false => format!("?v=1&p={}", self.preset.key),
+        }
+    }
+
+    /// The embed's query, without `?`.
+    pub fn query(&self) -> String {
+        let mut query = match self.announced() {
+            true => String::new(),
+            false => format!("v=1&p={}&", self.preset.key),
+        };
+        query.push_str("embed=1");
+        if let Some(view) = self.view.key() {
+            query.push_str(&format!("&view={view}"));
+        }
+        if let Some(controls) = self.controls() {
+            query.push_str(&format!("&controls={controls}"));
+        }
+        query
+    }
+
+    /// The iframe height that shows it whole from 375 to 720 px, read
+    /// through the same codec as the embed reads its address.
+    pub fn height(&self) -> u32 {
+        display(&decode(&self.query())).0.declared_height()
+    }
+
+    /// Its title: the view and the scenario.
+    pub fn title(&self) -> String {
+        format!(
+            "{}, {} — {PROVIDER}",
+            self.named().1,
+            self.preset.title.to_lowercase()
+        )
+    }
+
+    /// One paragraph on what it shows.
+    pub fn description(&self) -> String {
+        format!(
+            "{} from {PROVIDER}, the calculator that takes apart the Anthropic–AWS deal, with every default cited. Scenario “{}”: {}",
+            self.named().1,
+            self.preset.title,
+            self.preset.story
+        )
+    }
+
+    /// Its oEmbed document. `site` is the deployed folder's absolute URL,
+    /// ending in `/` (or `./` for a build without one).
+    pub fn document(&self, site: &str) -> String {
+        let height = self.height();
+        let title = self.title();
+        // A sandboxing consumer (WordPress) keeps the iframe and the link in
+        // the blockquote, which it shows until the embed reports its height;
+        // others keep embed.js too, which sizes the iframe.
+        let src = html_attr(&format!("{site}?{}", self.query()));
+        let page = html_attr(&format!("{site}{}", self.page_query()));
+        let title_attr = html_attr(&title);
+        let html = format!(
+            "<blockquote><a href=\"{page}\">{title_attr}</a></blockquote><iframe src=\"{src}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe><script src=\"{site}embed.js\" async></script>"
+        );
+        format!(
+            "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": \"{PROVIDER}\",\n  \"provider_url\": {},\n  \"cache_age\": 86400,\n  \"width\": {WIDTH},\n  \"height\": {height},\n  \"html\": {}\n}}\n",
+            json_string(&title),
+            json_string(site),
+            json_string(&html)
+        )
+    }
+
+    /// Its entry page: what it is, the address to paste, a live preview,
+    /// and links to its other views and scenarios. `site` is the deployed
+    /// folder's absolute URL, or `None` (then no discovery link, which
+    /// would only be a broken one).
+    pub fn page(&self, site: Option<&str>, assets: &Assets) -> String {
+        let up = "../".repeat(self.folder().matches('/').count());
+        let title = html_attr(&self.title());
+        let description = html_attr(&self.description());
+        let head_links = match site {
+            Some(site) => format!(
+                "<link rel=\"canonical\" href=\"{site}{folder}\">\n<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{site}{folder}oembed.json\" title=\"{title}\">\n<meta property=\"og:url\" content=\"{site}{folder}\">\n",
+                site = html_attr(site),
+                folder = self.folder()
+            ),
+            None => String::new(),
+        };
+        let address = match site {
+            Some(site) => format!(
+                "<code class=\"paste\">{}{}</code>",
+                html_attr(site),
+                self.folder()
+            ),
+            None => "this page's address".to_string(),
+        };
+        // Its siblings: by view (the same scenario) or by scenario.
+        let others = |by_view: bool| {
+            Entry::all()
+                .iter()
+                .filter(|e| match by_view {
+                    true => e.preset == self.preset,
+                    false => e.view == self.view,
+                })
+                .map(|e| {
+                    let current = if e == self {
+                        " aria-current=\"page\""
+                    } else {
+                        ""
+                    };
+                    let label = if by_view { e.named().1 } else { e.preset.title };
+                    format!(
+                        "<li><a href=\"{up}{}\"{current}>{label}</a></li>",
+                        e.folder()
+                    )
+                })
+                .collect::<String>()
+        };
+        format!(
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n{head_links}{links}</head>\n<body>\n<main class=\"entry\">\n<h1>{title}</h1>\n<p>{description}</p>\n<p>To embed it, paste {address} on a line of its own in a WordPress post, or anywhere that reads oEmbed links. For other blogs, the <a href=\"{up}{page_query}\">calculator</a>’s Embed button gives the HTML to paste.</p>\n<h2>Preview</h2>\n<iframe class=\"entry-preview\" src=\"{up}?{query}\" title=\"{title}\" width=\"100%\" height=\"{height}\"></iframe>\n<nav aria-label=\"Other embeds\">\n<h2>Other views of this scenario</h2>\n<ul>{views}</ul>\n<h2>This view of other scenarios</h2>\n<ul>{presets}</ul>\n</nav>\n</main>\n<script src=\"{up}embed.js\" async></script>\n</body>\n</html>\n",
+            page_query = html_attr(&self.page_query()),
+            query = html_attr(&self.query()),
+            height = self.height(),
+            links = assets.links(&up),
+            views = others(true),
+            presets = others(false),
+        )
+    }
+}
+
+/// The file name of a preset's document at the site's root (kept for
+/// links made before the entry pages); the default preset's is `oembed.json`.
 pub fn file_name(preset: &Preset) -> String {
     if preset.key == Preset::announced().key {
         "oembed.json".to_string()
@@ -18,40 +238,55 @@ pub fn file_name(preset: &Preset) -> String {
     }
 }
 
-/// One oEmbed document. `site` is the deployed folder's absolute URL, ending in `/`.
-pub fn document(site: &str, preset: &Preset) -> String {
-    let mut query = String::new();
-    if preset.key != Preset::announced().key {
-        query.push_str(&format!("v=1&p={}&", preset.key));
-    }
-    query.push_str("embed=1");
-    let height = View::All.default_height();
-    let title = format!(
-        "Circular compute: {} — the Anthropic–AWS deal, taken apart",
-        preset.title
-    );
-    // A sandboxing consumer (WordPress) keeps the iframe and the link in
-    // the blockquote, which it shows until the embed reports its height;
-    // others keep embed.js too, which sizes the iframe.
-    let src = format!("{site}?{}", query.replace('&', "&amp;"));
-    let title_attr = html_attr(&title);
-    let html = format!(
-        "<blockquote><a href=\"{src}\">{title_attr}</a></blockquote><iframe src=\"{src}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe><script src=\"{site}embed.js\" async></script>"
-    );
+/// The `embed/` page: every entry, by view, for a blogger to choose from;
+/// pasted itself, it embeds the compact calculator.
+pub fn index_page(site: Option<&str>, assets: &Assets) -> String {
+    let first = Entry::calculator(Preset::announced());
+    let head_links = match site {
+        Some(site) => format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}oembed.json\" title=\"{PROVIDER}\">\n",
+            html_attr(site)
+        ),
+        None => String::new(),
+    };
+    let sections: String = views()
+        .map(|(view, _, label)| {
+            let links: String = Entry::all()
+                .iter()
+                .filter(|e| e.view == view)
+                .map(|e| {
+                    format!(
+                        "<li><a href=\"../{}\">{}</a></li>",
+                        e.folder(),
+                        e.preset.title
+                    )
+                })
+                .collect();
+            format!("<h2>{label}</h2>\n<ul>{links}</ul>\n")
+        })
+        .collect();
     format!(
-        "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": \"Circular compute\",\n  \"provider_url\": {},\n  \"cache_age\": 86400,\n  \"width\": {WIDTH},\n  \"height\": {height},\n  \"html\": {}\n}}\n",
-        json_string(&title),
-        json_string(site),
-        json_string(&html)
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Embeds — {PROVIDER}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n{head_links}{}</head>\n<body>\n<main class=\"entry\">\n<h1>Embed the calculator in a blog post</h1>\n<p>Each page below is one view of one scenario, with a live preview. Paste its address on a line of its own in a WordPress post, or anywhere that reads oEmbed links, and the post shows that view. For other blogs, or a scenario of your own, the <a href=\"../\">calculator</a>’s Embed button gives the HTML to paste.</p>\n{sections}</main>\n</body>\n</html>\n",
+        html_attr(&first.description()),
+        assets.links("../")
     )
 }
 
-/// Every document: `(file name, contents)`.
-pub fn documents(site: &str) -> Vec<(String, String)> {
-    PRESETS
+/// Every file to write: `(path under the site, contents)`: the root's
+/// documents, the `embed/` page, and each entry's page and document.
+pub fn files(site: Option<&str>, assets: &Assets) -> Vec<(String, String)> {
+    let base = site.unwrap_or("./");
+    let roots = PRESETS
         .iter()
-        .map(|p| (file_name(p), document(site, p)))
-        .collect()
+        .map(|p| (file_name(p), Entry::calculator(p).document(base)));
+    let entries = Entry::all().into_iter().flat_map(|e| {
+        [
+            (format!("{}index.html", e.folder()), e.page(site, assets)),
+            (format!("{}oembed.json", e.folder()), e.document(base)),
+        ]
+    });
+    let index = ("embed/index.html".to_string(), index_page(site, assets));
+    roots.chain([index]).chain(entries).collect()
 }
 
 /// Why the discovery link could not be written.
@@ -89,38 +324,109 @@ pub fn discovery(html: &str, site: Option<&str>) -> Result<String, DiscoveryErro
 mod tests {
     use super::*;
 
+    const SITE: &str = "https://example.org/d/";
+
+    fn assets() -> Assets {
+        Assets {
+            stylesheet: "main-1.css".into(),
+            icon: "favicon-2.svg".into(),
+        }
+    }
+
     #[test]
-    fn one_document_per_preset() {
-        let docs = documents("https://example.org/d/");
-        assert_eq!(docs.len(), PRESETS.len());
-        assert_eq!(docs[0].0, "oembed.json");
-        assert_eq!(docs[1].0, "oembed-confirmed.json");
-        let d = &docs[1].1;
-        assert!(d.contains("\"type\": \"rich\""));
-        assert!(d.contains("https://example.org/d/?v=1&amp;p=confirmed&amp;embed=1"));
-        assert!(d.contains("\\u003ciframe"), "no raw < in the JSON");
+    fn every_view_of_every_preset_has_its_own_folder() {
+        let entries = Entry::all();
+        assert_eq!(entries.len(), (View::NAMED.len() + 1) * PRESETS.len());
+        let mut folders: Vec<String> = entries.iter().map(Entry::folder).collect();
+        folders.sort();
+        folders.dedup();
+        assert_eq!(
+            folders.len(),
+            entries.len(),
+            "no two entries share a folder"
+        );
+        let cash = Entry {
+            view: View::Cash,
+            preset: Preset::by_key("thin-margin").unwrap(),
+        };
+        assert_eq!(cash.folder(), "embed/cash/thin-margin/");
+        assert_eq!(
+            cash.query(),
+            "v=1&p=thin-margin&embed=1&view=cash&controls=m,ap"
+        );
+        let compact = Entry::calculator(Preset::announced());
+        assert_eq!(
+            (compact.folder().as_str(), compact.query().as_str()),
+            ("embed/calculator/", "embed=1")
+        );
+    }
+
+    #[test]
+    fn an_entry_reads_back_as_the_embed_it_names() {
+        for entry in Entry::all() {
+            let (shown, notices) = display(&decode(&entry.query()));
+            assert!(notices.is_empty(), "{}", entry.query());
+            assert!(shown.embed);
+            assert_eq!(shown.view, entry.view);
+            assert!(entry.height() >= 200, "{}", entry.query());
+        }
+    }
+
+    #[test]
+    fn pages_link_their_own_document_only_with_a_site() {
+        let entry = Entry {
+            view: View::Spend,
+            preset: Preset::by_key("confirmed").unwrap(),
+        };
+        let page = entry.page(Some(SITE), &assets());
+        assert!(page.contains("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://example.org/d/embed/spend/confirmed/oembed.json\""));
+        assert!(page.contains("<link rel=\"stylesheet\" href=\"../../../main-1.css\">"));
+        assert!(page.contains(
+            "src=\"../../../?v=1&amp;p=confirmed&amp;embed=1&amp;view=spend&amp;controls=c,r\""
+        ));
+        assert!(page.contains("<script src=\"../../../embed.js\""));
+        assert!(page.contains("aria-current=\"page\""));
+        let local = entry.page(None, &assets());
+        assert!(!local.contains("oembed"), "no broken discovery link");
+        assert!(!index_page(None, &assets()).contains("oembed"));
     }
 
     // serde_json is a native-only dev-dependency.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn every_document_is_valid_json_with_absolute_links() {
-        for (name, body) in documents("https://example.org/d/") {
-            let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let files = files(Some(SITE), &assets());
+        let docs: Vec<_> = files.iter().filter(|f| f.0.ends_with(".json")).collect();
+        assert_eq!(docs.len(), PRESETS.len() + Entry::all().len());
+        for (name, body) in docs {
+            let doc: serde_json::Value = serde_json::from_str(body).unwrap();
             assert_eq!(doc["type"], "rich", "{name}");
             assert_eq!(doc["version"], "1.0", "{name}");
             let html = doc["html"].as_str().unwrap();
             assert!(
-                html.starts_with("<blockquote><a href=\"https://example.org/d/?"),
+                html.starts_with("<blockquote><a href=\"https://example.org/d/"),
                 "{html}"
             );
             assert!(
                 html.contains("<iframe src=\"https://example.org/d/?"),
                 "{html}"
             );
-            assert!(html.contains("embed=1\""), "{html}");
+            assert!(
+                html.contains(&format!("height=\"{}\"", doc["height"])),
+                "{name}"
+            );
             assert!(doc["height"].as_u64().unwrap() >= 200, "{name}");
         }
+        let root = &files.iter().find(|f| f.0 == "oembed.json").unwrap().1;
+        let compact = &files
+            .iter()
+            .find(|f| f.0 == "embed/calculator/oembed.json")
+            .unwrap()
+            .1;
+        assert_eq!(
+            root, compact,
+            "the page's own document is the compact calculator's"
+        );
     }
 
     #[test]

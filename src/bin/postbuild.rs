@@ -1,10 +1,12 @@
 //! Finishes a trunk release build in place (`make dist` runs it):
 //! moves the inline loader to a file and adds the Content-Security-Policy,
-//! then writes the oEmbed documents.
+//! then writes the embed entry pages and their oEmbed documents.
 //! `cargo run --bin postbuild -- dist [SITE_URL]`.
 
 use std::path::Path;
 use std::process::ExitCode;
+
+use circular_compute::oembed::Assets;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -59,14 +61,30 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
     }
     std::fs::write(&index, &html).map_err(|e| format!("{}: {e}", index.display()))?;
 
-    let docs = circular_compute::oembed::documents(&site);
-    for (name, body) in &docs {
+    let assets = Assets {
+        stylesheet: asset(dir, "main-", ".css")?,
+        icon: asset(dir, "favicon-", ".svg")?,
+    };
+    let files = circular_compute::oembed::files(absolute, &assets);
+    for (name, body) in &files {
         let path = dir.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
         std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     println!(
-        "postbuild: wrote {} oEmbed documents for {site}",
-        docs.len()
+        "postbuild: wrote {} embed pages and oEmbed documents for {site}",
+        files.len()
     );
     Ok(())
+}
+
+/// The file name trunk gave an asset: `{stem}HASH{ext}`.
+fn asset(dir: &Path, stem: &str, ext: &str) -> Result<String, String> {
+    std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|name| name.starts_with(stem) && name.ends_with(ext))
+        .ok_or_else(|| format!("{}: no {stem}*{ext} from trunk", dir.display()))
 }

@@ -52,15 +52,16 @@ impl View {
         View::NAMED.iter().find(|v| v.0 == self).map(|v| v.1)
     }
 
-    /// A height in CSS pixels that shows the view whole at a typical blog width.
-    pub fn default_height(self) -> u32 {
+    /// The height in CSS pixels that shows the view whole, without inputs,
+    /// at phone and blog widths (375 to 720 px), with room to spare.
+    fn height(self) -> u32 {
         match self {
-            View::All => 1400,
-            View::Summary => 460,
-            View::Spend | View::Capacity | View::Cash => 520,
-            View::Table => 620,
-            View::Compare => 720,
-            View::Tornado => 1500,
+            View::All => 1080,
+            View::Summary => 590,
+            View::Spend | View::Cash => 540,
+            View::Capacity | View::Table => 570,
+            View::Compare => 1340,
+            View::Tornado => 1910,
         }
     }
 
@@ -130,6 +131,25 @@ pub struct Display {
     pub controls: Vec<Input>,
     /// The colour scheme.
     pub theme: Theme,
+}
+
+impl Display {
+    /// Whether the inputs are folded under one line: the compact
+    /// calculator with every input, as it is unless the address names some.
+    pub fn folded(&self) -> bool {
+        self.view == View::All && self.controls.len() == Input::ALL.len()
+    }
+
+    /// The iframe height, in CSS pixels, that shows this embed whole at
+    /// phone and blog widths (375 to 720 px): the view's own, and each
+    /// shown input's row (one column at 375 px).
+    pub fn declared_height(&self) -> u32 {
+        match self.controls.len() {
+            0 => self.view.height(),
+            _ if self.folded() => self.view.height(),
+            n => self.view.height() + 30 + 95 * n as u32,
+        }
+    }
 }
 
 impl Default for Display {

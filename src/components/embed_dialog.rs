@@ -38,19 +38,19 @@ pub fn EmbedDialog() -> impl IntoView {
     let view_choice = RwSignal::new(View::All);
     let controls = RwSignal::new(Vec::<Input>::new());
     let theme = RwSignal::new(Theme::Auto);
-    let height = RwSignal::new(View::All.default_height());
+    let height = RwSignal::new(Display::default().declared_height());
     let (status, set_status) = signal(None::<&'static str>);
     let (open, set_open) = signal(false);
 
-    let query = move || {
-        let d = Display {
-            embed: true,
-            view: view_choice.get(),
-            controls: controls.get(),
-            theme: theme.get(),
-        };
-        embed_query(&state.query(), &d)
+    let chosen = move || Display {
+        embed: true,
+        view: view_choice.get(),
+        controls: controls.get(),
+        theme: theme.get(),
     };
+    let query = move || embed_query(&state.query(), &chosen());
+    // The height follows the view and the inputs; the blogger may set another after.
+    let refit = move || height.set(untrack(chosen).declared_height());
     let title = move || {
         let label = View::NAMED
             .iter()
@@ -89,9 +89,9 @@ pub fn EmbedDialog() -> impl IntoView {
                         data-testid="embed-view"
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let chosen = View::NAMED.iter().find(|x| x.1 == v).map_or(View::All, |x| x.0);
-                            view_choice.set(chosen);
-                            height.set(chosen.default_height());
+                            let picked = View::NAMED.iter().find(|x| x.1 == v).map_or(View::All, |x| x.0);
+                            view_choice.set(picked);
+                            refit();
                         }
                     >
                         <option value="">"The whole calculator (compact)"</option>
@@ -149,7 +149,8 @@ pub fn EmbedDialog() -> impl IntoView {
                                                         c.push(id);
                                                         sort_short(c, |a, b| a < b);
                                                     }
-                                                })
+                                                });
+                                                refit();
                                             }
                                         />
                                         {spec.label}

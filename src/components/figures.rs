@@ -41,7 +41,8 @@ fn values(figures: &[(&'static OutputSpec, NodeRef<Dd>)], o: &Outputs) -> Vec<Op
     figures.iter().map(|(s, _)| (s.get)(o)).collect()
 }
 
-/// The panels of figures; `only` limits them to those test ids.
+/// The figures in a panel per group; with `only`, just those test ids,
+/// in one "Key figures" panel.
 ///
 /// One effect writes every value that changed: a figure is no live node
 /// of its own, which keeps an input's trip through the reactive graph short.
@@ -68,19 +69,28 @@ pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl 
         }
         *drawn = now;
     });
+    // All figures in their groups; a chosen few (an embed's key figures)
+    // in one panel, so a short list takes no more rows than it needs.
+    let panels: Vec<(&'static str, Option<OutputGroup>)> = match only {
+        Some(_) => vec![("Key figures", None)],
+        None => OutputGroup::ALL
+            .into_iter()
+            .filter(|g| live.iter().any(|(o, _)| o.group == *g))
+            .map(|g| (g.title(), Some(g)))
+            .collect(),
+    };
     view! {
         <section id="figures" class="figures" aria-label="Figures" tabindex="-1">
-            {OutputGroup::ALL
+            {panels
                 .into_iter()
-                .filter(|g| live.iter().any(|(o, _)| o.group == *g))
-                .map(|group| {
+                .map(|(title, group)| {
                     let members = live.iter().zip(&first);
                     view! {
                         <div class="figure-group">
-                            <h2>{group.title()}</h2>
+                            <h2>{title}</h2>
                             <dl>
                                 {members
-                                    .filter(|((o, _), _)| o.group == group)
+                                    .filter(|((o, _), _)| group.is_none_or(|g| o.group == g))
                                     .map(|((spec, cell), value)| {
                                         view! { <Figure spec=*spec value=*value cell=*cell/> }
                                     })

@@ -9,6 +9,7 @@ pub mod compare_table;
 pub mod data_table;
 pub mod downloads;
 pub mod embed_dialog;
+pub mod embed_tail;
 pub mod embed_view;
 pub mod figures;
 pub mod input_group;
