@@ -7,7 +7,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Sizes of every file, and the first-visit total (files index.html references). */
 export async function sizes(dir = 'dist') {
-  const files = (await readdir(dir)).filter((f) => !f.startsWith('.')).sort();
+  // Files at the top (the entry pages in embed/ are for bloggers, not readers).
+  const files = (await readdir(dir, { withFileTypes: true }))
+    .filter((f) => f.isFile() && !f.name.startsWith('.'))
+    .map((f) => f.name)
+    .sort();
   // What a browser fetches: every ./file the page names, except alternates (oEmbed).
   const html = (await readFile(join(dir, 'index.html'), 'utf8')).replace(/<link rel="alternate"[^>]*>/g, '');
   const fetched = new Set([...html.matchAll(/\.\/([\w.-]+)/g)].map((m) => m[1]));

@@ -292,30 +292,40 @@ pub fn files(site: Option<&str>, assets: &Assets) -> Vec<(String, String)> {
 /// Why the discovery link could not be written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiscoveryError {
-    /// The page has no `<link>` of type `application/json+oembed`.
-    NoLink,
+    /// The page has neither a `<link>` of type `application/json+oembed`
+    /// nor a `</head>` to add one before.
+    NoPlace,
 }
 
 impl std::fmt::Display for DiscoveryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("index.html has no <link type=\"application/json+oembed\"> to rewrite")
+        f.write_str("index.html has no oEmbed <link> and no </head> to add one before")
     }
 }
 
-/// Rewrites the page's oEmbed discovery link: absolute, on `site` (an
+/// Writes the page's oEmbed discovery link: absolute, on `site` (an
 /// absolute URL ending in `/`), because consumers such as WordPress use the
-/// `href` as written; or, without a site, removed, since a relative link
-/// would only be a broken one.
+/// `href` as written; or, without a site, none, since a relative link
+/// would only be a broken one. An existing link is replaced, so a build
+/// can be given its site again.
 pub fn discovery(html: &str, site: Option<&str>) -> Result<String, DiscoveryError> {
-    let at = html.find("json+oembed").ok_or(DiscoveryError::NoLink)?;
-    let start = html[..at].rfind("<link").ok_or(DiscoveryError::NoLink)?;
-    let end = at + html[at..].find('>').ok_or(DiscoveryError::NoLink)? + 1;
     let link = match site {
         Some(site) => format!(
-            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}oembed.json\" title=\"Circular compute\">",
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}oembed.json\" title=\"{PROVIDER}\">",
             html_attr(site)
         ),
         None => String::new(),
+    };
+    let existing = html.find("json+oembed").and_then(|at| {
+        let start = html[..at].rfind("<link")?;
+        Some((start, at + html[at..].find('>')? + 1))
+    });
+    let (start, end) = match existing {
+        Some(span) => span,
+        None => {
+            let head = html.find("</head>").ok_or(DiscoveryError::NoPlace)?;
+            (head, head)
+        }
     };
     Ok(format!("{}{link}{}", &html[..start], &html[end..]))
 }
@@ -444,10 +454,17 @@ mod tests {
             assert!(!without.contains("oembed"), "{without}");
             assert!(without.contains("<head>") || without.contains("<body>"));
         }
-        assert_eq!(
-            discovery("<head></head>", None),
-            Err(DiscoveryError::NoLink)
+        let added = discovery(
+            "<head><title>x</title></head>",
+            Some("https://example.org/d/"),
+        )
+        .unwrap();
+        assert!(
+            added.ends_with("oembed.json\" title=\"Circular compute\"></head>"),
+            "{added}"
         );
+        assert_eq!(discovery("<head></head>", None).unwrap(), "<head></head>");
+        assert_eq!(discovery("<p>", None), Err(DiscoveryError::NoPlace));
     }
 
     #[test]

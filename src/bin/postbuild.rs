@@ -53,12 +53,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         format!("{site}/")
     };
     let absolute = (site != "./").then_some(site.as_str());
-    match circular_compute::oembed::discovery(&html, absolute) {
-        Ok(linked) => html = linked,
-        // Already removed by an earlier run without a site: nothing to do.
-        Err(_) if absolute.is_none() => {}
-        Err(e) => return Err(format!("{e}; rebuild with `make dist SITE_URL=…`")),
-    }
+    html = circular_compute::oembed::discovery(&html, absolute).map_err(|e| e.to_string())?;
     std::fs::write(&index, &html).map_err(|e| format!("{}: {e}", index.display()))?;
 
     let assets = Assets {

@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     state.sync_location();
     api::install();
     let display = state.display.get_value();
-    embed::apply_theme(display.theme);
+    embed::mark_root(display.theme);
     if display.embed {
         embed::post_height_to_parent();
         view! { <EmbedView/> }.into_any()

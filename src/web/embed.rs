@@ -1,27 +1,38 @@
-//! Embed glue: the colour scheme override, telling the host page our
+//! Embed glue: the colour scheme and sandbox marks, telling the host page our
 //! height whenever it changes (`embed.js`'s message and WordPress's), and
 //! opening the full calculator through WordPress.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::{on_cleanup, window_event_listener, StoredValue};
 use wasm_bindgen::JsValue;
 
 use crate::codec::embed::{wordpress_secret, Theme};
+use crate::live::after;
 use crate::web::dom::set;
 use crate::web::resize;
 
 /// The message type our iframes post; `embed.js` listens for it.
 pub const RESIZE_MESSAGE: &str = "circular-compute:resize";
 
-/// Sets `data-theme` on `<html>` when an embed asks for a fixed scheme.
-pub fn apply_theme(theme: Theme) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let (Some(root), true) = (root, theme != Theme::Auto) {
+/// Marks `<html>` for an embed: `data-theme` when it asks for a fixed
+/// scheme, and `data-sandboxed` when it runs in a sandbox without its
+/// origin (as WordPress embeds it), which forbids downloads and the
+/// clipboard: the stylesheet hides those buttons there.
+pub fn mark_root(theme: Theme) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    if theme != Theme::Auto {
         let _ = root.set_attribute("data-theme", theme.key());
+    }
+    if window.origin() == "null" {
+        let _ = root.set_attribute("data-sandboxed", "");
     }
 }
 
@@ -69,8 +80,15 @@ pub fn post_height_to_parent() {
     WORDPRESS_SECRET.with(|s| *s.borrow_mut() = secret.clone());
     let measured = root.clone();
     let wordpress = secret.clone();
-    let post = Rc::new(move || {
+    let last = Cell::new(0.0);
+    // Posts the height: when it changed, or `always` (in answer to a host).
+    let post = Rc::new(move |always: bool| {
         let height = measured.get_bounding_client_rect().height().ceil();
+        let same = last.replace(height) == height;
+        // Nothing yet (any message shows a WordPress embed), or nothing new.
+        if height <= 0.0 || (same && !always) {
+            return;
+        }
         let message = js_sys::Object::new();
         set(&message, "type", &RESIZE_MESSAGE.into());
         set(&message, "height", &height.into());
@@ -79,17 +97,30 @@ pub fn post_height_to_parent() {
             let _ = parent.post_message(&wordpress_message("height", &height.into(), secret), "*");
         }
     });
-    post();
-    // The watch and the listener live as long as the app that asked for them.
+    post(true);
+    // The watch, the timers and the listener live as long as the app that
+    // asked for them.
     let on_size = post.clone();
-    let watching = resize::watch_size(&root, move |_| on_size());
+    let watching = resize::watch_size(&root, move |_| on_size(false));
     let _ = StoredValue::new_local(watching);
+    // The page is built after this call: the first height follows in the
+    // next task. A browser pauses the size watch of an iframe out of view
+    // (the second embed of a post, below the fold), so the height is also
+    // measured twice more as the embed settles.
+    let timers: Vec<_> = [0, 1000, 3000]
+        .into_iter()
+        .filter_map(|ms| {
+            let again = post.clone();
+            after(Duration::from_millis(ms), Box::new(move || again(false)))
+        })
+        .collect();
+    on_cleanup(move || timers.into_iter().for_each(|t| t.clear()));
     if let Some(secret) = secret {
         let handle = window_event_listener(leptos::ev::message, move |e| {
             let data = e.data();
             let ready = text(&data, "message").as_deref() == Some("ready");
             if ready && text(&data, "secret").as_deref() == Some(secret.as_str()) {
-                post();
+                post(true);
             }
         });
         on_cleanup(move || handle.remove());

@@ -100,20 +100,32 @@ export function useApp(hooks) {
 /**
  * Registers hooks for a blog post on a second origin that embeds the
  * calculator: dist/ is served under /tools/deal/ (with `headers`), the post
- * (`post(appUrl)` gives the files, name → text) from a temporary folder,
- * and any context a test leaves open is closed after it. Returns an object
- * whose `app`, `blog` and `browser` are set once the hooks have run.
+ * (`await post(appUrl)` gives the files, name → text) from a temporary
+ * folder, and any context a test leaves open is closed after it. With
+ * `deployed`, the app is a copy of dist/ given its address as SITE_URL
+ * (by the post-build step, as `make dist SITE_URL=…` does), so its pages
+ * carry absolute oEmbed discovery links. Returns an object whose `app`,
+ * `blog` and `browser` are set once the hooks have run.
  */
-export function useBlog(hooks, post, headers = {}) {
+export function useBlog(hooks, post, { headers = {}, deployed = false } = {}) {
   const world = {};
   hooks.before(async () => {
     const { serve } = await import('./server.mjs');
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { cp, mkdtemp, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    world.app = await serve({ root: 'dist', prefix: '/tools/deal/', headers });
+    let root = 'dist';
+    if (deployed) {
+      root = await mkdtemp(join(tmpdir(), 'site-'));
+      await cp('dist', root, { recursive: true });
+    }
+    world.app = await serve({ root, prefix: '/tools/deal/', headers });
+    if (deployed) {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('cargo', ['run', '--quiet', '--bin', 'postbuild', '--', root, world.app.url], { stdio: 'pipe' });
+    }
     const dir = await mkdtemp(join(tmpdir(), 'blog-'));
-    for (const [name, text] of Object.entries(post(world.app.url))) await writeFile(join(dir, name), text);
+    for (const [name, text] of Object.entries(await post(world.app.url))) await writeFile(join(dir, name), text);
     world.blog = await serve({ root: dir, prefix: '/' });
     world.browser = await launch();
   });
@@ -127,8 +139,8 @@ export function useBlog(hooks, post, headers = {}) {
 }
 
 /** Waits (up to 10 s) until the iframe `#id` is within `tolerance` px of its
- * document's height (and taller than 200 px), then returns the iframe's
- * height, its document's scroll and client heights, and its frame. The
+ * content's height (and taller than 200 px), then returns the iframe's
+ * height, its content's height, its viewport's height and its frame. The
  * iframe is cross-origin, so its document is measured from inside. */
 export async function fitted(page, id, tolerance = 2) {
   const handle = await page.locator(`#${id}`).elementHandle();
@@ -137,12 +149,14 @@ export async function fitted(page, id, tolerance = 2) {
   let size;
   for (let i = 0; i < 100; i++) {
     const outer = await handle.evaluate((el) => el.getBoundingClientRect().height);
+    // The content's own height: the document's scroll height is never
+    // less than the iframe's, so it cannot tell a box too tall.
     const inner = await frame.evaluate(() => ({
-      scroll: document.documentElement.scrollHeight,
+      content: Math.ceil(document.documentElement.getBoundingClientRect().height),
       client: document.documentElement.clientHeight,
     }));
-    size = { outer, inner: inner.scroll, client: inner.client, frame };
-    if (outer > 200 && Math.abs(outer - inner.scroll) <= tolerance) break;
+    size = { outer, inner: inner.content, client: inner.client, frame };
+    if (outer > 200 && Math.abs(outer - inner.content) <= tolerance) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return size;

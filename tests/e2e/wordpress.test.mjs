@@ -14,41 +14,9 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { changed, fitted, open, useBlog } from './browser.mjs';
 import { assertNoErrors } from './helpers.mjs';
+import { WP_HOST } from './wordpress.mjs';
 
 const SECRETS = { cash: 'Ab3dE5gH7j', summary: 'Zy8xW6vU4t' };
-
-/** The host side of WordPress's embed protocol, from its documented behaviour. */
-const WP_HOST = `
-(function () {
-  window.addEventListener('message', function (e) {
-    var data = e.data;
-    if (!data || !(data.secret || data.message || data.value)) return;
-    if (/[^a-zA-Z0-9]/.test(data.secret)) return;
-    var frames = document.querySelectorAll('iframe[data-secret="' + data.secret + '"]');
-    for (var i = 0; i < frames.length; i++) {
-      var source = frames[i];
-      if (e.source !== source.contentWindow) continue;
-      source.removeAttribute('style');
-      if (data.message === 'height') {
-        var height = parseInt(data.value, 10);
-        if (height > 1000) height = 1000; else if (~~height < 200) height = 200;
-        source.height = height;
-      }
-      if (data.message === 'link') {
-        var from = new URL(source.getAttribute('src')), to = new URL(data.value);
-        if (to.host === from.host && document.activeElement === source) window.top.location.href = data.value;
-      }
-    }
-  });
-  function ready() {
-    var frames = document.querySelectorAll('iframe.wp-embedded-content');
-    for (var i = 0; i < frames.length; i++) {
-      frames[i].contentWindow.postMessage({ message: 'ready', secret: frames[i].getAttribute('data-secret') }, '*');
-    }
-  }
-  window.addEventListener('load', ready);
-})();
-`;
 
 const world = useBlog({ before, after, afterEach }, (appUrl) => {
   const frame = (id, query, title) =>
@@ -67,7 +35,7 @@ const world = useBlog({ before, after, afterEach }, (appUrl) => {
 <script src="wp-host.js"></script>
 </body></html>`,
   };
-}, { 'access-control-allow-origin': '*' });
+}, { headers: { 'access-control-allow-origin': '*' } });
 
 describe('embeds in a WordPress post (sandboxed, with its height protocol)', () => {
   for (const width of [375, 720]) {

@@ -1,0 +1,102 @@
+// Paste-to-embed: a blogger pastes an address on a line of its own in a
+// WordPress post. The app here is deployed (SITE_URL is its address), and
+// WordPress is played by ./wordpress.mjs: it discovers the page's oEmbed
+// document, filters its HTML as for an untrusted provider (sandboxed
+// iframe, secret, blockquote fallback, no script of ours) and runs the
+// host side of its embed protocol.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fitted, open } from './browser.mjs';
+import { assertNoErrors } from './helpers.mjs';
+import { discover, paste, WP_HOST } from './wordpress.mjs';
+import { useBlog } from './browser.mjs';
+
+/** What the blogger pastes, each into its own embed. */
+const PASTED = {
+  compact: 'embed/calculator/',
+  cash: 'embed/cash/thin-margin/',
+  summary: 'embed/summary/',
+};
+
+const world = useBlog({ before, after, afterEach }, async (appUrl) => {
+  let body = '';
+  for (const [id, path] of Object.entries(PASTED)) {
+    const { html } = await paste(appUrl + path, `${id}Secret0`.slice(0, 10).replace(/[^a-zA-Z0-9]/g, 'x'));
+    body += html.replace('<iframe', `<iframe id="${id}"`) + '\n<p>Prose between the embeds.</p>\n';
+  }
+  return {
+    'wp-host.js': WP_HOST,
+    'index.html': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A WordPress post</title><link rel="icon" href="data:,">
+<style>body { max-width: 720px; margin: 0 auto; font-family: serif; } iframe { display: block; width: 100%; border: 0; }</style></head>
+<body><h1>What the deal really costs</h1>
+${body}<script src="wp-host.js"></script>
+</body></html>`,
+  };
+}, { headers: { 'access-control-allow-origin': '*' }, deployed: true });
+
+/** Every entry page the `embed/` index links to, as absolute addresses. */
+async function entries() {
+  const index = await (await fetch(`${world.app.url}embed/`)).text();
+  return [...index.matchAll(/href="\.\.\/(embed\/[^"]+\/)"/g)].map((m) => world.app.url + m[1]);
+}
+
+describe('pasting an address into a WordPress post', () => {
+  test('every entry page, the embed index and the page itself name their own document, absolute and valid', async () => {
+    const pages = await entries();
+    assert.equal(pages.length, 40, 'eight views of five presets');
+    for (const url of [world.app.url, `${world.app.url}embed/`, ...pages]) {
+      const href = await discover(url);
+      assert.ok(href?.startsWith(world.app.url), `${url}: discovery link ${href}`);
+      const doc = await (await fetch(href)).json();
+      assert.equal(doc.type, 'rich', href);
+      assert.ok(doc.height >= 200, href);
+      const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');
+      assert.ok(src.startsWith(`${world.app.url}?`) && src.includes('embed=1'), src);
+      const folder = url.slice(world.app.url.length).split('/');
+      if (folder[0] === 'embed' && folder[1] && folder[1] !== 'calculator') {
+        assert.ok(src.includes(`view=${folder[1]}`), `${url} embeds ${src}`);
+      }
+      if (folder[2]) assert.ok(src.includes(`p=${folder[2]}`), `${url} embeds ${src}`);
+    }
+  });
+
+  test('every view fits the height its document declares at 375, 600 and 720 px', async () => {
+    const views = (await entries()).filter((url) => url.split('/').filter(Boolean).at(-2) === 'embed');
+    assert.equal(views.length, 8);
+    for (const url of views) {
+      const doc = await (await fetch(await discover(url))).json();
+      const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');
+      for (const width of [375, 600, 720]) {
+        const page = await open(world.browser, src, { viewport: { width, height: 900 } });
+        const height = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        assert.ok(height <= doc.height, `${url} at ${width} px: ${height} px of content, ${doc.height} px declared`);
+        assertNoErrors(page);
+        await page.context().close();
+      }
+    }
+  });
+
+  for (const width of [600, 720]) {
+    test(`the post shows each pasted embed whole and fitted at ${width} px`, async () => {
+      const page = await open(world.browser, world.blog.url, { viewport: { width, height: 900 } }, { wait: false });
+      for (const id of Object.keys(PASTED)) {
+        const { outer, inner, frame } = await fitted(page, id, 10);
+        assert.ok(inner < 1000, `${id}: ${inner} px fits under WordPress's 1,000 px clamp`);
+        assert.ok(Math.abs(outer - inner) <= 10, `${id}: iframe ${outer} px, content ${inner} px`);
+        assert.equal(await page.locator(`#${id}`).getAttribute('style'), null, `${id}: WordPress shows the iframe`);
+        const quote = page.locator(`blockquote[data-secret="${await page.locator(`#${id}`).getAttribute('data-secret')}"]`);
+        assert.equal(await quote.isVisible(), false, `${id}: the fallback link is hidden`);
+        // Downloads are refused in the sandbox, so their buttons are gone.
+        assert.equal(await frame.locator('.chart-downloads').first().isVisible().catch(() => false), false, `${id}: no dead buttons`);
+      }
+      const compact = page.frameLocator('#compact');
+      assert.equal(await compact.getByTestId('spend-per-year').textContent(), '$10B');
+      assert.equal(await compact.locator('.embed-fold').getAttribute('open'), null, 'the inputs are folded');
+      const cash = page.frameLocator('#cash');
+      assert.equal(await cash.getByTestId('input-m').inputValue(), '15', 'the thin-margin preset it was pasted with');
+      assertNoErrors(page);
+      await page.context().close();
+    });
+  }
+});
