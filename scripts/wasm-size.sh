@@ -15,6 +15,6 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/release/circular-compute.wasm"
 "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --low-memory-unused \
   "$out/circular-compute_bg.wasm" -o "$out/opt.wasm"
 echo "wasm: $(stat -c %s "$out/opt.wasm") bytes, $(gzip -9 -c "$out/opt.wasm" | wc -c) gzipped"

@@ -69,28 +69,23 @@ pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl 
         }
         *drawn = now;
     });
-    // All figures in their groups; a chosen few (an embed's key figures)
-    // in one panel, so a short list takes no more rows than it needs.
-    let panels: Vec<(&'static str, Option<OutputGroup>)> = match only {
-        Some(_) => vec![("Key figures", None)],
-        None => OutputGroup::ALL
-            .into_iter()
-            .filter(|g| live.iter().any(|(o, _)| o.group == *g))
-            .map(|g| (g.title(), Some(g)))
-            .collect(),
-    };
+    // A chosen few (an embed's key figures) share one panel, so a short
+    // list takes no more rows than it needs.
+    let one_panel = only.is_some();
     view! {
         <section id="figures" class="figures" aria-label="Figures" tabindex="-1">
-            {panels
+            {OutputGroup::ALL
                 .into_iter()
-                .map(|(title, group)| {
+                .filter(|g| live.iter().any(|(o, _)| o.group == *g))
+                .take(if one_panel { 1 } else { OutputGroup::ALL.len() })
+                .map(|group| {
                     let members = live.iter().zip(&first);
                     view! {
                         <div class="figure-group">
-                            <h2>{title}</h2>
+                            <h2>{if one_panel { "Key figures" } else { group.title() }}</h2>
                             <dl>
                                 {members
-                                    .filter(|((o, _), _)| group.is_none_or(|g| o.group == g))
+                                    .filter(|((o, _), _)| one_panel || o.group == group)
                                     .map(|((spec, cell), value)| {
                                         view! { <Figure spec=*spec value=*value cell=*cell/> }
                                     })

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sizes } from '../../scripts/size-report.mjs';
 
-/** Gzipped bytes a first visit may download, today’s size (247.8 KB) plus about 0.3%. */
-const RATCHET = 247_000;
+/** Gzipped bytes a first visit may download: today’s size (246.8 KB) and a little. */
+const RATCHET = 246_900;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 
