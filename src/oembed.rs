@@ -49,7 +49,7 @@ pub struct Entry {
 /// Every view an entry page can show, with its folder name and label:
 /// the compact calculator, then each named view.
 fn views() -> impl Iterator<Item = (View, &'static str, &'static str)> {
-    std::iter::once((View::All, "calculator", "The calculator (compact)")).chain(View::NAMED)
+    std::iter::once((View::All, "calculator", View::All.label())).chain(View::NAMED)
 }
 
 impl Entry {
@@ -216,16 +216,30 @@ impl Entry {
                 })
                 .collect::<String>()
         };
-        format!(
-            "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n{head_links}{links}</head>\n<body>\n<main class=\"entry\">\n<h1>{title}</h1>\n<p>{description}</p>\n<p>To embed it, paste {address} on a line of its own in a WordPress post, or anywhere that reads oEmbed links. For other blogs, the <a href=\"{up}{page_query}\">calculator</a>’s Embed button gives the HTML to paste.</p>\n<h2>Preview</h2>\n<iframe class=\"entry-preview\" src=\"{up}?{query}\" title=\"{title}\" width=\"100%\" height=\"{height}\"></iframe>\n<nav aria-label=\"Other embeds\">\n<h2>Other views of this scenario</h2>\n<ul>{views}</ul>\n<h2>This view of other scenarios</h2>\n<ul>{presets}</ul>\n</nav>\n</main>\n<script src=\"{up}embed.js\" async></script>\n</body>\n</html>\n",
+        let body = format!(
+            "<h1>{title}</h1>\n<p>{description}</p>\n<p>To embed it, paste {address} on a line of its own in a WordPress post, or anywhere that reads oEmbed links. For other blogs, the <a href=\"{up}{page_query}\">calculator</a>’s Embed button gives the HTML to paste.</p>\n<h2>Preview</h2>\n<iframe class=\"entry-preview\" src=\"{up}?{query}\" title=\"{title}\" width=\"100%\" height=\"{height}\"></iframe>\n<nav aria-label=\"Other embeds\">\n<h2>Other views of this scenario</h2>\n<ul>{views}</ul>\n<h2>This view of other scenarios</h2>\n<ul>{presets}</ul>\n</nav>\n</main>\n<script src=\"{up}embed.js\" async></script>\n",
             page_query = html_attr(&self.page_query()),
             query = html_attr(&self.query()),
             height = self.height(),
-            links = assets.links(&up),
             views = others(true),
             presets = others(false),
+        );
+        static_page(
+            &title,
+            &description,
+            &format!("{head_links}{}", assets.links(&up)),
+            &body,
         )
     }
+}
+
+/// A static page of the site: the policy, its title and description (as
+/// HTML text) and their sharing tags, then `head`; and `body`, which
+/// starts inside `<main>` and closes it.
+fn static_page(title: &str, description: &str, head: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n{head}</head>\n<body>\n<main class=\"entry\">\n{body}</body>\n</html>\n"
+    )
 }
 
 /// The file name of a preset's document at the site's root (kept for
@@ -265,10 +279,14 @@ pub fn index_page(site: Option<&str>, assets: &Assets) -> String {
             format!("<h2>{label}</h2>\n<ul>{links}</ul>\n")
         })
         .collect();
-    format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Embeds — {PROVIDER}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n{head_links}{}</head>\n<body>\n<main class=\"entry\">\n<h1>Embed the calculator in a blog post</h1>\n<p>Each page below is one view of one scenario, with a live preview. Paste its address on a line of its own in a WordPress post, or anywhere that reads oEmbed links, and the post shows that view. For other blogs, or a scenario of your own, the <a href=\"../\">calculator</a>’s Embed button gives the HTML to paste.</p>\n{sections}</main>\n</body>\n</html>\n",
-        html_attr(&first.description()),
-        assets.links("../")
+    let body = format!(
+        "<h1>Embed the calculator in a blog post</h1>\n<p>Each page below is one view of one scenario, with a live preview. Paste its address on a line of its own in a WordPress post, or anywhere that reads oEmbed links, and the post shows that view. For other blogs, or a scenario of your own, the <a href=\"../\">calculator</a>’s Embed button gives the HTML to paste.</p>\n{sections}</main>\n"
+    );
+    static_page(
+        &format!("Embeds — {PROVIDER}"),
+        &html_attr(&first.description()),
+        &format!("{head_links}{}", assets.links("../")),
+        &body,
     )
 }
 

@@ -47,6 +47,14 @@ impl View {
         ),
     ];
 
+    /// What the view shows, for people.
+    pub fn label(self) -> &'static str {
+        View::NAMED
+            .iter()
+            .find(|v| v.0 == self)
+            .map_or("The calculator (compact)", |v| v.2)
+    }
+
     /// The URL value, or `None` for the whole compact calculator.
     pub fn key(self) -> Option<&'static str> {
         View::NAMED.iter().find(|v| v.0 == self).map(|v| v.1)

@@ -51,13 +51,7 @@ pub fn EmbedDialog() -> impl IntoView {
     let query = move || embed_query(&state.query(), &chosen());
     // The height follows the view and the inputs; the blogger may set another after.
     let refit = move || height.set(untrack(chosen).declared_height());
-    let title = move || {
-        let label = View::NAMED
-            .iter()
-            .find(|v| v.0 == view_choice.get())
-            .map_or("calculator", |v| v.2);
-        format!("Circular compute: {label}")
-    };
+    let title = move || format!("Circular compute: {}", view_choice.get().label());
     let code = move || snippet(&folder(), &query(), &title(), height.get());
 
     view! {

@@ -49,11 +49,15 @@ pub fn EmbedView() -> impl IntoView {
         .into_any(),
         View::Tornado => view! { <WhatMatters/> }.into_inner(),
     };
+    // What the embed shows, as the second level of its outline: a chart's
+    // title is a third-level heading, as on the full page.
+    let shows = display.view.label();
     let rest = at_stage(stages(1), 1, || view! { <EmbedTail/> }.into_inner());
     view! {
         <main class="embed" data-view=display.view.key().unwrap_or("all")>
             <h1 class="visually-hidden">"Circular compute: the Anthropic–AWS deal, taken apart"</h1>
             <Notices/>
+            <h2 class="visually-hidden">{shows}</h2>
             {panel}
             {rest}
         </main>

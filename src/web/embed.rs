@@ -2,7 +2,7 @@
 //! height whenever it changes (`embed.js`'s message and WordPress's), and
 //! opening the full calculator through WordPress.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -80,13 +80,10 @@ pub fn post_height_to_parent() {
     WORDPRESS_SECRET.with(|s| *s.borrow_mut() = secret.clone());
     let measured = root.clone();
     let wordpress = secret.clone();
-    let last = Cell::new(0.0);
-    // Posts the height: when it changed, or `always` (in answer to a host).
-    let post = Rc::new(move |always: bool| {
+    let post = Rc::new(move || {
         let height = measured.get_bounding_client_rect().height().ceil();
-        let same = last.replace(height) == height;
-        // Nothing yet (any message shows a WordPress embed), or nothing new.
-        if height <= 0.0 || (same && !always) {
+        // Nothing yet: any message would show a WordPress embed, empty.
+        if height <= 0.0 {
             return;
         }
         let message = js_sys::Object::new();
@@ -97,11 +94,11 @@ pub fn post_height_to_parent() {
             let _ = parent.post_message(&wordpress_message("height", &height.into(), secret), "*");
         }
     });
-    post(true);
+    post();
     // The watch, the timers and the listener live as long as the app that
     // asked for them.
     let on_size = post.clone();
-    let watching = resize::watch_size(&root, move |_| on_size(false));
+    let watching = resize::watch_size(&root, move |_| on_size());
     let _ = StoredValue::new_local(watching);
     // The page is built after this call: the first height follows in the
     // next task. A browser pauses the size watch of an iframe out of view
@@ -111,7 +108,7 @@ pub fn post_height_to_parent() {
         .into_iter()
         .filter_map(|ms| {
             let again = post.clone();
-            after(Duration::from_millis(ms), Box::new(move || again(false)))
+            after(Duration::from_millis(ms), Box::new(move || again()))
         })
         .collect();
     on_cleanup(move || timers.into_iter().for_each(|t| t.clear()));
@@ -120,7 +117,7 @@ pub fn post_height_to_parent() {
             let data = e.data();
             let ready = text(&data, "message").as_deref() == Some("ready");
             if ready && text(&data, "secret").as_deref() == Some(secret.as_str()) {
-                post(true);
+                post();
             }
         });
         on_cleanup(move || handle.remove());
