@@ -27,10 +27,11 @@ pub struct Assets {
 }
 
 impl Assets {
-    /// The `<link>`s of a page `up` folders below the site.
+    /// The `<link>`s of a page `up` folders below the site: the page's
+    /// stylesheet, the entry pages' own (`assets/entry.css`) and the icon.
     fn links(&self, up: &str) -> String {
         format!(
-            "<link rel=\"stylesheet\" href=\"{up}{}\">\n<link rel=\"icon\" href=\"{up}{}\">\n",
+            "<link rel=\"stylesheet\" href=\"{up}{}\">\n<link rel=\"stylesheet\" href=\"{up}entry.css\">\n<link rel=\"icon\" href=\"{up}{}\">\n",
             self.stylesheet, self.icon
         )
     }

@@ -75,18 +75,22 @@ impl ChartKind {
     }
 }
 
-/// The pixel width of `node`, kept up to date as it resizes; 640 until the
-/// node is in the page and laid out. The watch stops when the owner goes.
+/// The pixel width of `node`, read once it is in the page and kept up to
+/// date as it resizes; 640 before that. The watch stops when the owner goes.
 pub fn measured_width(node: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let (width, set_width) = signal(640.0);
     let observer = StoredValue::new_local(None::<SizeWatch>);
     watch(move || {
         if let Some(el) = node.get() {
-            let watching = watch_width(&el, move |w| {
+            let keep = move |w: f64| {
                 if w > 0.0 && w != width.get_untracked() {
                     set_width.set(w);
                 }
-            });
+            };
+            // Its width now, before the first paint, so the chart is never
+            // drawn at a guess and then moved; then every change.
+            keep(f64::from(el.client_width()));
+            let watching = watch_width(&el, keep);
             observer.set_value(watching);
         }
     });
