@@ -4,11 +4,11 @@
 //! oEmbed embeds exactly what was pasted, without a server. Pure;
 //! `src/bin/postbuild.rs` writes them into `dist/`.
 
-use crate::codec::decode;
-use crate::codec::embed::{display, View};
+use crate::codec::embed::{embed_query, Display, Theme, View};
+use crate::codec::encode;
 use crate::csp::POLICY;
 use crate::export::{html_attr, json_string};
-use crate::model::{Preset, PRESETS};
+use crate::model::{Input, Preset, PRESETS};
 
 /// Width the documents suggest; the iframe itself is 100% wide.
 const WIDTH: u32 = 720;
@@ -88,46 +88,47 @@ impl Entry {
         }
     }
 
-    /// The inputs a reader can move in it: the one or two that move each
-    /// chart most; all of them, folded, in the compact calculator.
-    fn controls(&self) -> Option<&'static str> {
-        match self.view {
-            View::Summary => Some("c,m"),
-            View::Spend => Some("c,r"),
-            View::Capacity => Some("gw,gf"),
-            View::Cash => Some("m,ap"),
-            View::All | View::Table | View::Compare | View::Tornado => None,
+    /// The embed it names: the view, and the inputs a reader can move in
+    /// it: the one or two that move each chart most; all of them, folded,
+    /// in the compact calculator.
+    pub fn display(&self) -> Display {
+        let controls = match self.view {
+            View::All => Input::ALL.to_vec(),
+            View::Summary => vec![Input::Commitment, Input::Margin],
+            View::Spend => vec![Input::Commitment, Input::Revenue],
+            View::Capacity => vec![Input::CapacityCeiling, Input::CeilingYear],
+            View::Cash => vec![Input::Margin, Input::MilestonePaid],
+            View::Table | View::Compare | View::Tornado => Vec::new(),
+        };
+        Display {
+            embed: true,
+            view: self.view,
+            controls,
+            theme: Theme::Auto,
         }
+    }
+
+    /// The share query of its scenario (without `?`; empty as announced).
+    fn scenario_query(&self) -> String {
+        encode(&self.preset.scenario(), self.preset)
     }
 
     /// The full page's query for its scenario, with its `?`, or nothing.
     fn page_query(&self) -> String {
-        match self.announced() {
-            true => String::new(),
-            false => format!("?v=1&p={}", self.preset.key),
+        match self.scenario_query() {
+            q if q.is_empty() => q,
+            q => format!("?{q}"),
         }
     }
 
     /// The embed's query, without `?`.
     pub fn query(&self) -> String {
-        let mut query = match self.announced() {
-            true => String::new(),
-            false => format!("v=1&p={}&", self.preset.key),
-        };
-        query.push_str("embed=1");
-        if let Some(view) = self.view.key() {
-            query.push_str(&format!("&view={view}"));
-        }
-        if let Some(controls) = self.controls() {
-            query.push_str(&format!("&controls={controls}"));
-        }
-        query
+        embed_query(&self.scenario_query(), &self.display())
     }
 
-    /// The iframe height that shows it whole from 375 to 720 px, read
-    /// through the same codec as the embed reads its address.
+    /// The iframe height that shows it whole from 375 to 720 px.
     pub fn height(&self) -> u32 {
-        display(&decode(&self.query())).0.declared_height()
+        self.display().declared_height()
     }
 
     /// Its title: the view and the scenario.
@@ -352,6 +353,8 @@ pub fn discovery(html: &str, site: Option<&str>) -> Result<String, DiscoveryErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::decode;
+    use crate::codec::embed::display;
 
     const SITE: &str = "https://example.org/d/";
 
@@ -397,6 +400,7 @@ mod tests {
             assert!(notices.is_empty(), "{}", entry.query());
             assert!(shown.embed);
             assert_eq!(shown.view, entry.view);
+            assert_eq!(shown, entry.display(), "{}", entry.query());
             assert!(entry.height() >= 200, "{}", entry.query());
         }
     }

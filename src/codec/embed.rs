@@ -244,8 +244,14 @@ pub fn embed_query(scenario_query: &str, d: &Display) -> String {
     if let Some(v) = d.view.key() {
         parts.push(format!("view={v}"));
     }
-    let all = d.controls.len() == Input::ALL.len();
-    if !(all && d.view == View::All) {
+    // The inputs an address without `controls` gives (see `display`) go
+    // unwritten: every input for the compact calculator, none for a view.
+    let default = if d.view == View::All {
+        Input::ALL.len()
+    } else {
+        0
+    };
+    if d.controls.len() != default {
         let keys: Vec<&str> = d.controls.iter().map(|i| i.spec().key).collect();
         parts.push(format!(
             "controls={}",
@@ -338,6 +344,19 @@ mod tests {
             ..d.clone()
         };
         assert_eq!(display(&decode(&embed_query("", &none))).0, none);
+        assert_eq!(
+            embed_query("", &none),
+            "embed=1&view=capacity&theme=light",
+            "a single view's default (no inputs) goes unwritten"
+        );
+        let compact_none = Display {
+            view: View::All,
+            ..none
+        };
+        assert_eq!(
+            embed_query("", &compact_none),
+            "embed=1&controls=none&theme=light"
+        );
     }
 
     #[test]
