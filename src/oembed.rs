@@ -182,7 +182,8 @@ impl Entry {
         let description = html_attr(&self.description());
         let head_links = match site {
             Some(site) => format!(
-                "<link rel=\"canonical\" href=\"{site}{folder}\">\n<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{site}{folder}oembed.json\" title=\"{title}\">\n<meta property=\"og:url\" content=\"{site}{folder}\">\n",
+                "<link rel=\"canonical\" href=\"{site}{folder}\">\n{link}\n<meta property=\"og:url\" content=\"{site}{folder}\">\n",
+                link = discovery_link(Some(site), &self.folder(), &title),
                 site = html_attr(site),
                 folder = self.folder()
             ),
@@ -258,13 +259,7 @@ pub fn file_name(preset: &Preset) -> String {
 /// pasted itself, it embeds the compact calculator.
 pub fn index_page(site: Option<&str>, assets: &Assets) -> String {
     let first = Entry::calculator(Preset::announced());
-    let head_links = match site {
-        Some(site) => format!(
-            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}oembed.json\" title=\"{PROVIDER}\">\n",
-            html_attr(site)
-        ),
-        None => String::new(),
-    };
+    let head_links = format!("{}\n", discovery_link(site, "", PROVIDER));
     let sections: String = views()
         .map(|(view, _, label)| {
             let links: String = Entry::all()
@@ -309,6 +304,18 @@ pub fn files(site: Option<&str>, assets: &Assets) -> Vec<(String, String)> {
     roots.chain([index]).chain(entries).collect()
 }
 
+/// The oEmbed discovery `<link>` of the document `{site}{folder}oembed.json`,
+/// titled `title` (HTML text): absolute, because consumers such as
+/// WordPress use the `href` as written; without a site, nothing.
+fn discovery_link(site: Option<&str>, folder: &str, title: &str) -> String {
+    site.map_or_else(String::new, |site| {
+        format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}{folder}oembed.json\" title=\"{title}\">",
+            html_attr(site)
+        )
+    })
+}
+
 /// Why the discovery link could not be written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiscoveryError {
@@ -329,13 +336,7 @@ impl std::fmt::Display for DiscoveryError {
 /// would only be a broken one. An existing link is replaced, so a build
 /// can be given its site again.
 pub fn discovery(html: &str, site: Option<&str>) -> Result<String, DiscoveryError> {
-    let link = match site {
-        Some(site) => format!(
-            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}oembed.json\" title=\"{PROVIDER}\">",
-            html_attr(site)
-        ),
-        None => String::new(),
-    };
+    let link = discovery_link(site, "", PROVIDER);
     let existing = html.find("json+oembed").and_then(|at| {
         let start = html[..at].rfind("<link")?;
         Some((start, at + html[at..].find('>')? + 1))
