@@ -94,14 +94,13 @@ pub fn post_height_to_parent() {
             let _ = parent.post_message(&wordpress_message("height", &height.into(), secret), "*");
         }
     });
-    post();
     // The watch, the timers and the listener live as long as the app that
     // asked for them.
     let on_size = post.clone();
     let watching = resize::watch_size(&root, move |_| on_size());
     let _ = StoredValue::new_local(watching);
-    // The page is built after this call: the first height follows in the
-    // next task. A browser pauses the size watch of an iframe out of view
+    // The page is built after this call, so nothing is measured now: the
+    // first height follows in the next task. A browser pauses the size watch of an iframe out of view
     // (the second embed of a post, below the fold), so the height is also
     // measured twice more as the embed settles.
     let timers: Vec<_> = [0, 1000, 3000]
