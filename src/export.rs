@@ -1,12 +1,18 @@
-//! The numbers to take away, as text: the schedule as CSV, the scenario and
-//! its outputs as JSON, a Markdown table of the key figures and a citation
-//! line. Pure; the page turns them into downloads.
+//! The numbers to take away: the schedule as CSV, the scenario and its
+//! outputs as serde data (the JSON download and the JavaScript API), a
+//! Markdown table of the key figures and a citation line. Pure; the page
+//! turns them into downloads.
 
 use std::fmt::Write;
 
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
 use crate::codec::{value_text, Pinned};
 use crate::format::{data_value, plain};
-use crate::model::{Input, OutputSpec, Outputs, Preset, Scenario, COLUMNS, KEY_FIGURES, OUTPUTS};
+use crate::model::{
+    Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS, KEY_FIGURES, OUTPUTS,
+};
 
 /// The calculator's name in citations and file metadata.
 pub const TITLE: &str = "Circular compute: the Anthropic–AWS deal, taken apart";
@@ -36,107 +42,120 @@ pub fn html_attr(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// A JSON string literal. `<` is escaped too, so the text can never close a
-/// `<script>` element it is inlined into.
-pub fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+/// A figure as data: `None` (JSON `null`) where it has no meaning.
+fn finite(v: Option<f64>) -> Option<f64> {
+    v.filter(|v| v.is_finite())
+}
+
+/// Every input of a scenario by its share-URL key: a number, or a choice's name.
+#[derive(Clone, Copy, Debug)]
+pub struct InputValues<'a>(pub &'a Scenario);
+
+impl Serialize for InputValues<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(Input::ALL.len()))?;
+        for i in Input::ALL {
+            let v = self.0.get(i);
+            if i.spec().is_choice() {
+                map.serialize_entry(i.spec().key, &value_text(i, v))?;
+            } else {
+                map.serialize_entry(i.spec().key, &v)?;
             }
-            '<' => out.push_str("\\u003c"),
-            c => out.push(c),
+        }
+        map.end()
+    }
+}
+
+/// Every output by its public `data-testid`.
+#[derive(Clone, Copy, Debug)]
+pub struct Figures<'a>(pub &'a Outputs);
+
+impl Serialize for Figures<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(OUTPUTS.len()))?;
+        for spec in OUTPUTS {
+            map.serialize_entry(spec.id, &finite((spec.get)(self.0)))?;
+        }
+        map.end()
+    }
+}
+
+/// One year of the schedule: `year`, then every column by its `data-col`.
+#[derive(Clone, Copy, Debug)]
+pub struct Row<'a>(pub &'a YearRow);
+
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(COLUMNS.len() + 1))?;
+        map.serialize_entry("year", &self.0.year)?;
+        for c in COLUMNS {
+            map.serialize_entry(c.id, &finite((c.get)(self.0)))?;
+        }
+        map.end()
+    }
+}
+
+/// Serializes the yearly schedule as a list of [`Row`]s.
+fn schedule<S: Serializer>(o: &&Outputs, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(o.schedule.iter().map(Row))
+}
+
+/// One scenario as data: its preset, every input, every output and the
+/// schedule, with the share-URL keys, the public output ids and the
+/// schedule's columns. The JavaScript API returns the same shape.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct ScenarioDoc<'a> {
+    /// The preset's key.
+    pub preset: &'static str,
+    /// Every input.
+    pub inputs: InputValues<'a>,
+    /// Every output.
+    pub outputs: Figures<'a>,
+    /// The yearly schedule.
+    #[serde(serialize_with = "schedule")]
+    pub schedule: &'a Outputs,
+}
+
+impl<'a> ScenarioDoc<'a> {
+    /// The document of one scenario and its outputs.
+    pub fn new(preset: &Preset, s: &'a Scenario, o: &'a Outputs) -> ScenarioDoc<'a> {
+        ScenarioDoc {
+            preset: preset.key,
+            inputs: InputValues(s),
+            outputs: Figures(o),
+            schedule: o,
         }
     }
-    out.push('"');
-    out
-}
-
-fn json_number(v: Option<f64>) -> String {
-    let text = data_value(v);
-    if text.is_empty() {
-        "null".to_string()
-    } else {
-        text
-    }
-}
-
-/// `{"key": value, …}` from pairs of key and already-written JSON values.
-fn json_object(pairs: impl Iterator<Item = (String, String)>) -> String {
-    let body: Vec<String> = pairs
-        .map(|(k, v)| format!("{}:{v}", json_string(&k)))
-        .collect();
-    format!("{{{}}}", body.join(","))
-}
-
-/// One scenario as JSON: `{"preset", "inputs", "outputs", "schedule"}`, with
-/// the share-URL keys, the public output ids and the schedule's columns.
-/// The JavaScript API returns the same shape.
-pub fn scenario_json(preset: &Preset, s: &Scenario, o: &Outputs) -> String {
-    let inputs = json_object(Input::ALL.into_iter().map(|i| {
-        let v = s.get(i);
-        let text = if i.spec().is_choice() {
-            json_string(&value_text(i, v))
-        } else {
-            json_number(Some(v))
-        };
-        (i.spec().key.to_string(), text)
-    }));
-    let outputs = json_object(
-        OUTPUTS
-            .iter()
-            .map(|spec| (spec.id.to_string(), json_number((spec.get)(o)))),
-    );
-    let rows: Vec<String> = o
-        .schedule
-        .iter()
-        .map(|r| {
-            json_object(
-                std::iter::once(("year".to_string(), r.year.to_string())).chain(
-                    COLUMNS
-                        .iter()
-                        .map(|c| (c.id.to_string(), json_number((c.get)(r)))),
-                ),
-            )
-        })
-        .collect();
-    json_object(
-        [
-            ("preset".to_string(), json_string(preset.key)),
-            ("inputs".to_string(), inputs),
-            ("outputs".to_string(), outputs),
-            ("schedule".to_string(), format!("[{}]", rows.join(","))),
-        ]
-        .into_iter(),
-    )
 }
 
 /// The JSON download: title, permalink, citation, the scenario and, when
 /// comparing, the pinned scenario A under `"pinned"`.
-pub fn json(e: &Export) -> String {
-    let mut pairs = vec![
-        ("title".to_string(), json_string(TITLE)),
-        ("permalink".to_string(), json_string(e.permalink)),
-        ("citation".to_string(), json_string(&citation(e))),
-        (
-            "scenario".to_string(),
-            scenario_json(e.preset, e.scenario, e.outputs),
-        ),
-    ];
-    if let Some((a, ao)) = e.pinned {
-        pairs.push((
-            "pinned".to_string(),
-            scenario_json(a.preset, &a.scenario, ao),
-        ));
+#[derive(Clone, Debug, Serialize)]
+pub struct ExportDoc<'a> {
+    /// The calculator's name.
+    pub title: &'static str,
+    /// The link that reproduces the page.
+    pub permalink: &'a str,
+    /// The citation line.
+    pub citation: String,
+    /// The scenario (B when comparing).
+    pub scenario: ScenarioDoc<'a>,
+    /// The pinned scenario A, when comparing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pinned: Option<ScenarioDoc<'a>>,
+}
+
+/// The JSON download's document for an export.
+pub fn document<'a>(e: &Export<'a>) -> ExportDoc<'a> {
+    ExportDoc {
+        title: TITLE,
+        permalink: e.permalink,
+        citation: citation(e),
+        scenario: ScenarioDoc::new(e.preset, e.scenario, e.outputs),
+        pinned: e
+            .pinned
+            .map(|(a, ao)| ScenarioDoc::new(a.preset, &a.scenario, ao)),
     }
-    json_object(pairs.into_iter())
 }
 
 /// The yearly schedule as CSV: a header of column ids, then one row a year.
@@ -263,16 +282,43 @@ mod tests {
     }
 
     #[test]
-    fn json_strings_are_escaped_and_empty_figures_are_null() {
-        assert_eq!(json_string("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\u0001\"");
+    fn empty_figures_are_null() {
         let s = Scenario::default()
             .with(Input::UpfrontInvestment, 0.0)
             .with(Input::MilestoneMax, 0.0);
         let o = compute(&s);
-        let text = scenario_json(Preset::announced(), &s, &o);
-        assert!(text.contains("\"revenue-per-dollar\":null"), "{text}");
-        assert!(text.contains("\"sp\":\"even\""));
-        assert!(text.contains("\"spend-per-year\":10,"));
+        let doc = serde_json::to_value(ScenarioDoc::new(Preset::announced(), &s, &o)).unwrap();
+        assert_eq!(
+            doc["outputs"]["revenue-per-dollar"],
+            serde_json::Value::Null
+        );
+        assert_eq!(doc["inputs"]["sp"], "even");
+        assert_eq!(doc["inputs"]["c"], 100.0);
+        assert_eq!(doc["outputs"]["spend-per-year"], 10.0);
+        assert_eq!(doc["preset"], "announced");
+    }
+
+    #[test]
+    fn the_document_holds_every_input_output_and_column() {
+        let s = Scenario::default().with(Input::Commitment, 150.0);
+        let o = compute(&s);
+        let doc = serde_json::to_value(ScenarioDoc::new(Preset::announced(), &s, &o)).unwrap();
+        assert_eq!(doc["inputs"].as_object().unwrap().len(), Input::ALL.len());
+        assert_eq!(doc["outputs"].as_object().unwrap().len(), OUTPUTS.len());
+        let rows = doc["schedule"].as_array().unwrap();
+        assert_eq!(rows.len(), o.schedule.len());
+        assert_eq!(rows[0]["year"], 2026);
+        assert_eq!(rows[0].as_object().unwrap().len(), COLUMNS.len() + 1);
+        for spec in OUTPUTS {
+            let written = doc["outputs"][spec.id].as_f64();
+            assert_eq!(
+                written,
+                (spec.get)(&o).filter(|v| v.is_finite()),
+                "{}",
+                spec.id
+            );
+        }
+        assert_eq!(rows[3]["spend"].as_f64(), Some(o.schedule[3].spend));
     }
 
     #[test]
@@ -299,6 +345,11 @@ mod tests {
             ..e
         };
         assert!(markdown(&both).contains("| Spend per year (average) | $10B | $15B |"));
-        assert!(json(&both).contains("\"pinned\":{\"preset\":\"announced\""));
+        let doc = serde_json::to_value(document(&both)).unwrap();
+        assert_eq!(doc["pinned"]["preset"], "announced");
+        assert_eq!(doc["scenario"]["inputs"]["c"], 150.0);
+        assert_eq!(doc["citation"], citation(&e));
+        let alone = serde_json::to_value(document(&e)).unwrap();
+        assert!(alone.get("pinned").is_none());
     }
 }

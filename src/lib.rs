@@ -13,6 +13,8 @@ pub mod export;
 pub mod format;
 pub mod live;
 pub mod model;
+/// Build-time only (the post-build step): the wasm never carries it.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod oembed;
 pub mod state;
 pub mod web;

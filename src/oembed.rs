@@ -7,7 +7,9 @@
 use crate::codec::embed::{embed_query, Display, Theme, View};
 use crate::codec::encode;
 use crate::csp::POLICY;
-use crate::export::{html_attr, json_string};
+use serde::Serialize;
+
+use crate::export::html_attr;
 use crate::model::{Input, Preset, PRESETS};
 
 /// Width the documents suggest; the iframe itself is 100% wide.
@@ -15,6 +17,21 @@ const WIDTH: u32 = 720;
 
 /// The site's name, as oEmbed consumers show it.
 const PROVIDER: &str = "Circular compute";
+
+/// An oEmbed 1.0 document of type `rich`, as <https://oembed.com> defines it.
+#[derive(Serialize)]
+struct OEmbed<'a> {
+    version: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    title: &'a str,
+    provider_name: &'static str,
+    provider_url: &'a str,
+    cache_age: u32,
+    width: u32,
+    height: u32,
+    html: &'a str,
+}
 
 /// The hashed file names trunk gave the page's assets, which the entry
 /// pages share.
@@ -164,12 +181,21 @@ impl Entry {
         let html = format!(
             "<blockquote><a href=\"{page}\">{title_attr}</a></blockquote><iframe src=\"{src}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe><script src=\"{site}embed.js\" async></script>"
         );
-        format!(
-            "{{\n  \"version\": \"1.0\",\n  \"type\": \"rich\",\n  \"title\": {},\n  \"provider_name\": \"{PROVIDER}\",\n  \"provider_url\": {},\n  \"cache_age\": 86400,\n  \"width\": {WIDTH},\n  \"height\": {height},\n  \"html\": {}\n}}\n",
-            json_string(&title),
-            json_string(site),
-            json_string(&html)
-        )
+        let doc = OEmbed {
+            version: "1.0",
+            kind: "rich",
+            title: &title,
+            provider_name: PROVIDER,
+            provider_url: site,
+            cache_age: 86400,
+            width: WIDTH,
+            height,
+            html: &html,
+        };
+        // Only strings and numbers: writing it cannot fail.
+        let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        text.push('\n');
+        text
     }
 
     /// Its entry page: what it is, the address to paste, a live preview,
@@ -489,10 +515,5 @@ mod tests {
         );
         assert_eq!(discovery("<head></head>", None).unwrap(), "<head></head>");
         assert_eq!(discovery("<p>", None), Err(DiscoveryError::NoPlace));
-    }
-
-    #[test]
-    fn json_strings_are_escaped() {
-        assert_eq!(json_string("a\"b\\c\n<"), "\"a\\\"b\\\\c\\n\\u003c\"");
     }
 }

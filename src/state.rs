@@ -6,7 +6,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::codec::embed::{display, embed_query, Display};
-use crate::codec::{decode, encode_with, notice_lines, Pinned};
+use crate::codec::given::ScenarioMap;
+use crate::codec::{decode, encode_with, notice_lines, Decoded, Pinned};
 use crate::live::{after, watch};
 use crate::model::{compute, Input, Outputs, Preset, Scenario, Study};
 use crate::web::location;
@@ -92,15 +93,30 @@ impl AppState {
         location::write(&self.query_untracked(), true);
     }
 
-    /// Loads a share query (from a saved scenario) as a new history entry,
-    /// reporting anything in it that could not be used.
-    pub fn load_query(&self, query: &str) {
-        let decoded = decode(query);
+    /// Loads a scenario read from elsewhere (a saved one, a host page's
+    /// message), reporting anything in it that could not be used; a pinned
+    /// scenario A stays unless it brings one. A saved one is a new history
+    /// entry; a host's replaces the current entry, so scrolling a post
+    /// never fills the reader's Back button.
+    pub fn load(&self, decoded: Decoded, new_entry: bool) {
         self.preset.set(decoded.preset);
         self.scenario.set(decoded.scenario);
+        if decoded.pinned.is_some() {
+            self.pinned.set(decoded.pinned);
+        }
         self.notices
             .set(notice_lines(decoded.notices.iter().map(|n| n.to_string())));
-        location::write(&self.query_untracked(), true);
+        location::write(&self.query_untracked(), new_entry);
+    }
+
+    /// The scenario as share-URL keys (only what differs from its preset),
+    /// for storage and messages.
+    pub fn scenario_map(&self) -> ScenarioMap {
+        ScenarioMap::of(
+            &self.scenario.get_untracked(),
+            self.preset.get_untracked(),
+            self.pinned.get_untracked().as_ref(),
+        )
     }
 
     /// Back to the announced deal, as a new history entry.

@@ -3,11 +3,19 @@
 //! then writes the embed entry pages and their oEmbed documents.
 //! `cargo run --bin postbuild -- dist [SITE_URL]`.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
+#[cfg(not(target_arch = "wasm32"))]
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use circular_compute::oembed::Assets;
 
+/// A build-time tool: nothing to do in the browser.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let (Some(dir), site) = (args.next(), args.next().unwrap_or_default()) else {
@@ -23,6 +31,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn run(dir: &Path, site: &str) -> Result<(), String> {
     let index = dir.join("index.html");
     let mut html =
@@ -76,6 +85,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
 }
 
 /// The file name trunk gave an asset: `{stem}HASH{ext}`.
+#[cfg(not(target_arch = "wasm32"))]
 fn asset(dir: &Path, stem: &str, ext: &str) -> Result<String, String> {
     std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?

@@ -11,6 +11,7 @@
 //! need no escaping in a query, and neither do the values (numbers, choice names).
 
 pub mod embed;
+pub mod given;
 mod number;
 mod query;
 pub mod saved;
@@ -63,6 +64,10 @@ pub enum Notice {
     Clamped(Clamped),
     /// Something in the pinned scenario A that could not be used as given.
     InPinned(Box<Notice>),
+    /// Settings past the most one map may hold, not read.
+    TooMany(usize),
+    /// A scenario given as something other than an object of keys and values.
+    NotAMap(&'static str),
 }
 
 /// At most this many notices are listed; the rest are counted.
@@ -138,6 +143,11 @@ impl fmt::Display for Notice {
             }
             Notice::Clamped(c) => c.fmt(f),
             Notice::InPinned(n) => write!(f, "Scenario A: {n}"),
+            Notice::TooMany(n) => write!(f, "Ignored {n} more settings past the first ones."),
+            Notice::NotAMap(what) => write!(
+                f,
+                "Pass one object of input keys and values, such as {{c: 150, m: 20}}, not {what}."
+            ),
         }
     }
 }
@@ -267,8 +277,12 @@ pub fn decode_pinned(text: &str) -> (Pinned, Vec<Notice>) {
 
 /// Reads a query string (with or without its leading `?`). Never fails.
 pub fn decode(query: &str) -> Decoded {
-    let pairs = query::pairs(query);
-    let mut d = decode_pairs(&pairs);
+    decode_pairs_with_pinned(&query::pairs(query))
+}
+
+/// Reads decoded key–value pairs, the pinned scenario A included.
+fn decode_pairs_with_pinned(pairs: &[(String, String)]) -> Decoded {
+    let mut d = decode_pairs(pairs);
     if let Some(pos) = d.page.iter().position(|(k, _)| k == PINNED_KEY) {
         let (_, text) = d.page.remove(pos);
         let (pinned, notices) = decode_pinned(&text);

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
     embed::mark_root(display.theme);
     if display.embed {
         embed::post_height_to_parent();
+        embed::converse_with_host(state);
         view! { <EmbedView/> }.into_any()
     } else {
         view! { <FullPage/> }.into_any()

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::export::{citation, citation_line, csv, json, markdown, Export};
+use crate::export::{citation, citation_line, csv, document, markdown, Export};
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
 use crate::web::download::save_text;
+use crate::web::serde_js::to_json;
 
 /// Today's date as `YYYY-MM-DD`, from the reader's clock.
 fn today() -> String {
@@ -62,6 +63,7 @@ pub fn Downloads() -> AnyView {
             .with(|s| citation_line(state.preset.get(), s, &state.link.read(), &today()))
     };
     let schedule_csv = |e: &Export| csv(e.outputs);
+    let json = |e: &Export| to_json(&document(e));
     view! {
         <section class="downloads" aria-labelledby="downloads-title" data-testid="downloads">
             <h2 id="downloads-title">"Take the numbers away"</h2>

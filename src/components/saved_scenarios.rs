@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::codec::saved::{clean_name, decode_list, encode_list, Saved, LIST_MAX};
+use crate::codec::given::decode_map;
+use crate::codec::saved::{clean_name, decode_list, Saved, SavedList, LIST_MAX};
 use crate::state::AppState;
+use crate::web::serde_js::{from_json, to_json};
 use crate::web::storage;
 
 /// The storage key of the list.
@@ -15,7 +17,7 @@ const KEY: &str = "circular-compute:saved";
 fn load() -> (Vec<Saved>, Option<String>) {
     match storage::read(KEY) {
         Ok(None) => (Vec::new(), None),
-        Ok(Some(text)) => match decode_list(&text) {
+        Ok(Some(text)) => match decode_list(&text, from_json) {
             Ok(list) => (list, None),
             Err(e) => (
                 Vec::new(),
@@ -39,7 +41,7 @@ pub fn SavedScenarios() -> impl IntoView {
     // Writes the list, keeping the in-page list even when storage fails.
     let store = move |next: Vec<Saved>, done: String| {
         list.set(next.clone());
-        match storage::write(KEY, &encode_list(&next)) {
+        match storage::write(KEY, &to_json(&SavedList::new(&next))) {
             Ok(()) => set_status.set(Some(done)),
             Err(e) => set_status.set(Some(e.to_string())),
         }
@@ -61,7 +63,7 @@ pub fn SavedScenarios() -> impl IntoView {
         }
         next.push(Saved {
             name: label.clone(),
-            query: state.query(),
+            scenario: state.scenario_map(),
         });
         set_name.set(String::new());
         store(next, format!("Saved “{label}”."));
@@ -97,7 +99,7 @@ pub fn SavedScenarios() -> impl IntoView {
                         .enumerate()
                         .map(|(i, item)| {
                             let title = item.name.clone();
-                            let query = item.query.clone();
+                            let scenario = item.scenario.clone();
                             let (load_label, rename_label, delete_label) = (
                                 format!("Load “{}”", item.name),
                                 format!("Rename “{}”", item.name),
@@ -134,9 +136,9 @@ pub fn SavedScenarios() -> impl IntoView {
                                         .into_any()
                                     }}
                                     <button type="button" class="button" aria-label=load_label on:click={
-                                        let query = query.clone();
+                                        let scenario = scenario.clone();
                                         move |_| {
-                                            state.load_query(&query);
+                                            state.load(decode_map(&scenario), true);
                                             set_status.set(Some("Loaded.".to_string()));
                                         }
                                     }>"Load"</button>

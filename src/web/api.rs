@@ -7,95 +7,45 @@
 //! else console.log(r.outputs['investor-net-cash'], r.schedule[0].spend);
 //! ```
 
-use js_sys::{Array, Object};
+use js_sys::Object;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::codec::read_value;
-use crate::export::scenario_json;
-use crate::model::{clamp_value, compute, Input, Preset, PRESETS};
+use crate::codec::given::{decode_map, ScenarioMap};
+use crate::export::ScenarioDoc;
+use crate::model::{compute, Input};
 use crate::web::dom::set;
+use crate::web::serde_js::{from_js, to_js};
 
-fn problem(problems: Vec<String>) -> JsValue {
-    let out = Object::new();
-    set(
-        &out,
-        "error",
-        &"circularCompute.compute: some inputs could not be used; nothing was computed.".into(),
-    );
-    let list: Array = problems.iter().map(|p| JsValue::from_str(p)).collect();
-    set(&out, "problems", &list);
-    out.into()
+/// What `compute` answers when some input could not be used as given.
+#[derive(Serialize)]
+struct Refusal {
+    error: &'static str,
+    problems: Vec<String>,
 }
 
 /// Computes a scenario given as `{key: value}` with the share-URL keys (and
-/// `p` for a preset). Unknown keys and bad values give `{error, problems}`.
+/// `p` for a preset). It is read exactly as a link is (`decode_map`); where
+/// a link would show a notice, this answers `{error, problems}` with the
+/// notices' words and computes nothing.
 pub fn compute_js(given: JsValue) -> JsValue {
-    let entries: Vec<(String, JsValue)> = if given.is_undefined() || given.is_null() {
-        Vec::new()
-    } else if given.is_object() && !Array::is_array(&given) {
-        Object::entries(given.unchecked_ref())
-            .iter()
-            .map(|pair| {
-                let pair: Array = pair.unchecked_into();
-                (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
-            })
-            .collect()
-    } else {
-        return problem(vec![
-            "Pass one object of input keys and numbers, such as {c: 150, m: 20}.".into(),
-        ]);
-    };
-    let mut problems = Vec::new();
-    let preset = match entries
-        .iter()
-        .find(|(k, _)| k == "p")
-        .map(|(_, v)| v.as_string())
-    {
-        None => Preset::announced(),
-        Some(Some(key)) => Preset::by_key(&key).unwrap_or_else(|| {
-            let names: Vec<&str> = PRESETS.iter().map(|p| p.key).collect();
-            problems.push(format!(
-                "p: no preset is called “{key}”; try one of {}.",
-                names.join(", ")
-            ));
-            Preset::announced()
-        }),
-        Some(None) => {
-            problems.push("p: a preset is named by text, such as \"thin-margin\".".into());
-            Preset::announced()
-        }
-    };
-    let mut scenario = preset.scenario();
-    for (key, value) in entries.iter().filter(|(k, _)| k != "p") {
-        let Some(input) = Input::from_key(key) else {
-            problems.push(format!("{key}: not an input key."));
-            continue;
-        };
-        let spec = input.spec();
-        let read = match (value.as_f64(), value.as_string()) {
-            (Some(v), _) => Ok(v),
-            (None, Some(text)) => read_value(input, &text),
-            (None, None) => Err(crate::codec::NumberError::NotANumber),
-        };
-        match read.map(|v| (v, clamp_value(spec, v))) {
-            Ok((v, (_, None))) => {
-                scenario.set(input, v);
-            }
-            Ok((v, (_, Some(_)))) => problems.push(format!(
-                "{key}: {v} is not allowed; use {}from {} to {}.",
-                if spec.whole { "a whole number " } else { "" },
-                spec.min,
-                spec.max
-            )),
-            Err(e) => problems.push(format!("{key}: {e}")),
-        }
+    let map = from_js::<ScenarioMap>(given).unwrap_or_else(|_| ScenarioMap {
+        not_a_map: Some("something else"),
+        ..ScenarioMap::default()
+    });
+    let decoded = decode_map(&map);
+    let mut problems: Vec<String> = decoded.notices.iter().map(|n| n.to_string()).collect();
+    if decoded.pinned.is_some() {
+        problems.push("a: compute takes one scenario; leave out the pinned one.".into());
     }
     if !problems.is_empty() {
-        return problem(problems);
+        return to_js(&Refusal {
+            error: "circularCompute.compute: some inputs could not be used; nothing was computed.",
+            problems,
+        });
     }
-    let o = compute(&scenario);
-    // The same JSON as the page's download, parsed: one writer for both.
-    js_sys::JSON::parse(&scenario_json(preset, &scenario, &o)).unwrap_or(JsValue::NULL)
+    let o = compute(&decoded.scenario);
+    to_js(&ScenarioDoc::new(decoded.preset, &decoded.scenario, &o))
 }
 
 /// Installs `window.circularCompute = { version, inputs, compute }` for as
@@ -105,14 +55,15 @@ pub fn install() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let api = Object::new();
+    // A plain object of data, then the function set on it by hand: serde
+    // carries data, not functions.
+    let keys: Vec<&str> = Input::ALL.iter().map(|i| i.spec().key).collect();
+    let api: Object = to_js(&Api {
+        version: 1,
+        inputs: keys,
+    })
+    .unchecked_into();
     let compute = Closure::<dyn Fn(JsValue) -> JsValue>::new(compute_js);
-    let keys: Array = Input::ALL
-        .iter()
-        .map(|i| JsValue::from_str(i.spec().key))
-        .collect();
-    set(&api, "version", &1.into());
-    set(&api, "inputs", &keys);
     set(&api, "compute", compute.as_ref());
     set(&window, "circularCompute", &api);
     // The closure lives with the app; the property goes with it.
@@ -122,4 +73,11 @@ pub fn install() {
             set(&window, "circularCompute", &JsValue::UNDEFINED);
         }
     });
+}
+
+/// The API's data: its version and the input keys.
+#[derive(Serialize)]
+struct Api {
+    version: u32,
+    inputs: Vec<&'static str>,
 }

@@ -1,21 +1,70 @@
 //! Embed glue: the colour scheme and sandbox marks, telling the host page our
-//! height whenever it changes (`embed.js`'s message and WordPress's), and
-//! opening the full calculator through WordPress.
+//! height whenever it changes (`embed.js`'s message and WordPress's),
+//! opening the full calculator through WordPress, and the scenario protocol
+//! with the host page (`set` in, `change` out).
+//!
+//! Every message is a serde type, carried by serde-wasm-bindgen.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use leptos::prelude::{on_cleanup, window_event_listener, StoredValue};
-use wasm_bindgen::JsValue;
+use leptos::prelude::{on_cleanup, window_event_listener, Get, StoredValue, With};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::codec::embed::{wordpress_secret, Theme};
-use crate::live::after;
-use crate::web::dom::set;
+use crate::codec::given::{decode_map, ScenarioMap};
+use crate::export::Figures;
+use crate::live::{after, watch};
+use crate::state::AppState;
 use crate::web::resize;
+use crate::web::serde_js::{from_js, to_js};
 
-/// The message type our iframes post; `embed.js` listens for it.
+/// The message type our iframes post with their height; `embed.js` listens for it.
 pub const RESIZE_MESSAGE: &str = "circular-compute:resize";
+/// The message type a host page posts to set the scenario.
+pub const SET_MESSAGE: &str = "circular-compute:set";
+/// The message type our iframes post whenever their scenario changes.
+pub const CHANGE_MESSAGE: &str = "circular-compute:change";
+
+/// `{type: "circular-compute:resize", height}`.
+#[derive(Serialize)]
+struct Resize {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    height: f64,
+}
+
+/// WordPress's message `{message, value, secret}`.
+#[derive(Serialize)]
+struct WordPress<'a, T: Serialize> {
+    message: &'static str,
+    value: T,
+    secret: &'a str,
+}
+
+/// What a host page may post: `{type, inputs}`. Other fields are ignored;
+/// `inputs` is read loosely, so wrong values become notices.
+#[derive(Deserialize)]
+struct HostMessage {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    inputs: ScenarioMap,
+}
+
+/// `{type: "circular-compute:change", inputs, link, figures}`: the scenario
+/// (only what differs from its preset), its share link and every figure by
+/// its `data-testid`.
+#[derive(Serialize)]
+struct Change<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    inputs: ScenarioMap,
+    link: &'a str,
+    figures: Figures<'a>,
+}
 
 /// Marks `<html>` for an embed: `data-theme` when it asks for a fixed
 /// scheme, and `data-sandboxed` when it runs in a sandbox without its
@@ -42,20 +91,18 @@ thread_local! {
     static WORDPRESS_SECRET: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// WordPress's message `{message, value, secret}`.
-fn wordpress_message(message: &str, value: &JsValue, secret: &str) -> js_sys::Object {
-    let out = js_sys::Object::new();
-    set(&out, "message", &message.into());
-    set(&out, "value", value);
-    set(&out, "secret", &secret.into());
-    out
+/// WordPress's `{message: "ready", secret}`, as it asks for the height.
+#[derive(Deserialize)]
+struct WordPressReady {
+    message: String,
+    secret: String,
 }
 
-/// Reads `data[key]` as a string, if it is one.
-fn text(data: &JsValue, key: &str) -> Option<String> {
-    js_sys::Reflect::get(data, &JsValue::from_str(key))
-        .ok()?
-        .as_string()
+/// The window of the page this one is embedded in, if it is.
+fn parent_window() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok()??;
+    (parent != window).then_some(parent)
 }
 
 /// In an iframe, tells the host page the embed's height now and whenever
@@ -64,15 +111,9 @@ fn text(data: &JsValue, key: &str) -> Option<String> {
 /// write), WordPress's own `{message: "height", value, secret}`, also in
 /// answer to its `{message: "ready", secret}`. Nothing else is ever sent.
 pub fn post_height_to_parent() {
-    let Some(window) = web_sys::window() else {
+    let (Some(window), Some(parent)) = (web_sys::window(), parent_window()) else {
         return;
     };
-    let Ok(Some(parent)) = window.parent() else {
-        return;
-    };
-    if parent == window {
-        return;
-    }
     let Some(root) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
@@ -86,12 +127,18 @@ pub fn post_height_to_parent() {
         if height <= 0.0 {
             return;
         }
-        let message = js_sys::Object::new();
-        set(&message, "type", &RESIZE_MESSAGE.into());
-        set(&message, "height", &height.into());
-        let _ = parent.post_message(&message, "*");
+        let message = Resize {
+            kind: RESIZE_MESSAGE,
+            height,
+        };
+        let _ = parent.post_message(&to_js(&message), "*");
         if let Some(secret) = &wordpress {
-            let _ = parent.post_message(&wordpress_message("height", &height.into(), secret), "*");
+            let message = WordPress {
+                message: "height",
+                value: height,
+                secret,
+            };
+            let _ = parent.post_message(&to_js(&message), "*");
         }
     });
     // The watch, the timers and the listener live as long as the app that
@@ -113,10 +160,10 @@ pub fn post_height_to_parent() {
     on_cleanup(move || timers.into_iter().for_each(|t| t.clear()));
     if let Some(secret) = secret {
         let handle = window_event_listener(leptos::ev::message, move |e| {
-            let data = e.data();
-            let ready = text(&data, "message").as_deref() == Some("ready");
-            if ready && text(&data, "secret").as_deref() == Some(secret.as_str()) {
-                post();
+            if let Ok(asked) = from_js::<WordPressReady>(e.data()) {
+                if asked.message == "ready" && asked.secret == secret {
+                    post();
+                }
             }
         });
         on_cleanup(move || handle.remove());
@@ -131,10 +178,52 @@ pub fn open_through_host(href: &str) -> bool {
     let Some(secret) = WORDPRESS_SECRET.with(|s| s.borrow().clone()) else {
         return false;
     };
-    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+    let Some(parent) = parent_window() else {
         return false;
     };
-    parent
-        .post_message(&wordpress_message("link", &href.into(), &secret), "*")
-        .is_ok()
+    let message = WordPress {
+        message: "link",
+        value: href,
+        secret: &secret,
+    };
+    parent.post_message(&to_js(&message), "*").is_ok()
+}
+
+/// In an iframe, the scenario protocol with the host page (see the README):
+/// a `{type: "circular-compute:set", inputs}` from the parent window sets the
+/// scenario, read exactly as a link is (clamped, with the same notices);
+/// and every scenario, the first included, is posted back as a
+/// `{type: "circular-compute:change", inputs, link, figures}`. Inputs are
+/// public numbers, so any origin may set them and every origin may hear them.
+/// Messages from other windows, or of other types, are ignored.
+pub fn converse_with_host(state: AppState) {
+    let Some(parent) = parent_window() else {
+        return;
+    };
+    let from: JsValue = parent.clone().into();
+    let handle = window_event_listener(leptos::ev::message, move |e| {
+        let from_parent = e
+            .source()
+            .is_some_and(|s| js_sys::Object::is(s.unchecked_ref(), &from));
+        if !from_parent {
+            return;
+        }
+        match from_js::<HostMessage>(e.data()) {
+            Ok(m) if m.kind == SET_MESSAGE => state.load(decode_map(&m.inputs), false),
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+    watch(move || {
+        let link = state.link.get();
+        state.outputs.with(|o| {
+            let message = Change {
+                kind: CHANGE_MESSAGE,
+                inputs: state.scenario_map(),
+                link: &link,
+                figures: Figures(o),
+            };
+            let _ = parent.post_message(&to_js(&message), "*");
+        });
+    });
 }

@@ -9,4 +9,5 @@ pub mod embed;
 pub mod location;
 pub mod panic;
 pub mod resize;
+pub mod serde_js;
 pub mod storage;
