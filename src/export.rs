@@ -251,7 +251,7 @@ pub fn citation_line(preset: &Preset, s: &Scenario, permalink: &str, date: &str)
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::compute;

@@ -226,11 +226,12 @@ pub fn decode_map(map: &ScenarioMap) -> Decoded {
     let page = std::mem::take(&mut d.page);
     d.notices
         .extend(page.into_iter().map(|(k, _)| Notice::UnknownKey(k)));
+    // First, so the cap on notices shown never hides them.
     if map.skipped > 0 {
-        d.notices.push(Notice::TooMany(map.skipped));
+        d.notices.insert(0, Notice::TooMany(map.skipped));
     }
     if let Some(what) = map.not_a_map {
-        d.notices.push(Notice::NotAMap(what));
+        d.notices.insert(0, Notice::NotAMap(what));
     }
     d
 }
@@ -302,7 +303,7 @@ mod tests {
         let map = read(&format!("{{{}}}", body.join(",")));
         assert_eq!((map.entries.len(), map.skipped), (MAP_MAX, 5000 - MAP_MAX));
         let d = decode_map(&map);
-        assert_eq!(d.notices.last(), Some(&Notice::TooMany(5000 - MAP_MAX)));
+        assert_eq!(d.notices.first(), Some(&Notice::TooMany(5000 - MAP_MAX)));
     }
 
     #[test]

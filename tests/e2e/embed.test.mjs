@@ -141,8 +141,10 @@ describe('the JavaScript API', () => {
     const [bad, notObject, nan, none] = results;
     assert.match(bad.error, /could not be used/);
     assert.equal(bad.problems.length, 4, JSON.stringify(bad.problems));
-    assert.ok(bad.problems.some((p) => p.startsWith('zz: not an input key')));
-    assert.ok(bad.problems.some((p) => p.startsWith('t: 99 is not allowed')));
+    // The same words a link with these keys would show.
+    assert.ok(bad.problems.includes('Ignored the unknown setting “zz”.'), JSON.stringify(bad.problems));
+    assert.ok(bad.problems.some((p) => /: 99 is above the maximum of 20 years/.test(p)), JSON.stringify(bad.problems));
+    assert.ok(bad.problems.includes('No preset is called “moon”; used “announced”.'));
     assert.match(notObject.problems[0], /Pass one object/);
     assert.equal(nan.problems.length, 1);
     assert.equal(none.outputs['spend-per-year'], 10);
