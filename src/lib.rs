@@ -16,6 +16,9 @@ pub mod model;
 /// Build-time only (the post-build step): the wasm never carries it.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod oembed;
+/// Build-time only (the post-build step): the wasm never carries it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page_end;
 pub mod state;
 pub mod web;
 

@@ -103,10 +103,16 @@ async fn mount_at(query: &str) -> HtmlElement {
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
-    // The parts below the figures are built in later tasks; the footer is
-    // the last of them.
+    // The parts below the figures are built in later tasks; the last one
+    // marks the page whole (an embed is whole with its link).
+    let root = document().document_element().unwrap();
     for _ in 0..500 {
-        if container.query_selector(".footer").unwrap().is_some() {
+        let whole = root.get_attribute("data-page").as_deref() == Some("full")
+            || container
+                .query_selector("[data-testid='open-full']")
+                .unwrap()
+                .is_some();
+        if whole {
             break;
         }
         sleep(10).await;

@@ -9,6 +9,11 @@
 //! compactly as `PRESET,KEY:VALUE,…`: its preset, then the inputs that differ
 //! from that preset, such as `a=announced,c:150,sp:front`. Commas and colons
 //! need no escaping in a query, and neither do the values (numbers, choice names).
+//!
+//! A query string is not serde data (repeated keys, the order of notices,
+//! the shortest exact number text), so this codec is written by hand; maps
+//! from JavaScript, messages and storage ([`given`]) are serde types that
+//! are read through the same `decode_pairs` path.
 
 pub mod embed;
 pub mod given;

@@ -44,7 +44,7 @@ pub struct Saved {
 /// The stored list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SavedList {
-    /// Always [`FORMAT`]: marks the text as ours.
+    /// Always `"circular-compute saved"`: marks the text as ours.
     pub format: String,
     /// The version that wrote it.
     pub version: u32,

@@ -16,12 +16,11 @@ use super::preset_picker::PresetPicker;
 use super::saved_scenarios::SavedScenarios;
 use super::schedule_table::ScheduleTable;
 use super::share_bar::ShareBar;
-use super::sources::Sources;
 use super::tornado_panel::WhatMatters;
 use crate::live::{at_stage, stages};
 use crate::model::Group;
 use crate::state::AppState;
-use crate::web::{api, embed};
+use crate::web::{api, embed, page};
 
 /// The calculator: the full page, or an embed when the address says `embed=1`.
 #[component]
@@ -41,8 +40,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The stage at which the full page's last parts (Sources and method, and
-/// the footer) are built: once the footer is there, the page is whole.
+/// The stage at which the full page's end (Sources and method, and the
+/// footer, written into the page at build time) is shown: the page is whole.
 const LAST_STAGE: u8 = 7;
 
 /// The full page: header, inputs beside figures, charts, tables, sources.
@@ -95,6 +94,9 @@ fn FullPage() -> impl IntoView {
                 {at_stage(stage, 6, || view! { <CompareTable/> }.into_inner())}
             </div>
         </main>
-        {at_stage(stage, LAST_STAGE, || view! { <Sources/> }.into_inner())}
+        {at_stage(stage, LAST_STAGE, || {
+            page::show_page_end();
+            ().into_any()
+        })}
     }
 }

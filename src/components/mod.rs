@@ -22,5 +22,4 @@ pub mod saved_scenarios;
 pub mod schedule_table;
 pub mod share_bar;
 pub mod slots;
-pub mod sources;
 pub mod tornado_panel;

@@ -7,6 +7,7 @@ pub mod dom;
 pub mod download;
 pub mod embed;
 pub mod location;
+pub mod page;
 pub mod panic;
 pub mod resize;
 pub mod serde_js;

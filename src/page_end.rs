@@ -1,0 +1,214 @@
+//! The parts of the page that never change with the scenario, written as
+//! HTML at build time (the post-build step puts them into `index.html`):
+//! the Sources and method panel and the footer. Readers without JavaScript
+//! and search engines get every source; the wasm no longer builds them. It
+//! only moves them below the calculator and shows them, on the full page
+//! (`web::page::show_page_end`); an embed never shows them.
+//!
+//! Build time only: not compiled for wasm32.
+
+use std::fmt::Write;
+
+use crate::codec::value_text;
+use crate::export::html_attr;
+use crate::model::{sourced_ranges, FACTS, INPUTS, METRICS};
+
+/// The `id` of the element that holds the page's end.
+pub const PAGE_END_ID: &str = "page-end";
+
+/// The formulas, in plain words, in the order the model applies them.
+const METHOD: &[(&str, &str)] = &[
+    ("Capacity", "Capacity starts at zero. By the end of year 1 it reaches the year-1 figure (never above the ceiling), then grows in a straight line to the ceiling in the year you choose, and stays there. Each year's average is the mean of its start and end; GW-years add the averages up."),
+    ("Spend", "The commitment is spread over the term: evenly, in proportion to the capacity online, or with weights falling (front-loaded) or rising (back-loaded) year by year. It always adds up to the commitment."),
+    ("Investment", "The upfront money lands in year 1. The share of milestone money you expect to be paid arrives in equal parts from year 2 over the years you choose, within the term. The earlier investment sits before the term: it counts in the totals but not in the yearly cash."),
+    ("The investor's cash", "Each year the cloud keeps its operating margin of the spend as profit; net cash is profit minus that year's investment, added up over the years (M4). Payback is the first year the running total is zero or more."),
+    ("Revenue", "The customer's revenue starts at the year-1 run-rate; its growth fades in a straight line from the year-2 rate to the final-year rate."),
+    ("Market cost", "A GW-year of capacity costs its capex spread over the depreciation life, plus 8,760 hours of electricity at the load factor and price. Coverage compares the price the commitment pays per GW-year with that cost."),
+    ("Hardware", "Accelerators at the ceiling are facility power divided by PUE and by IT power per chip; compute is accelerators times PFLOPS per chip. Data-center counts divide the ceiling by 500 MW and 200 MW."),
+    ("What matters most", "Each input is moved to the low and the high end of its range while the others stay as set: the published range where the sources give one ({sourced}), every option for the spend profile, and otherwise a quarter either way of the current value (of the default when the value is zero), kept within the input's limits. The start year is not moved. The tornado ranks inputs by how far apart the two ends leave the figure; equal swings keep table order. A scenario that never pays back counts as paying back the year after its term ends. The band on the charts spans the lowest and highest values these same one-at-a-time moves give in each year."),
+    ("Comparing", "Pinning keeps the current scenario as A; the sliders then edit B. The table shows every figure for both and B minus A; percentages differ in points."),
+    ("No meaning, no number", "A ratio whose denominator is zero (per-dollar figures without new money, for instance) shows as a dash, never as infinity."),
+];
+
+/// A table's head row: one column heading per name.
+fn column_heads(names: &[&str]) -> String {
+    let cells: String = names
+        .iter()
+        .map(|h| format!("<th scope=\"col\">{}</th>", html_attr(h)))
+        .collect();
+    format!("<thead><tr>{cells}</tr></thead>")
+}
+
+/// Every input: its key, default, range, source and tested range.
+fn inputs() -> String {
+    let mut rows = String::new();
+    for s in INPUTS {
+        let ids = s.source.fact_ids().join(", ");
+        let source = match (s.source.is_assumption(), ids.is_empty()) {
+            (true, true) => "assumption".to_string(),
+            (true, false) => format!("assumption (informed by {ids})"),
+            (false, _) => ids,
+        };
+        let range = if s.is_choice() {
+            String::from("choice")
+        } else {
+            format!("{} to {}", s.min, s.max)
+        };
+        let _ = write!(
+            rows,
+            "<tr><th scope=\"row\">{}</th><td><code>{}</code></td><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            html_attr(s.label),
+            html_attr(s.key),
+            html_attr(&value_text(s.id, s.default)),
+            html_attr(s.unit.suffix()),
+            html_attr(&range),
+            html_attr(&source),
+            html_attr(&s.spread.describe(s.unit.suffix())),
+        );
+    }
+    format!(
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Inputs and their sources\">\
+         <table data-testid=\"input-sources\">{}<tbody>{rows}</tbody></table></div>",
+        column_heads(&["Input", "Key", "Default", "Range", "Source", "Low–high tested"])
+    )
+}
+
+/// Every fact with its source and confidence, anchored by id.
+fn facts() -> String {
+    let mut out = String::from("<dl class=\"facts\">");
+    for f in FACTS {
+        let _ = write!(
+            out,
+            "<div class=\"fact\" id=\"fact-{id}\"><dt><span class=\"fact-id\">{id}</span> {}</dt>\
+             <dd>{} — <cite>{}</cite> (confidence: {})</dd></div>",
+            html_attr(f.what),
+            html_attr(f.value),
+            html_attr(f.source),
+            f.confidence.label(),
+            id = html_attr(f.id),
+        );
+    }
+    out.push_str("</dl>");
+    out
+}
+
+/// The formulas in plain words, and the named metrics.
+fn method() -> String {
+    // The sourced ranges come from the input table, not from this text.
+    let sourced = sourced_ranges();
+    let mut out = String::from("<dl class=\"method\">");
+    for (t, d) in METHOD {
+        let d = d.replace("{sourced}", &sourced);
+        let _ = write!(
+            out,
+            "<div><dt>{}</dt><dd>{}</dd></div>",
+            html_attr(t),
+            html_attr(&d)
+        );
+    }
+    out.push_str("</dl><h3>Named metrics</h3><dl class=\"method\">");
+    for m in METRICS {
+        let _ = write!(
+            out,
+            "<div><dt>{} {}</dt><dd>{} — {}</dd></div>",
+            html_attr(m.id),
+            html_attr(m.name),
+            html_attr(m.definition),
+            html_attr(m.used_by)
+        );
+    }
+    out.push_str("</dl>");
+    out
+}
+
+/// The Sources and method panel (its three disclosures closed) and the
+/// footer, in one element the page shows once it is built.
+pub fn page_end() -> String {
+    format!(
+        "<div id=\"{PAGE_END_ID}\" class=\"page-end\">\
+         <section class=\"sources\" id=\"sources\" aria-labelledby=\"sources-title\">\
+         <h2 id=\"sources-title\">Sources and method</h2>\
+         <details><summary>Every input, its default and where it comes from</summary>{}</details>\
+         <details><summary>The facts</summary>{}</details>\
+         <details><summary>Method: the formulas in plain words</summary>{}</details>\
+         </section>\
+         <footer class=\"footer\"><p>Figures are estimates from public reporting; every default is cited in \
+         Sources and method, and every assumption is marked. Not investment advice.</p></footer></div>",
+        inputs(),
+        facts(),
+        method()
+    )
+}
+
+/// Why the page's end could not be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageEndError {
+    /// The page has no `</body>` to put it before.
+    NoBody,
+}
+
+impl std::fmt::Display for PageEndError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("index.html has no </body> to put the Sources and method panel before")
+    }
+}
+
+/// `html` with the page's end written just before `</body>`, replacing
+/// any written by an earlier run (so the step can run twice).
+pub fn with_page_end(html: &str) -> Result<String, PageEndError> {
+    let marker = format!("<div id=\"{PAGE_END_ID}\"");
+    let html = match html.find(&marker) {
+        // Ours runs to the `</div>` just before `</body>`.
+        Some(start) => {
+            let end = html.rfind("</body>").ok_or(PageEndError::NoBody)?;
+            format!("{}{}", &html[..start], &html[end..])
+        }
+        None => html.to_string(),
+    };
+    let body = html.rfind("</body>").ok_or(PageEndError::NoBody)?;
+    Ok(format!(
+        "{}{}\n{}",
+        &html[..body],
+        page_end(),
+        &html[body..]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_input_fact_and_metric_is_written() {
+        let html = page_end();
+        for s in INPUTS {
+            assert!(
+                html.contains(&format!("<code>{}</code>", s.key)),
+                "{}",
+                s.key
+            );
+        }
+        for f in FACTS {
+            assert!(html.contains(&format!("id=\"fact-{}\"", f.id)), "{}", f.id);
+        }
+        for m in METRICS {
+            assert!(html.contains(m.id), "{}", m.id);
+        }
+        assert!(
+            html.contains("29 to 60"),
+            "the sourced ranges are filled in"
+        );
+        assert!(!html.contains("{sourced}"));
+        assert_eq!(html.matches("<tr>").count(), INPUTS.len() + 1);
+    }
+
+    #[test]
+    fn the_page_end_goes_before_body_once() {
+        let page = "<html><body><p>x</p></body></html>";
+        let once = with_page_end(page).unwrap();
+        assert!(once.starts_with("<html><body><p>x</p><div id=\"page-end\""));
+        assert!(once.ends_with("</div>\n</body></html>"));
+        assert_eq!(with_page_end(&once).unwrap(), once);
+        assert_eq!(with_page_end("<p>"), Err(PageEndError::NoBody));
+    }
+}
