@@ -61,7 +61,7 @@ async function longestStartupTask(url) {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(url);
-  await page.waitForSelector('footer.footer, [data-testid="open-full"], main button');
+  await page.waitForSelector('html[data-page="full"] footer.footer, [data-testid="open-full"], main button');
   await page.waitForTimeout(1500);
   const tasks = await page.evaluate(() => window.__tasks);
   await page.context().close();

@@ -19,7 +19,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::given::{Given, ScenarioMap};
-use super::percent_decode;
+use super::{decode, percent_decode};
 
 /// The `format` of a stored list.
 const FORMAT: &str = "circular-compute saved";
@@ -135,6 +135,18 @@ pub fn decode_list<E>(
         .collect())
 }
 
+/// A first-format share query as a map: typed, as this version writes it,
+/// when it reads cleanly; as given otherwise, so loading it still shows
+/// what could not be used.
+fn v1_scenario(query: &str) -> ScenarioMap {
+    let d = decode(query);
+    if d.notices.is_empty() && d.page.is_empty() {
+        ScenarioMap::of(&d.scenario, d.preset, d.pinned.as_ref())
+    } else {
+        map_of_query(query)
+    }
+}
+
 /// Reads a list in the first, line-based format.
 fn decode_v1(text: &str) -> Result<Vec<Saved>, ListError> {
     text.lines()
@@ -146,7 +158,7 @@ fn decode_v1(text: &str) -> Result<Vec<Saved>, ListError> {
             let (name, query) = line.split_once('=').ok_or(ListError::BadLine(i + 1))?;
             Ok(Saved {
                 name: clean_name(&percent_decode(name)),
-                scenario: map_of_query(query.trim()),
+                scenario: v1_scenario(query.trim()),
             })
         })
         .collect()
@@ -155,8 +167,8 @@ fn decode_v1(text: &str) -> Result<Vec<Saved>, ListError> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::codec::encode_with;
     use crate::codec::given::decode_map;
-    use crate::codec::{decode, encode_with};
     use crate::model::{Input, Preset, Scenario};
 
     fn parse(text: &str) -> Result<SavedList, serde_json::Error> {
@@ -203,6 +215,10 @@ mod tests {
         let list = decode_list(text, parse).unwrap();
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].name, "My case");
+        assert_eq!(
+            serde_json::to_string(&list[0].scenario).unwrap(),
+            r#"{"p":"slow-build","c":150.0,"a":"announced,m:20"}"#
+        );
         let d = decode_map(&list[0].scenario);
         let old = decode("v=1&p=slow-build&c=150&a=announced,m:20");
         assert_eq!(
@@ -258,6 +274,10 @@ mod tests {
         let d = decode_map(&list[1].scenario);
         assert_eq!(d.notices.len(), 1);
         assert_eq!(d.scenario, Scenario::default());
+        // A damaged first-format entry keeps its text, so loading it says what was wrong.
+        let old = decode_list("circular-compute saved v1\nx=c=abc&m=20", parse).unwrap();
+        let d = decode_map(&old[0].scenario);
+        assert_eq!((d.notices.len(), d.scenario.get(Input::Margin)), (1, 20.0));
     }
 
     #[test]

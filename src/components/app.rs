@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
     if display.embed {
         embed::post_height_to_parent();
         embed::converse_with_host(state);
+        page::drop_page_end();
         view! { <EmbedView/> }.into_any()
     } else {
         view! { <FullPage/> }.into_any()

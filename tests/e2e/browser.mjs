@@ -45,11 +45,11 @@ export async function open(browser, url, options = {}, { wait = true } = {}) {
   return page;
 }
 
-/** Waits until the calculator is built: the full page's footer (its last
- * part, built after the figures and the sections below them), or an
+/** Waits until the calculator is built: the full page's footer (written at
+ * build time, shown once the sections below the figures are built), or an
  * embed's link and, in the compact calculator, its last chart. */
 export async function ready(page) {
-  await page.waitForSelector('footer.footer, [data-testid="open-full"]', { timeout: 20000 });
+  await page.waitForSelector('html[data-page="full"] footer.footer, [data-testid="open-full"]', { timeout: 20000 });
   if (await page.locator('main.embed[data-view="all"]').count()) {
     await page.waitForSelector('[data-testid="chart-cash"]', { timeout: 20000 });
   }

@@ -177,6 +177,32 @@ describe('saved scenarios', () => {
     await page.context().close();
   });
 
+  test('a list saved by an earlier version still loads, and is stored as JSON from then on', async () => {
+    const page = await open(app.browser, null);
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('circular-compute:saved', 'circular-compute saved v1\nOld%20case=v=1&p=thin-margin&c=150\n');
+      }
+    });
+    await page.goto(app.server.url);
+    await ready(page);
+    await page.locator('[data-testid="saved"] summary').click();
+    await page.getByRole('button', { name: 'Load “Old case”' }).click();
+    await settle(page);
+    await assertScenario(page, { m: 15, c: 150 }, 'old list loaded');
+    await waitForQuery(page, '?v=1&p=thin-margin&c=150');
+    await page.getByTestId('save-name').fill('New case');
+    await page.getByTestId('save').click();
+    await settle(page);
+    const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('circular-compute:saved')));
+    assert.equal(stored.format, 'circular-compute saved');
+    assert.deepEqual(stored.scenarios.map((s) => s.name), ['Old case', 'New case']);
+    for (const saved of stored.scenarios) assert.deepEqual(saved.scenario, { p: 'thin-margin', c: 150 });
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
   test('damaged storage is reported and the page still works', async () => {
     const page = await open(app.browser, null);
     await page.addInitScript(() => localStorage.setItem('circular-compute:saved', '{"not":"ours"}'));
