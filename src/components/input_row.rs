@@ -35,7 +35,6 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
     let (draft, set_draft) = signal(None::<String>);
     let (hint, set_hint) = signal(None::<String>);
     let (help_open, set_help_open) = signal(false);
-    let (focused, set_focused) = signal(false);
 
     let box_text = move || {
         draft
@@ -136,10 +135,11 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
     view! {
         <div
             class="input"
-            class:open=move || help_open.get() || focused.get()
+            // The help opens only by the reader's choice (the "?" button):
+            // opening it on focus moved everything below under a finger.
+            // Screen readers hear it through aria-describedby either way.
+            class:open=move || help_open.get()
             data-key=key
-            on:focusin=move |_| set_focused.set(true)
-            on:focusout=move |_| set_focused.set(false)
         >
             <div class="input-head">
                 <label for=format!("in-{key}")>{spec.label}</label>

@@ -144,7 +144,7 @@ pub fn post_height_to_parent() {
     // The watch, the timers and the listener live as long as the app that
     // asked for them.
     let on_size = post.clone();
-    let watching = resize::watch_size(&root, move |_| on_size());
+    let watching = resize::watch_size(&root, move |_, _| on_size());
     let _ = StoredValue::new_local(watching);
     // The page is built after this call, so nothing is measured now: the
     // first height follows in the next task. A browser pauses the size watch of an iframe out of view

@@ -26,12 +26,20 @@ export async function closeLeftovers() {
 
 /** Opens a page in a new browser context (its own storage, cookies and
  * history: every test starts from nothing) that collects errors into
- * `page.errors`; waits for the calculator unless `wait` is false (for pages
- * that only embed it). */
+ * `page.errors` (console errors, uncaught exceptions, window `error`
+ * events and unhandled rejections, from every frame); waits for the
+ * calculator unless `wait` is false (for pages that only embed it). */
 export async function open(browser, url, options = {}, { wait = true } = {}) {
   const context = await browser.newContext(options);
   openContexts.add(context);
   context.on('close', () => openContexts.delete(context));
+  // A window `error` event (such as a ResizeObserver loop) or an unhandled
+  // rejection, in the page or any of its frames, counts as an error too:
+  // the console alone does not show them in every engine.
+  await context.addInitScript(() => {
+    addEventListener('error', (e) => console.error(`window error: ${e.message}`));
+    addEventListener('unhandledrejection', (e) => console.error(`unhandled rejection: ${e.reason}`));
+  });
   const page = await context.newPage();
   page.errors = [];
   page.on('console', (m) => {

@@ -107,6 +107,34 @@ describe('the calculator page', () => {
     await page.context().close();
   });
 
+  test('focusing a box or moving a slider moves nothing under the finger', async () => {
+    const page = await open(app.browser, app.server.url, { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    await page.evaluate(() => {
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+      }).observe({ type: 'layout-shift', buffered: false });
+    });
+    const next = page.locator('[data-key="t"] button.info');
+    const before = (await next.boundingBox()).y;
+    await page.getByTestId('input-c').focus();
+    await settle(page);
+    assert.equal((await next.boundingBox()).y, before, 'the next input stays where it was');
+    // The first tap after using a box lands on what was under the finger.
+    await next.tap();
+    await settle(page);
+    assert.equal(await next.getAttribute('aria-expanded'), 'true');
+    const slider = page.locator('[data-key="m"] input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await settle(page);
+    // Cumulative layout shift as browsers count it (not the help the tap opened).
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.equal(shifts, 0, `layout shift ${shifts}`);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
   test('presets set their inputs, and reset controls restore defaults', async () => {
     const page = await open(app.browser, app.server.url);
     await page.getByTestId('preset').selectOption('slow-build');
@@ -187,6 +215,22 @@ describe('the calculator page', () => {
       await page.context().close();
     });
   }
+
+  test('resizing the window redraws the page and its embeds without a window error', async () => {
+    for (const query of ['', '?embed=1', '?embed=1&view=cash&controls=m']) {
+      const page = await open(app.browser, `${app.server.url}${query}`, { viewport: { width: 375, height: 800 } });
+      const chart = page.locator('[data-testid="chart-cash"] svg').first();
+      const narrow = await chart.getAttribute('viewBox');
+      for (const width of [720, 1280, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.waitForTimeout(300);
+      }
+      await page.setViewportSize({ width: 720, height: 800 });
+      await page.waitForFunction((before) => document.querySelector('[data-testid="chart-cash"] svg')?.getAttribute('viewBox') !== before, narrow);
+      assertNoErrors(page);
+      await page.context().close();
+    }
+  });
 
   test('the panic banner is in the page, hidden', async () => {
     const page = await open(app.browser, app.server.url);
