@@ -1,6 +1,7 @@
 //! Chart geometry: pure functions from a scenario's outputs to SVG paths,
 //! ticks and tooltip text. Components only bind these to attributes.
 
+pub mod hit;
 mod scale;
 pub mod tornado;
 

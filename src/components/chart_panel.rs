@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::chart_downloads::ChartDownloads;
 use super::data_table::DataTable;
 use super::slots::slots;
+use crate::chart::hit::{chart_x, slot_at};
 use crate::chart::{self, most_years, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
 use crate::format::{figure, fixed, Fixed};
 use crate::live::{settled, watch, watch_with};
@@ -197,22 +198,26 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
         ev.prevent_default();
         set_active.set(next);
     };
-    let on_move = move |ev: leptos::ev::PointerEvent| {
-        let Some(target) = ev.current_target() else {
-            return;
-        };
-        let Ok(el) = target.dyn_into::<web_sys::Element>() else {
+    // A mouse shows the year under it; a tap or a sideways drag of a finger
+    // shows the nearest year (`chart::hit`), and stays after the finger
+    // lifts, until a tap elsewhere takes the focus away.
+    let on_pointer = move |ev: leptos::ev::PointerEvent| {
+        let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
         };
         let rect = el.get_bounding_client_rect();
-        if rect.width() <= 0.0 {
-            return;
+        let width = frame.get_untracked().width;
+        if let Some(x) = chart_x(f64::from(ev.client_x()), rect.left(), rect.width(), width) {
+            set_active.set(geometry.with_untracked(|g| slot_at(&g.slots, x)));
         }
-        let x =
-            (f64::from(ev.client_x()) - rect.left()) / rect.width() * frame.get_untracked().width;
-        let hit =
-            geometry.with_untracked(|g| g.slots.iter().position(|s| x >= s.x && x < s.x + s.width));
-        set_active.set(hit);
+    };
+    let on_leave = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() != "touch" {
+            set_active.set(None);
+        }
     };
 
     view! {
@@ -244,8 +249,9 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                 aria-label=move || geometry.with(|g| g.summary.clone())
                 aria-describedby=format!("tip-{id}")
                 on:keydown=on_key
-                on:pointermove=on_move
-                on:pointerleave=move |_| set_active.set(None)
+                on:pointerdown=on_pointer
+                on:pointermove=on_pointer
+                on:pointerleave=on_leave
                 on:blur=move |_| set_active.set(None)
             >
                 <svg

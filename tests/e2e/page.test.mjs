@@ -216,6 +216,28 @@ describe('the calculator page', () => {
     });
   }
 
+  test('on a phone, a tap on a chart shows its nearest year, and a tap elsewhere hides it', async () => {
+    const page = await open(app.browser, app.server.url, { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    for (const id of ['spend', 'capacity', 'cash']) {
+      const plot = page.locator(`[data-testid="chart-${id}"] .plot`);
+      await plot.scrollIntoViewIfNeeded();
+      const box = await plot.boundingBox();
+      // Near the right end: the last year of the term.
+      await page.touchscreen.tap(box.x + box.width * 0.97, box.y + box.height / 2);
+      await settle(page);
+      const tip = page.locator(`#tip-${id} .tip`);
+      assert.equal(await tip.count(), 1, `${id}: a tooltip after the tap`);
+      assert.match(await tip.locator('strong').textContent(), /^2035$/, `${id}: the last year`);
+      assert.equal(await page.locator('.tooltip .tip').count(), 1, 'only the tapped chart answers');
+    }
+    await page.locator('h1').tap();
+    await settle(page);
+    assert.equal(await page.locator('.tooltip .tip').count(), 0, 'a tap elsewhere hides it');
+    assert.equal(await page.locator('.plot').first().evaluate((el) => getComputedStyle(el).touchAction), 'pan-y');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
   test('resizing the window redraws the page and its embeds without a window error', async () => {
     for (const query of ['', '?embed=1', '?embed=1&view=cash&controls=m']) {
       const page = await open(app.browser, `${app.server.url}${query}`, { viewport: { width: 375, height: 800 } });
