@@ -198,10 +198,17 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
         ev.prevent_default();
         set_active.set(next);
     };
-    // A mouse shows the year under it; a tap or a sideways drag of a finger
-    // shows the nearest year (`chart::hit`), and stays after the finger
-    // lifts, until a tap elsewhere takes the focus away.
+    // A mouse shows the year under it and hides it on leaving; a tap or a
+    // sideways drag of a finger shows the nearest year (`chart::hit`), and
+    // it stays after the finger lifts, until a tap elsewhere takes the focus
+    // away. One handler for the three events keeps the bundle smaller.
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
+        if ev.type_() == "pointerleave" {
+            if ev.pointer_type() != "touch" {
+                set_active.set(None);
+            }
+            return;
+        }
         let Some(el) = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -212,11 +219,6 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
         let width = frame.get_untracked().width;
         if let Some(x) = chart_x(f64::from(ev.client_x()), rect.left(), rect.width(), width) {
             set_active.set(geometry.with_untracked(|g| slot_at(&g.slots, x)));
-        }
-    };
-    let on_leave = move |ev: leptos::ev::PointerEvent| {
-        if ev.pointer_type() != "touch" {
-            set_active.set(None);
         }
     };
 
@@ -251,7 +253,7 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                 on:keydown=on_key
                 on:pointerdown=on_pointer
                 on:pointermove=on_pointer
-                on:pointerleave=on_leave
+                on:pointerleave=on_pointer
                 on:blur=move |_| set_active.set(None)
             >
                 <svg
