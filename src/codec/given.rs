@@ -113,6 +113,14 @@ pub struct ScenarioMap {
 }
 
 impl ScenarioMap {
+    /// The empty map that reports `what` was given instead of an object.
+    pub fn instead(what: &'static str) -> ScenarioMap {
+        ScenarioMap {
+            not_a_map: Some(what),
+            ..ScenarioMap::default()
+        }
+    }
+
     /// The map a link would carry: `p` when not the default preset, each
     /// input that differs from it (a choice by name), and `a` when pinned.
     pub fn of(scenario: &Scenario, preset: &Preset, pinned: Option<&Pinned>) -> ScenarioMap {
@@ -156,10 +164,7 @@ struct MapVisitor;
 
 impl MapVisitor {
     fn not_a_map<E>(what: &'static str) -> Result<ScenarioMap, E> {
-        Ok(ScenarioMap {
-            not_a_map: Some(what),
-            ..ScenarioMap::default()
-        })
+        Ok(ScenarioMap::instead(what))
     }
 }
 

@@ -29,10 +29,8 @@ struct Refusal {
 /// a link would show a notice, this answers `{error, problems}` with the
 /// notices' words and computes nothing.
 pub fn compute_js(given: JsValue) -> JsValue {
-    let map = from_js::<ScenarioMap>(given).unwrap_or_else(|_| ScenarioMap {
-        not_a_map: Some("something else"),
-        ..ScenarioMap::default()
-    });
+    let map =
+        from_js::<ScenarioMap>(given).unwrap_or_else(|_| ScenarioMap::instead("something else"));
     let decoded = decode_map(&map);
     let mut problems: Vec<String> = decoded.notices.iter().map(|n| n.to_string()).collect();
     if decoded.pinned.is_some() {

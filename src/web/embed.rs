@@ -109,7 +109,8 @@ fn parent_window() -> Option<web_sys::Window> {
 /// it changes: `{type, height}` for `embed.js`; and when WordPress embedded
 /// the page (its secret in the fragment, read here before any address
 /// write), WordPress's own `{message: "height", value, secret}`, also in
-/// answer to its `{message: "ready", secret}`. Nothing else is ever sent.
+/// answer to its `{message: "ready", secret}`. This sends nothing else
+/// (the scenario goes out through [`converse_with_host`]).
 pub fn post_height_to_parent() {
     let (Some(window), Some(parent)) = (web_sys::window(), parent_window()) else {
         return;
