@@ -1,13 +1,25 @@
 //! Post-build hardening of `dist/index.html`, pure: trunk's inline loader
-//! becomes a file of its own, so a strict Content-Security-Policy (no inline
-//! script, no `unsafe-eval`) can be added as a `<meta>` tag.
+//! becomes a file of its own, so a strict Content-Security-Policy (no
+//! `unsafe-inline`, no `unsafe-eval`) can be added as a `<meta>` tag. The
+//! one inline script left, the embed mark, is allowed by its hash.
 
 use std::fmt;
 
-/// The policy every page and embed runs under.
-pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; \
-object-src 'none'; base-uri 'self'; form-action 'self'";
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::page_html::EMBED_MARK;
+
+/// The policy every page and embed runs under: scripts from the page's own
+/// origin, and the embed mark (`page_html::EMBED_MARK`) by its SHA-256.
+pub fn policy() -> String {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(EMBED_MARK));
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
+}
 
 /// Why the page could not be hardened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +101,10 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
     );
     let loader_name = format!("loader-{}.js", hash(&loader));
     let tag = format!("<script type=\"module\" src=\"./{loader_name}\"></script>");
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n");
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n",
+        policy()
+    );
     let html = format!("{}{tag}{}", &index[..start], &index[end..]);
     let head = ["<meta charset=\"utf-8\">", "<meta charset=utf-8>"]
         .iter()
@@ -133,8 +148,11 @@ mod tests {
             csp < h.html.find("<script").unwrap(),
             "the policy precedes every script"
         );
-        assert!(!POLICY.contains("unsafe-eval'") || POLICY.contains("wasm-unsafe-eval"));
-        assert!(!POLICY.contains("'unsafe-inline'"));
+        let policy = policy();
+        assert!(!policy.contains("'unsafe-eval'") && policy.contains("'wasm-unsafe-eval'"));
+        assert!(!policy.contains("'unsafe-inline'"));
+        // The hash of the embed mark, as any browser computes it.
+        assert!(policy.contains("'sha256-") && policy.matches("'sha256-").count() == 1);
         assert!(h.loader_name.starts_with("loader-") && h.loader_name.ends_with(".js"));
     }
 

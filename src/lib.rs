@@ -8,6 +8,8 @@
 pub mod chart;
 pub mod codec;
 pub mod components;
+/// Build-time only (the post-build step): the wasm never carries it.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod export;
 pub mod format;
@@ -18,7 +20,7 @@ pub mod model;
 pub mod oembed;
 /// Build-time only (the post-build step): the wasm never carries it.
 #[cfg(not(target_arch = "wasm32"))]
-pub mod page_end;
+pub mod page_html;
 pub mod state;
 pub mod web;
 

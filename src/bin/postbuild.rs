@@ -1,7 +1,7 @@
 //! Finishes a trunk release build in place (`make dist` runs it):
 //! moves the inline loader to a file and adds the Content-Security-Policy,
-//! writes the Sources and method panel and the footer into the page, then
-//! writes the embed entry pages and their oEmbed documents.
+//! writes the masthead, the Sources and method panel and the footer into the
+//! page, then writes the embed entry pages and their oEmbed documents.
 //! `cargo run --bin postbuild -- dist [SITE_URL]`.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -64,7 +64,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
     };
     let absolute = (site != "./").then_some(site.as_str());
     html = circular_compute::oembed::discovery(&html, absolute).map_err(|e| e.to_string())?;
-    html = circular_compute::page_end::with_page_end(&html).map_err(|e| e.to_string())?;
+    html = circular_compute::page_html::with_static_parts(&html).map_err(|e| e.to_string())?;
     std::fs::write(&index, &html).map_err(|e| format!("{}: {e}", index.display()))?;
 
     let assets = Assets {

@@ -31,10 +31,10 @@ pub fn App() -> impl IntoView {
     api::install();
     let display = state.display.get_value();
     embed::mark_root(display.theme);
+    page::mark_embed(display.embed);
     if display.embed {
         embed::post_height_to_parent();
         embed::converse_with_host(state);
-        page::drop_page_end();
         view! { <EmbedView/> }.into_any()
     } else {
         view! { <FullPage/> }.into_any()
@@ -45,31 +45,20 @@ pub fn App() -> impl IntoView {
 /// footer, written into the page at build time) is shown: the page is whole.
 const LAST_STAGE: u8 = 7;
 
-/// The full page: header, inputs beside figures, charts, tables, sources.
+/// The full page: inputs beside figures, charts, tables (the masthead and
+/// the sources are written into the page at build time, see `page_html`).
 ///
-/// The start-up task builds what a reader sees first (masthead, inputs,
-/// lead and figures); each part below them is built in a task of its own
-/// just after the first paint, in page order, so nothing already on screen
-/// moves (see `live::stages`).
+/// The start-up task builds what a reader sees first (inputs, lead and
+/// figures); each part below them is built in a task of its own just after
+/// the first paint, in page order, so nothing already on screen moves (see
+/// `live::stages`).
 #[component]
 fn FullPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let permalink = move || state.link.get();
     let stage = stages(LAST_STAGE);
     view! {
-        <header class="masthead">
-            <a class="skip" href="#figures">"Skip to the figures"</a>
-            <p class="kicker">"Circular compute"</p>
-            <h1>"Anthropic’s $100B AWS deal, taken apart"</h1>
-            <p class="dek">
-                "In April 2026 Anthropic committed more than $100B to AWS over ten years for up to 5 GW of capacity, "
-                "while Amazon invests $5B now and up to $20B more. Part of that money comes back to Amazon as AWS revenue. "
-                "Move the sliders to see how much."
-            </p>
-            <p class="print-only permalink">
-                "This scenario, live: " <a href=permalink>{permalink}</a>
-            </p>
-        </header>
+        <p class="print-only permalink">"This scenario, live: " <a href=permalink>{permalink}</a></p>
         <Notices/>
         <main class="layout">
             <section class="controls" aria-labelledby="controls-title">

@@ -1,24 +1,41 @@
-//! The page's end (the Sources and method panel and the footer), written
-//! into `index.html` at build time: shown under the calculator once the full
-//! page is built.
+//! The parts of the page written into `index.html` at build time (see
+//! `page_html`): the masthead, shown with the HTML, and the page's end (the
+//! Sources and method panel and the footer), shown under the calculator once
+//! the full page is built. An embed drops both.
 
 use leptos::prelude::on_cleanup;
 
-/// The `id` the post-build step gives the page's end.
+/// The `id`s the post-build step gives the masthead and the page's end.
+const MASTHEAD_ID: &str = "masthead";
 const PAGE_END_ID: &str = "page-end";
 
-/// The page's end, if the page has one.
-fn page_end() -> Option<web_sys::Element> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(PAGE_END_ID)
+/// The element with this `id`, if the page has one.
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
 }
 
-/// Removes the page's end: an embed never shows it, and its elements
-/// (and test ids) would only be hidden weight.
-pub fn drop_page_end() {
-    if let Some(end) = page_end() {
-        end.remove();
+/// Sets or clears the embed mark on `<html>` that the page's inline script
+/// set before the first paint (the stylesheet hides the masthead under it),
+/// so it agrees with the address as the app read it. An embed also drops
+/// the masthead and the page's end: its elements (and test ids) would only
+/// be hidden weight.
+pub fn mark_embed(embed: bool) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = if embed {
+            root.set_attribute("data-embed", "")
+        } else {
+            root.remove_attribute("data-embed")
+        };
+    }
+    if embed {
+        for id in [MASTHEAD_ID, PAGE_END_ID] {
+            if let Some(part) = element(id) {
+                part.remove();
+            }
+        }
     }
 }
 
@@ -30,7 +47,7 @@ pub fn show_page_end() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let (Some(end), Some(body)) = (page_end(), document.body()) {
+    if let (Some(end), Some(body)) = (element(PAGE_END_ID), document.body()) {
         let _ = body.append_child(&end);
     }
     if let Some(root) = document.document_element() {

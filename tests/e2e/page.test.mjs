@@ -254,6 +254,40 @@ describe('the calculator page', () => {
     }
   });
 
+  test('the masthead paints with the HTML, before the wasm; an embed never shows it', async () => {
+    // What a reader sees before the wasm arrives: the wasm is held back.
+    const before = async (query) => {
+      const page = await open(app.browser, null);
+      await page.route('**/*.wasm', (route) => route.abort());
+      await page.goto(`${app.server.url}${query}`);
+      const seen = await page.evaluate(() => ({
+        title: document.querySelector('#masthead h1')?.textContent,
+        shown: document.querySelector('#masthead')?.checkVisibility(),
+        mark: document.documentElement.hasAttribute('data-embed'),
+      }));
+      await page.context().close();
+      return seen;
+    };
+    assert.deepEqual(await before(''), { title: 'Anthropic’s $100B AWS deal, taken apart', shown: true, mark: false });
+    for (const query of ['?embed=0', '?embed=false', '?c=150&embed=%200%20']) {
+      assert.equal((await before(query)).shown, true, `${query} is the full page`);
+    }
+    for (const query of ['?embed=1', '?embed=', '?view=cash&embed=true', '?embed=yes']) {
+      assert.deepEqual(await before(query), { title: 'Anthropic’s $100B AWS deal, taken apart', shown: false, mark: true }, query);
+    }
+    // Once the app runs: the full page keeps one masthead, an embed drops it.
+    const full = await open(app.browser, app.server.url);
+    assert.equal(await full.locator('h1').count(), 1);
+    assert.equal(await full.locator('#masthead').isVisible(), true);
+    assertNoErrors(full);
+    await full.context().close();
+    const embed = await open(app.browser, `${app.server.url}?embed=1`);
+    assert.equal(await embed.locator('#masthead').count(), 0);
+    assert.equal(await embed.locator('html[data-embed]').count(), 1);
+    assertNoErrors(embed);
+    await embed.context().close();
+  });
+
   test('the panic banner is in the page, hidden', async () => {
     const page = await open(app.browser, app.server.url);
     assert.equal(await page.locator('#crash').isHidden(), true);

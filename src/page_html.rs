@@ -1,9 +1,17 @@
 //! The parts of the page that never change with the scenario, written as
 //! HTML at build time (the post-build step puts them into `index.html`):
-//! the Sources and method panel and the footer. Readers without JavaScript
-//! and search engines get every source; the wasm no longer builds them. It
-//! only moves them below the calculator and shows them, on the full page
-//! (`web::page::show_page_end`); an embed never shows them.
+//! the masthead at the top, and the Sources and method panel and the footer
+//! at the end. They paint with the HTML, before the wasm has loaded, so the
+//! page's largest text is on screen at once; readers without JavaScript and
+//! search engines get the article and every source; the wasm never builds
+//! them. It moves the page's end below the calculator and shows it once the
+//! full page is built (`web::page::show_page_end`); an embed drops both.
+//!
+//! An embed is the same `index.html` with `embed` in its query, and must not
+//! show the masthead even for a moment: [`EMBED_MARK`], a one-line script in
+//! the head, marks the root before the first paint (the stylesheet hides the
+//! masthead under that mark). The Content-Security-Policy allows that one
+//! script by its hash (`csp::policy`).
 //!
 //! Build time only: not compiled for wasm32.
 
@@ -15,6 +23,30 @@ use crate::model::{sourced_ranges, FACTS, INPUTS, METRICS};
 
 /// The `id` of the element that holds the page's end.
 pub const PAGE_END_ID: &str = "page-end";
+
+/// The `id` of the page's masthead.
+pub const MASTHEAD_ID: &str = "masthead";
+
+/// The inline script that marks an embed's root (`data-embed`) before the
+/// first paint. It reads `embed` as the share-URL codec does
+/// (`codec::embed`): present and neither `0` nor `false` means an embed.
+/// The wasm re-reads the address and corrects the mark either way.
+pub const EMBED_MARK: &str = "{let e=new URLSearchParams(location.search).get(\"embed\");\
+if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\")document.documentElement.setAttribute(\"data-embed\",\"\")}";
+
+/// The masthead: kicker, title, dek and the skip link. Its words are the
+/// page's (the title and description of `index.html` say the same).
+fn masthead() -> String {
+    format!(
+        "<header id=\"{MASTHEAD_ID}\" class=\"masthead\">\
+         <a class=\"skip\" href=\"#figures\">Skip to the figures</a>\
+         <p class=\"kicker\">Circular compute</p>\
+         <h1>Anthropic’s $100B AWS deal, taken apart</h1>\
+         <p class=\"dek\">In April 2026 Anthropic committed more than $100B to AWS over ten years \
+         for up to 5 GW of capacity, while Amazon invests $5B now and up to $20B more. Part of that \
+         money comes back to Amazon as AWS revenue. Move the sliders to see how much.</p></header>"
+    )
+}
 
 /// The formulas, in plain words, in the order the model applies them.
 const METHOD: &[(&str, &str)] = &[
@@ -140,38 +172,60 @@ pub fn page_end() -> String {
     )
 }
 
-/// Why the page's end could not be written.
+/// Why the static parts could not be written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageEndError {
-    /// The page has no `</body>` to put it before.
-    NoBody,
+pub enum PageHtmlError {
+    /// The page has no `</head>` for the embed mark.
+    NoHead,
+    /// The page has no `<body>` to open with the masthead.
+    NoBodyStart,
+    /// The page has no `</body>` to end with the Sources and method panel.
+    NoBodyEnd,
 }
 
-impl std::fmt::Display for PageEndError {
+impl std::fmt::Display for PageHtmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("index.html has no </body> to put the Sources and method panel before")
+        f.write_str(match self {
+            PageHtmlError::NoHead => "index.html has no </head> to put the embed mark before",
+            PageHtmlError::NoBodyStart => "index.html has no <body> to put the masthead after",
+            PageHtmlError::NoBodyEnd => {
+                "index.html has no </body> to put the Sources and method panel before"
+            }
+        })
     }
 }
 
-/// `html` with the page's end written just before `</body>`, replacing
-/// any written by an earlier run (so the step can run twice).
-pub fn with_page_end(html: &str) -> Result<String, PageEndError> {
-    let marker = format!("<div id=\"{PAGE_END_ID}\"");
-    let html = match html.find(&marker) {
-        // Ours runs to the `</div>` just before `</body>`.
-        Some(start) => {
-            let end = html.rfind("</body>").ok_or(PageEndError::NoBody)?;
-            format!("{}{}", &html[..start], &html[end..])
-        }
-        None => html.to_string(),
-    };
-    let body = html.rfind("</body>").ok_or(PageEndError::NoBody)?;
-    Ok(format!(
-        "{}{}\n{}",
-        &html[..body],
-        page_end(),
-        &html[body..]
-    ))
+/// `html` without what an earlier run wrote, from `start` through the
+/// first `end` after it, so the step can run twice.
+fn without(html: &str, start: &str, end: &str) -> String {
+    html.find(start)
+        .and_then(|i| Some((i, i + html[i..].find(end)? + end.len())))
+        .map_or_else(
+            || html.to_string(),
+            |(i, j)| format!("{}{}", &html[..i], &html[j..]),
+        )
+}
+
+/// `html` with the embed mark at the end of the head, the masthead first in
+/// the body and the page's end last, replacing any written by an earlier run.
+pub fn with_static_parts(html: &str) -> Result<String, PageHtmlError> {
+    let mark = format!("<script>{EMBED_MARK}</script>");
+    let html = without(html, &mark, &mark);
+    let html = without(&html, &format!("<header id=\"{MASTHEAD_ID}\""), "</header>");
+    let html = without(
+        &html,
+        &format!("<div id=\"{PAGE_END_ID}\""),
+        "</footer></div>\n",
+    );
+    let head = html.find("</head>").ok_or(PageHtmlError::NoHead)?;
+    let html = format!("{}{mark}{}", &html[..head], &html[head..]);
+    let body = html
+        .find("<body>")
+        .map(|i| i + "<body>".len())
+        .ok_or(PageHtmlError::NoBodyStart)?;
+    let html = format!("{}{}{}", &html[..body], masthead(), &html[body..]);
+    let end = html.rfind("</body>").ok_or(PageHtmlError::NoBodyEnd)?;
+    Ok(format!("{}{}\n{}", &html[..end], page_end(), &html[end..]))
 }
 
 #[cfg(test)]
@@ -203,12 +257,41 @@ mod tests {
     }
 
     #[test]
-    fn the_page_end_goes_before_body_once() {
-        let page = "<html><body><p>x</p></body></html>";
-        let once = with_page_end(page).unwrap();
-        assert!(once.starts_with("<html><body><p>x</p><div id=\"page-end\""));
+    fn the_static_parts_go_in_once() {
+        let page = "<html><head></head><body><div id=\"crash\"></div><p>x</p></body></html>";
+        let once = with_static_parts(page).unwrap();
+        assert!(once.starts_with(&format!(
+            "<html><head><script>{EMBED_MARK}</script></head><body><header id=\"masthead\""
+        )));
+        assert!(once.contains("</header><div id=\"crash\"></div><p>x</p><div id=\"page-end\""));
         assert!(once.ends_with("</div>\n</body></html>"));
-        assert_eq!(with_page_end(&once).unwrap(), once);
-        assert_eq!(with_page_end("<p>"), Err(PageEndError::NoBody));
+        assert_eq!(with_static_parts(&once).unwrap(), once);
+        assert_eq!(with_static_parts("<p>"), Err(PageHtmlError::NoHead));
+        assert_eq!(
+            with_static_parts("<head></head><p>"),
+            Err(PageHtmlError::NoBodyStart)
+        );
+        assert_eq!(
+            with_static_parts("<head></head><body><p>"),
+            Err(PageHtmlError::NoBodyEnd)
+        );
+        for e in [
+            PageHtmlError::NoHead,
+            PageHtmlError::NoBodyStart,
+            PageHtmlError::NoBodyEnd,
+        ] {
+            assert!(e.to_string().starts_with("index.html has no"));
+        }
+    }
+
+    #[test]
+    fn the_masthead_says_what_the_page_is() {
+        let m = masthead();
+        assert!(m.contains("<h1>Anthropic’s $100B AWS deal, taken apart</h1>"));
+        assert!(m.contains("href=\"#figures\""));
+        assert!(
+            !EMBED_MARK.contains("</"),
+            "the mark cannot close its script"
+        );
     }
 }
