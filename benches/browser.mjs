@@ -68,6 +68,7 @@ async function longestStartupTask(url) {
   return { longest: Math.max(0, ...tasks), over50: tasks.length, blocking: tasks.reduce((a, d) => a + Math.max(0, d - 50), 0) };
 }
 
+
 const PAGES = {
   page: server.url,
   embed: `${server.url}?embed=1`,
@@ -163,12 +164,16 @@ if (!process.argv.includes('--no-lighthouse')) {
         scores: Object.fromEntries(Object.entries(run.lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),
         fcp: value('first-contentful-paint'), lcp: value('largest-contentful-paint'),
         tbt: value('total-blocking-time'), cls: value('cumulative-layout-shift'),
+        // Which element the largest paint was (its markup, shortened).
+        lcpElement: JSON.stringify(audits['largest-contentful-paint-element']?.details)
+          ?.match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1]?.slice(0, 100),
         below1: Object.values(audits)
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
           .map((a) => `${a.id} (${a.score})`),
       };
       results.lighthouse[name] = r;
       console.log(`Lighthouse, ${name}: ${JSON.stringify(r.scores)}; FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)}`);
+      console.log(`  largest paint: ${r.lcpElement}`);
       console.log(`  audits below 1: ${r.below1.join(', ') || 'none'}`);
     }
   } finally {

@@ -1,24 +1,68 @@
-//! Post-build hardening of `dist/index.html`, pure: trunk's inline loader
-//! becomes a file of its own, so a strict Content-Security-Policy (no
-//! `unsafe-inline`, no `unsafe-eval`) can be added as a `<meta>` tag. The
-//! one inline script left, the embed mark, is allowed by its hash.
+//! Post-build hardening of `dist/index.html`, pure: how the page loads.
+//! trunk's inline loader becomes a file of its own, so a strict
+//! Content-Security-Policy (no `unsafe-inline`, no `unsafe-eval`) can be
+//! added as a `<meta>` tag; the one inline script left, the embed mark, is
+//! allowed by its hash.
+//!
+//! The order of loading: the full page paints its masthead (HTML written at
+//! build time) before the wasm is asked for, so its first paint has the
+//! whole connection, and the loader starts the wasm right after that paint.
+//! An embed has nothing to paint without the wasm: its mark asks for the
+//! wasm at once, from the head.
 
 use std::fmt;
 
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::page_html::EMBED_MARK;
-
 /// The policy every page and embed runs under: scripts from the page's own
-/// origin, and the embed mark (`page_html::EMBED_MARK`) by its SHA-256.
-pub fn policy() -> String {
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(EMBED_MARK));
+/// origin and, by their SHA-256, the inline scripts given.
+pub fn policy(inline: &[&str]) -> String {
+    let hashes: String = inline
+        .iter()
+        .map(|script| {
+            let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script));
+            format!(" 'sha256-{hash}'")
+        })
+        .collect();
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'self'"
     )
+}
+
+/// The inline script that marks an embed's root (`data-embed`) before the
+/// first paint, and starts fetching its `wasm` at once. It reads `embed` as
+/// the share-URL codec does (`codec::embed`): present and neither `0` nor
+/// `false` means an embed. The wasm re-reads the address and corrects the
+/// mark either way (`web::page::mark_embed`).
+pub fn embed_mark(wasm: &str) -> String {
+    format!(
+        "{{let d=document,e=new URLSearchParams(location.search).get(\"embed\");\
+         if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
+         d.documentElement.setAttribute(\"data-embed\",\"\");\
+         d.head.append(Object.assign(d.createElement(\"link\"),{{rel:\"preload\",as:\"fetch\",\
+         type:\"application/wasm\",crossOrigin:\"\",href:\"./{wasm}\"}}))}}}}"
+    )
+}
+
+/// `html` without the `<link>` that preloads `file` (trunk writes one).
+fn without_preload(html: &str, file: &str) -> String {
+    let Some(at) = [format!("href=./{file}"), format!("href=\"./{file}\"")]
+        .iter()
+        .find_map(|href| html.find(href.as_str()))
+    else {
+        return html.to_string();
+    };
+    match (html[..at].rfind("<link"), html[at..].find('>')) {
+        (Some(start), Some(end)) => {
+            let end = at + end + 1;
+            let end = end + usize::from(html[end..].starts_with('\n'));
+            format!("{}{}", &html[..start], &html[end..])
+        }
+        _ => html.to_string(),
+    }
 }
 
 /// Why the page could not be hardened.
@@ -73,7 +117,8 @@ fn hash(text: &str) -> String {
 }
 
 /// Moves the inline loader to a file (which also shows the crash banner if
-/// the app cannot start) and adds the policy.
+/// the app cannot start, and on the full page waits for the first paint),
+/// drops the wasm's preload, and adds the policy and the embed mark.
 pub fn harden(index: &str) -> Result<Hardened, HardenError> {
     // trunk writes `type="module"`, or `type=module` when it minifies.
     let start = ["<script type=\"module\">", "<script type=module>"]
@@ -91,21 +136,27 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
     if !js.ends_with(".js") || !wasm.ends_with(".wasm") {
         return Err(HardenError::UnknownLoader);
     }
+    // Starts the calculator; if it cannot, says so on the page. An embed's
+    // mark has already asked for the wasm; the full page asks once its
+    // masthead is painted (or after 100 ms, in a hidden tab).
     let loader = format!(
-        "// Starts the calculator; if it cannot, says so on the page.\n\
-         import init from './{js}';\n\
-         init({{ module_or_path: './{wasm}' }}).catch((error) => {{\n\
-         \x20 console.error('circular-compute could not start:', error);\n\
+        "import init from './{js}';\n\
+         let go = () => {{ go = () => {{}}; init({{ module_or_path: './{wasm}' }}).catch((e) => {{\n\
+         \x20 console.error('circular-compute could not start:', e);\n\
          \x20 document.getElementById('crash')?.removeAttribute('hidden');\n\
-         }});\n"
+         }}); }};\n\
+         if (document.documentElement.hasAttribute('data-embed')) go();\n\
+         else {{ requestAnimationFrame(() => setTimeout(() => go())); setTimeout(() => go(), 100); }}\n"
     );
     let loader_name = format!("loader-{}.js", hash(&loader));
     let tag = format!("<script type=\"module\" src=\"./{loader_name}\"></script>");
+    let mark = embed_mark(wasm);
     let meta = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n",
-        policy()
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<script>{mark}</script>\n",
+        policy(&[&mark])
     );
     let html = format!("{}{tag}{}", &index[..start], &index[end..]);
+    let html = without_preload(&html, wasm);
     let head = ["<meta charset=\"utf-8\">", "<meta charset=utf-8>"]
         .iter()
         .find_map(|charset| html.find(charset).map(|i| i + charset.len()));
@@ -148,12 +199,45 @@ mod tests {
             csp < h.html.find("<script").unwrap(),
             "the policy precedes every script"
         );
-        let policy = policy();
+        let policy = policy(&[]);
         assert!(!policy.contains("'unsafe-eval'") && policy.contains("'wasm-unsafe-eval'"));
-        assert!(!policy.contains("'unsafe-inline'"));
-        // The hash of the embed mark, as any browser computes it.
-        assert!(policy.contains("'sha256-") && policy.matches("'sha256-").count() == 1);
+        assert!(!policy.contains("'unsafe-inline'") && !policy.contains("sha256"));
         assert!(h.loader_name.starts_with("loader-") && h.loader_name.ends_with(".js"));
+    }
+
+    #[test]
+    fn the_embed_mark_is_the_one_inline_script_and_the_policy_allows_it_by_hash() {
+        let h = harden(TRUNK).unwrap();
+        let mark = embed_mark("app-1234_bg.wasm");
+        assert!(h.html.contains(&format!("<script>{mark}</script>")));
+        assert!(!mark.contains("</"), "the mark cannot close its script");
+        assert!(mark.contains("href:\"./app-1234_bg.wasm\""));
+        assert_eq!(h.html.matches("<script>").count(), 1);
+        // The SHA-256 of "alert(1)", as a browser computes it for the policy.
+        assert!(
+            policy(&["alert(1)"]).contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='")
+        );
+        let csp = h.html.find("Content-Security-Policy").unwrap();
+        assert!(csp < h.html.find("<script>").unwrap());
+    }
+
+    #[test]
+    fn only_an_embed_preloads_the_wasm() {
+        let preload = "<link rel=\"preload\" href=\"./app-1234_bg.wasm\" as=\"fetch\">\n";
+        let page = TRUNK.replace(
+            "<link rel=\"stylesheet\"",
+            &format!("{preload}<link rel=\"stylesheet\""),
+        );
+        let h = harden(&page).unwrap();
+        assert!(!h.html.contains("<link rel=\"preload\""), "{}", h.html);
+        assert!(h
+            .html
+            .contains("<link rel=\"stylesheet\" href=\"./main.css\"/>"));
+        let minified = "<link as=fetch crossorigin href=./a_bg.wasm rel=preload><p>";
+        assert_eq!(without_preload(minified, "a_bg.wasm"), "<p>");
+        assert_eq!(without_preload("<p>", "a_bg.wasm"), "<p>");
+        assert!(h.loader.contains("hasAttribute('data-embed')) go();"));
+        assert!(h.loader.contains("requestAnimationFrame"));
     }
 
     #[test]

@@ -266,7 +266,7 @@ impl Entry {
 /// HTML text) and their sharing tags, then `head`; and `body`, which
 /// starts inside `<main>` and closes it.
 fn static_page(title: &str, description: &str, head: &str, body: &str) -> String {
-    let policy = policy();
+    let policy = policy(&[]);
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n{head}</head>\n<body>\n<main class=\"entry\">\n{body}</body>\n</html>\n"
     )

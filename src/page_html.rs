@@ -8,10 +8,9 @@
 //! full page is built (`web::page::show_page_end`); an embed drops both.
 //!
 //! An embed is the same `index.html` with `embed` in its query, and must not
-//! show the masthead even for a moment: [`EMBED_MARK`], a one-line script in
-//! the head, marks the root before the first paint (the stylesheet hides the
-//! masthead under that mark). The Content-Security-Policy allows that one
-//! script by its hash (`csp::policy`).
+//! show the masthead even for a moment: a one-line script in the head
+//! (`csp::embed_mark`) marks the root before the first paint, and the
+//! stylesheet hides the masthead under that mark.
 //!
 //! Build time only: not compiled for wasm32.
 
@@ -26,13 +25,6 @@ pub const PAGE_END_ID: &str = "page-end";
 
 /// The `id` of the page's masthead.
 pub const MASTHEAD_ID: &str = "masthead";
-
-/// The inline script that marks an embed's root (`data-embed`) before the
-/// first paint. It reads `embed` as the share-URL codec does
-/// (`codec::embed`): present and neither `0` nor `false` means an embed.
-/// The wasm re-reads the address and corrects the mark either way.
-pub const EMBED_MARK: &str = "{let e=new URLSearchParams(location.search).get(\"embed\");\
-if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\")document.documentElement.setAttribute(\"data-embed\",\"\")}";
 
 /// The masthead: kicker, title, dek and the skip link. Its words are the
 /// page's (the title and description of `index.html` say the same).
@@ -175,8 +167,6 @@ pub fn page_end() -> String {
 /// Why the static parts could not be written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageHtmlError {
-    /// The page has no `</head>` for the embed mark.
-    NoHead,
     /// The page has no `<body>` to open with the masthead.
     NoBodyStart,
     /// The page has no `</body>` to end with the Sources and method panel.
@@ -186,7 +176,6 @@ pub enum PageHtmlError {
 impl std::fmt::Display for PageHtmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            PageHtmlError::NoHead => "index.html has no </head> to put the embed mark before",
             PageHtmlError::NoBodyStart => "index.html has no <body> to put the masthead after",
             PageHtmlError::NoBodyEnd => {
                 "index.html has no </body> to put the Sources and method panel before"
@@ -206,19 +195,15 @@ fn without(html: &str, start: &str, end: &str) -> String {
         )
 }
 
-/// `html` with the embed mark at the end of the head, the masthead first in
-/// the body and the page's end last, replacing any written by an earlier run.
+/// `html` with the masthead first in the body and the page's end last,
+/// replacing any written by an earlier run.
 pub fn with_static_parts(html: &str) -> Result<String, PageHtmlError> {
-    let mark = format!("<script>{EMBED_MARK}</script>");
-    let html = without(html, &mark, &mark);
-    let html = without(&html, &format!("<header id=\"{MASTHEAD_ID}\""), "</header>");
+    let html = without(html, &format!("<header id=\"{MASTHEAD_ID}\""), "</header>");
     let html = without(
         &html,
         &format!("<div id=\"{PAGE_END_ID}\""),
         "</footer></div>\n",
     );
-    let head = html.find("</head>").ok_or(PageHtmlError::NoHead)?;
-    let html = format!("{}{mark}{}", &html[..head], &html[head..]);
     let body = html
         .find("<body>")
         .map(|i| i + "<body>".len())
@@ -260,26 +245,16 @@ mod tests {
     fn the_static_parts_go_in_once() {
         let page = "<html><head></head><body><div id=\"crash\"></div><p>x</p></body></html>";
         let once = with_static_parts(page).unwrap();
-        assert!(once.starts_with(&format!(
-            "<html><head><script>{EMBED_MARK}</script></head><body><header id=\"masthead\""
-        )));
+        assert!(once.starts_with("<html><head></head><body><header id=\"masthead\""));
         assert!(once.contains("</header><div id=\"crash\"></div><p>x</p><div id=\"page-end\""));
         assert!(once.ends_with("</div>\n</body></html>"));
         assert_eq!(with_static_parts(&once).unwrap(), once);
-        assert_eq!(with_static_parts("<p>"), Err(PageHtmlError::NoHead));
-        assert_eq!(
-            with_static_parts("<head></head><p>"),
-            Err(PageHtmlError::NoBodyStart)
-        );
+        assert_eq!(with_static_parts("<p>"), Err(PageHtmlError::NoBodyStart));
         assert_eq!(
             with_static_parts("<head></head><body><p>"),
             Err(PageHtmlError::NoBodyEnd)
         );
-        for e in [
-            PageHtmlError::NoHead,
-            PageHtmlError::NoBodyStart,
-            PageHtmlError::NoBodyEnd,
-        ] {
+        for e in [PageHtmlError::NoBodyStart, PageHtmlError::NoBodyEnd] {
             assert!(e.to_string().starts_with("index.html has no"));
         }
     }
@@ -289,9 +264,5 @@ mod tests {
         let m = masthead();
         assert!(m.contains("<h1>Anthropic’s $100B AWS deal, taken apart</h1>"));
         assert!(m.contains("href=\"#figures\""));
-        assert!(
-            !EMBED_MARK.contains("</"),
-            "the mark cannot close its script"
-        );
     }
 }
