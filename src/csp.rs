@@ -137,16 +137,23 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
         return Err(HardenError::UnknownLoader);
     }
     // Starts the calculator; if it cannot, says so on the page. An embed's
-    // mark has already asked for the wasm; the full page asks once its
-    // masthead is painted (or after 100 ms, in a hidden tab).
+    // mark has already asked for the wasm; the full page asks once the
+    // browser reports its first contentful paint, the masthead (at once in a
+    // hidden tab, which paints nothing; after a frame where paints are not
+    // reported; in any case within 2 s).
     let loader = format!(
         "import init from './{js}';\n\
-         let go = () => {{ go = () => {{}}; init({{ module_or_path: './{wasm}' }}).catch((e) => {{\n\
+         const go = () => init({{ module_or_path: './{wasm}' }}).catch((e) => {{\n\
          \x20 console.error('circular-compute could not start:', e);\n\
          \x20 document.getElementById('crash')?.removeAttribute('hidden');\n\
-         }}); }};\n\
-         if (document.documentElement.hasAttribute('data-embed')) go();\n\
-         else {{ requestAnimationFrame(() => setTimeout(() => go())); setTimeout(() => go(), 100); }}\n"
+         }});\n\
+         const d = document;\n\
+         let once = () => {{ once = () => {{}}; go(); }};\n\
+         if (d.documentElement.hasAttribute('data-embed') || d.visibilityState === 'hidden') once();\n\
+         else if (PerformanceObserver.supportedEntryTypes?.includes('paint'))\n\
+         \x20 new PerformanceObserver((l, o) => {{ o.disconnect(); setTimeout(() => once()); }}).observe({{ type: 'paint', buffered: true }});\n\
+         else requestAnimationFrame(() => setTimeout(() => once()));\n\
+         setTimeout(() => once(), 2000);\n"
     );
     let loader_name = format!("loader-{}.js", hash(&loader));
     let tag = format!("<script type=\"module\" src=\"./{loader_name}\"></script>");
@@ -236,8 +243,12 @@ mod tests {
         let minified = "<link as=fetch crossorigin href=./a_bg.wasm rel=preload><p>";
         assert_eq!(without_preload(minified, "a_bg.wasm"), "<p>");
         assert_eq!(without_preload("<p>", "a_bg.wasm"), "<p>");
-        assert!(h.loader.contains("hasAttribute('data-embed')) go();"));
-        assert!(h.loader.contains("requestAnimationFrame"));
+        assert!(h
+            .loader
+            .contains("hasAttribute('data-embed') || d.visibilityState === 'hidden') once();"));
+        assert!(h
+            .loader
+            .contains("observe({ type: 'paint', buffered: true })"));
     }
 
     #[test]

@@ -96,6 +96,12 @@ pub fn shown_while(shown: Memo<bool>, item: Item, i: usize) -> impl IntoView {
 
 /// What `build` makes, built once `stage` reaches `n` (see [`stages`]).
 pub fn at_stage(stage: ReadSignal<u8>, n: u8, build: fn() -> AnyView) -> impl IntoView {
+    at_stage_item(stage, n, Arc::new(move |_| build()), 0)
+}
+
+/// `item(i)`, built once `stage` reaches `n`: one of several similar parts
+/// (such as the input groups) that share one closure.
+pub fn at_stage_item(stage: ReadSignal<u8>, n: u8, item: Item, i: usize) -> impl IntoView {
     let ready = Memo::new(move |_| stage.get() >= n);
-    shown_while(ready, Arc::new(move |_| build()), 0)
+    shown_while(ready, item, i)
 }

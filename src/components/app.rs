@@ -17,7 +17,9 @@ use super::saved_scenarios::SavedScenarios;
 use super::schedule_table::ScheduleTable;
 use super::share_bar::ShareBar;
 use super::tornado_panel::WhatMatters;
-use crate::live::{at_stage, stages};
+use std::sync::Arc;
+
+use crate::live::{at_stage, at_stage_item, stages, Item};
 use crate::model::Group;
 use crate::state::AppState;
 use crate::web::{api, embed, page};
@@ -41,47 +43,61 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The stages of the full page's two columns: the inputs (the preset and
+/// share bars, the saved scenarios, one stage per input group) and the
+/// results (the lead with the A/B table, then the figures).
+const INPUT_STAGES: u8 = 2 + Group::ALL.len() as u8;
+const RESULT_STAGES: u8 = 2;
+/// The first stage after both columns: the charts, then what lies below.
+const BELOW: u8 = 1 + INPUT_STAGES + RESULT_STAGES;
 /// The stage at which the full page's end (Sources and method, and the
 /// footer, written into the page at build time) is shown: the page is whole.
-const LAST_STAGE: u8 = 7;
+const LAST_STAGE: u8 = BELOW + 6;
 
 /// The full page: inputs beside figures, charts, tables (the masthead and
 /// the sources are written into the page at build time, see `page_html`).
 ///
-/// The start-up task builds what a reader sees first (inputs, lead and
-/// figures); each part below them is built in a task of its own just after
-/// the first paint, in page order, so nothing already on screen moves (see
-/// `live::stages`).
+/// The start-up task builds only the frame; every part is built in a short
+/// task of its own (see `live::stages`), so the page answers a tap between
+/// any two and no task keeps it frozen. Each column is built top to bottom
+/// and what lies below both comes last, so nothing already on screen moves.
+/// On a wide screen the results, beside the inputs, come first: they are
+/// what a reader looks at there; on a narrow one, the page's own order.
 #[component]
 fn FullPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let permalink = move || state.link.get();
     let stage = stages(LAST_STAGE);
+    let (inputs, results) = if page::two_columns() {
+        (1 + RESULT_STAGES, 1)
+    } else {
+        (1, 1 + INPUT_STAGES)
+    };
+    let group: Item = Arc::new(|i| view! { <InputGroup group=Group::ALL[i]/> }.into_any());
     view! {
         <p class="print-only permalink">"This scenario, live: " <a href=permalink>{permalink}</a></p>
         <Notices/>
         <main class="layout">
             <section class="controls" aria-labelledby="controls-title">
                 <h2 id="controls-title">"Your assumptions"</h2>
-                <PresetPicker/>
-                <ShareBar/>
-                <PinBar/>
-                <SavedScenarios/>
-                {Group::ALL.into_iter().map(|g| view! { <InputGroup group=g/> }).collect_view()}
+                {at_stage(stage, inputs, || view! { <PresetPicker/><ShareBar/><PinBar/> }.into_any())}
+                {at_stage(stage, inputs + 1, || view! { <SavedScenarios/> }.into_any())}
+                {(0..Group::ALL.len())
+                    .map(|i| at_stage_item(stage, inputs + 2 + i as u8, group.clone(), i))
+                    .collect_view()}
             </section>
             <div class="results">
-                <Lead/>
-                <AbCompare/>
-                <Figures/>
+                {at_stage(stage, results, || view! { <Lead/><AbCompare/> }.into_any())}
+                {at_stage(stage, results + 1, || view! { <Figures/> }.into_any())}
                 <section class="charts" aria-label="Charts">
-                    {at_stage(stage, 1, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
-                    {at_stage(stage, 2, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
-                    {at_stage(stage, 3, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
+                    {at_stage(stage, BELOW, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
+                    {at_stage(stage, BELOW + 1, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
+                    {at_stage(stage, BELOW + 2, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
                 </section>
-                {at_stage(stage, 4, || view! { <WhatMatters/> }.into_inner())}
-                {at_stage(stage, 5, || view! { <ScheduleTable/> }.into_inner())}
-                {at_stage(stage, 6, || view! { <Downloads/> }.into_inner())}
-                {at_stage(stage, 6, || view! { <CompareTable/> }.into_inner())}
+                {at_stage(stage, BELOW + 3, || view! { <WhatMatters/> }.into_inner())}
+                {at_stage(stage, BELOW + 4, || view! { <ScheduleTable/> }.into_inner())}
+                {at_stage(stage, BELOW + 5, || view! { <Downloads/> }.into_inner())}
+                {at_stage(stage, BELOW + 5, || view! { <CompareTable/> }.into_inner())}
             </div>
         </main>
         {at_stage(stage, LAST_STAGE, || {

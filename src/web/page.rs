@@ -14,6 +14,14 @@ fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
 
+/// Whether the full page lays out its inputs and results side by side
+/// (the stylesheet's `.layout` breakpoint, `min-width: 960px`).
+pub fn two_columns() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 960px)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Sets or clears the embed mark on `<html>` that the page's inline script
 /// set before the first paint (the stylesheet hides the masthead under it),
 /// so it agrees with the address as the app read it. An embed also drops
