@@ -3,22 +3,29 @@
 // so a violation anywhere in the page or its embeds fails the suite.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { open, useApp } from './browser.mjs';
 import { assertNoErrors } from './helpers.mjs';
 
 const app = useApp({ before, after, afterEach });
 
-test('dist/index.html carries a strict policy and no inline script', async () => {
+test('dist/index.html carries a strict policy: the loader file and one inline script, by its hash', async () => {
   const html = await readFile('dist/index.html', 'utf8');
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(policy, 'a policy meta tag');
   const script = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
-  assert.equal(script, "script-src 'self' 'wasm-unsafe-eval'");
   assert.ok(!policy.includes("'unsafe-eval'") && !policy.includes("'unsafe-inline'"));
-  for (const tag of html.match(/<script[^>]*>[\s\S]*?<\/script>/g) ?? []) {
-    assert.match(tag, /^<script type="module" src="\.\/loader-[0-9a-f]{16}\.js"><\/script>$/, 'only the loader file');
-  }
+  const tags = html.match(/<script[^>]*>[\s\S]*?<\/script>/g) ?? [];
+  const files = tags.filter((t) => /^<script type="module" src="\.\/loader-[0-9a-f]{16}\.js"><\/script>$/.test(t));
+  const inline = tags.filter((t) => t.startsWith('<script>')).map((t) => t.slice('<script>'.length, -'</script>'.length));
+  assert.equal(files.length, 1, 'the loader file');
+  assert.equal(inline.length, 1, 'one inline script');
+  assert.equal(tags.length, 2, 'nothing else');
+  assert.match(inline[0], /data-embed/, 'the embed mark');
+  // Its hash, computed here as a browser does, is the only one allowed.
+  const hash = createHash('sha256').update(inline[0]).digest('base64');
+  assert.equal(script, `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`);
   assert.ok((await readdir('dist')).some((f) => /^loader-[0-9a-f]{16}\.js$/.test(f)));
 });
 

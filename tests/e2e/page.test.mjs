@@ -254,6 +254,30 @@ describe('the calculator page', () => {
     }
   });
 
+  test('the page builds part by part without moving anything on screen, at every width', async () => {
+    // One column below 960 px (built top to bottom), two above it (the
+    // results first, beside the inputs): neither may shift what is shown.
+    for (const width of [375, 768, 959, 960, 1280, 1600]) {
+      const page = await open(app.browser, null, { viewport: { width, height: 900 } });
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            window.__shifts.push({ value: e.value, nodes: e.sources?.map((s) => s.node?.className ?? s.node?.nodeName) });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(app.server.url);
+      await ready(page);
+      await settle(page);
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.deepEqual(shifts, [], `at ${width} px`);
+      await assertScenario(page, {}, `defaults at ${width} px`);
+      assertNoErrors(page);
+      await page.context().close();
+    }
+  });
+
   test('the masthead paints with the HTML, before the wasm; an embed never shows it', async () => {
     // What a reader sees before the wasm arrives: the wasm is held back.
     const before = async (query) => {
