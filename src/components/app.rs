@@ -52,7 +52,7 @@ const RESULT_STAGES: u8 = 2;
 const BELOW: u8 = 1 + INPUT_STAGES + RESULT_STAGES;
 /// The stage at which the full page's end (Sources and method, and the
 /// footer, written into the page at build time) is shown: the page is whole.
-const LAST_STAGE: u8 = BELOW + 6;
+const LAST_STAGE: u8 = BELOW + 7;
 
 /// The full page: inputs beside figures, charts, tables (the masthead and
 /// the sources are written into the page at build time, see `page_html`).
@@ -89,15 +89,21 @@ fn FullPage() -> impl IntoView {
             <div class="results">
                 {at_stage(stage, results, || view! { <Lead/><AbCompare/> }.into_any())}
                 {at_stage(stage, results + 1, || view! { <Figures/> }.into_any())}
+                // The one-at-a-time study behind the charts' bands and the
+                // tornados: computed in a task of its own, before them.
+                {at_stage(stage, BELOW, || {
+                    expect_context::<AppState>().study.with_untracked(|_| ());
+                    ().into_any()
+                })}
                 <section class="charts" aria-label="Charts">
-                    {at_stage(stage, BELOW, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
-                    {at_stage(stage, BELOW + 1, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
-                    {at_stage(stage, BELOW + 2, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
+                    {at_stage(stage, BELOW + 1, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
+                    {at_stage(stage, BELOW + 2, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
+                    {at_stage(stage, BELOW + 3, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
                 </section>
-                {at_stage(stage, BELOW + 3, || view! { <WhatMatters/> }.into_inner())}
-                {at_stage(stage, BELOW + 4, || view! { <ScheduleTable/> }.into_inner())}
-                {at_stage(stage, BELOW + 5, || view! { <Downloads/> }.into_inner())}
-                {at_stage(stage, BELOW + 5, || view! { <CompareTable/> }.into_inner())}
+                {at_stage(stage, BELOW + 4, || view! { <WhatMatters/> }.into_inner())}
+                {at_stage(stage, BELOW + 5, || view! { <ScheduleTable/> }.into_inner())}
+                {at_stage(stage, BELOW + 6, || view! { <Downloads/> }.into_inner())}
+                {at_stage(stage, BELOW + 6, || view! { <CompareTable/> }.into_inner())}
             </div>
         </main>
         {at_stage(stage, LAST_STAGE, || {

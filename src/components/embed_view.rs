@@ -24,13 +24,15 @@ pub fn EmbedView() -> impl IntoView {
     let display = state.display.get_value();
     // Every view leads with its answer; the inputs and the link follow in
     // a later task, so the answer paints first.
+    let stage = stages(2);
     let panel = match display.view {
-        // The compact calculator: the lead, the key figures and the chart
-        // of the investor's cash, short enough for a blog's embed.
+        // The compact calculator: the lead, the key figures and, a task
+        // later, the chart of the investor's cash: short enough for a
+        // blog's embed.
         View::All => view! {
             <Lead/>
             <Figures only=KEY_FIGURES/>
-            <ChartPanel kind=ChartKind::Cash/>
+            {at_stage(stage, 1, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
         }
         .into_any(),
         View::Summary => view! {
@@ -52,7 +54,7 @@ pub fn EmbedView() -> impl IntoView {
     // What the embed shows, as the second level of its outline: a chart's
     // title is a third-level heading, as on the full page.
     let shows = display.view.label();
-    let rest = at_stage(stages(1), 1, || view! { <EmbedTail/> }.into_inner());
+    let rest = at_stage(stage, 2, || view! { <EmbedTail/> }.into_inner());
     view! {
         <main class="embed" data-view=display.view.key().unwrap_or("all")>
             <h1 class="visually-hidden">"Circular compute: the Anthropic–AWS deal, taken apart"</h1>

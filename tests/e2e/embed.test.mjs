@@ -88,7 +88,10 @@ describe('embeds in a blog post', () => {
 describe('the embed dialog', () => {
   test('builds a snippet with a live preview', async () => {
     const page = await open(world.browser, world.app.url);
+    // Built at its first opening, not at start-up.
+    assert.equal(await page.getByTestId('embed-view').count(), 0, 'nothing inside the dialog before it opens');
     await page.getByTestId('embed-open').click();
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="embed-dialog"]')), true, 'focus moves into the dialog');
     await page.getByTestId('embed-view').selectOption('cash');
     await page.getByTestId('embed-theme').selectOption('dark');
     await page.getByRole('checkbox', { name: 'Cloud provider\'s operating margin' }).check();
@@ -105,6 +108,13 @@ describe('the embed dialog', () => {
     await page.keyboard.press('Escape');
     await page.locator('.embed-preview iframe').waitFor({ state: 'detached', timeout: 5000 });
     assert.equal(await page.locator('.embed-preview iframe').count(), 0, 'no preview while closed');
+    // Opened again: the same choices, the same snippet, built once.
+    await page.getByTestId('embed-open').click();
+    await settle(page);
+    assert.equal(await page.getByTestId('embed-view').count(), 1);
+    assert.equal(await page.getByTestId('embed-view').inputValue(), 'cash');
+    assert.equal(await page.getByTestId('embed-code').inputValue(), code);
+    await page.keyboard.press('Escape');
     assertNoErrors(page);
     await page.context().close();
   });
