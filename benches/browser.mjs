@@ -163,7 +163,7 @@ if (!process.argv.includes('--no-lighthouse')) {
       const r = {
         scores: Object.fromEntries(Object.entries(run.lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),
         fcp: value('first-contentful-paint'), lcp: value('largest-contentful-paint'),
-        tbt: value('total-blocking-time'), cls: value('cumulative-layout-shift'),
+        tbt: value('total-blocking-time'), cls: value('cumulative-layout-shift'), tti: value('interactive'),
         // Which element the largest paint was (its markup, shortened).
         lcpElement: JSON.stringify(audits['largest-contentful-paint-element']?.details)
           ?.match(/"snippet":"((?:[^"\\]|\\.)*)"/)?.[1]?.slice(0, 100),
@@ -172,7 +172,7 @@ if (!process.argv.includes('--no-lighthouse')) {
           .map((a) => `${a.id} (${a.score})`),
       };
       results.lighthouse[name] = r;
-      console.log(`Lighthouse, ${name}: ${JSON.stringify(r.scores)}; FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, CLS ${r.cls.toFixed(3)}`);
+      console.log(`Lighthouse, ${name}: ${JSON.stringify(r.scores)}; FCP ${ms(r.fcp)}, LCP ${ms(r.lcp)}, TBT ${ms(r.tbt)}, TTI ${ms(r.tti)}, CLS ${r.cls.toFixed(3)}`);
       console.log(`  largest paint: ${r.lcpElement}`);
       console.log(`  audits below 1: ${r.below1.join(', ') || 'none'}`);
     }
