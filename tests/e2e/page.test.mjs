@@ -185,9 +185,24 @@ describe('the calculator page', () => {
       assert.ok(await overflow() <= 0, `page is ${await overflow()}px wider than the viewport`);
       await page.goto(`${app.server.url}?v=1&c=150&a=announced,m:20`);
       await ready(page);
-    await page.waitForSelector('[data-testid="ab-compare"]');
+      await page.waitForSelector('[data-testid="ab-compare"]');
       await settle(page);
       assert.ok(await overflow() <= 0, `comparing, the page is ${await overflow()}px wider than the viewport`);
+      // The Embed dialog and every field in it fit the screen too.
+      await page.getByTestId('embed-open').click();
+      await page.getByTestId('embed-view').waitFor();
+      const sticking = await page.evaluate((w) => {
+        const dialog = document.querySelector('[data-testid="embed-dialog"]');
+        const box = dialog.getBoundingClientRect();
+        const inner = Math.min(w, box.right - parseFloat(getComputedStyle(dialog).paddingRight)) + 0.5;
+        const out = [...dialog.querySelectorAll('select, input')]
+          .filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > inner)
+          .map((e) => e.id || e.tagName);
+        if (box.right > w || dialog.scrollWidth > dialog.clientWidth) out.push('the dialog');
+        return out;
+      }, width);
+      assert.deepEqual(sticking, [], `past the dialog's right edge at ${width} px`);
+      await page.keyboard.press('Escape');
       assertNoErrors(page);
       await page.context().close();
     });
