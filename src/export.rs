@@ -9,7 +9,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::codec::{value_text, Pinned};
-use crate::format::{data_value, plain};
+use crate::format::{data_value, figure};
 use crate::model::{
     Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS, KEY_FIGURES, OUTPUTS,
 };
@@ -188,10 +188,7 @@ fn md_cell(text: &str) -> String {
 /// then the permalink.
 pub fn markdown(e: &Export) -> String {
     let mut out = String::new();
-    let text = |o: &Outputs, spec: &OutputSpec| match (spec.get)(o) {
-        Some(v) => plain(spec.unit, v),
-        None => "—".to_string(),
-    };
+    let text = |o: &Outputs, spec: &OutputSpec| figure(spec.unit, (spec.get)(o));
     match e.pinned {
         Some(_) => out.push_str("| Figure | A | B |\n|---|---:|---:|\n"),
         None => out.push_str("| Figure | Value |\n|---|---:|\n"),
@@ -346,6 +343,12 @@ mod tests {
             ..e
         };
         assert!(markdown(&both).contains("| Spend per year (average) | $10B | $15B |"));
+        // A payback that never comes reads "never", a missing ratio "—".
+        let never = Scenario::default().with(Input::Margin, 0.0);
+        let on = compute(&never);
+        assert_eq!(on.payback_year, None);
+        let md = markdown(&export(&never, &on));
+        assert!(md.contains("| Payback year | never |"), "{md}");
         let doc = serde_json::to_value(document(&both)).unwrap();
         assert_eq!(doc["pinned"]["preset"], "announced");
         assert_eq!(doc["scenario"]["inputs"]["c"], 150.0);

@@ -84,9 +84,15 @@ pub fn data_value(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
-/// A figure for people, as [`plain`] writes it; "—" where there is no value.
+/// A figure for people, as [`plain`] writes it. Without a value: "never"
+/// for a year (a payback that does not come: after the term the model has
+/// no more cash), "—" otherwise (a ratio with nothing to divide by).
 pub fn figure(unit: Unit, value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| plain(unit, v))
+    match value {
+        Some(v) => plain(unit, v),
+        None if unit == Unit::Year => "never".to_string(),
+        None => "—".to_string(),
+    }
 }
 
 /// Whether a difference is no difference: float noise from a different
@@ -221,6 +227,8 @@ mod tests {
     #[test]
     fn missing_figures_are_a_dash() {
         assert_eq!(figure(Unit::Percent, None), "—");
+        assert_eq!(figure(Unit::Year, None), "never");
+        assert_eq!(figure(Unit::Year, Some(2033.0)), "2033");
         assert_eq!(figure(Unit::UsdPerUsd, Some(4.0)), "$4.00");
     }
 

@@ -113,6 +113,22 @@ describe('compare A vs B', () => {
     await page.context().close();
   });
 
+  test('a payback that never comes reads "never", with an empty data-value, beside A', async () => {
+    // B keeps no margin, so its cash never turns positive; A is the default.
+    const page = await open(app.browser, `${app.server.url}?v=1&m=0&a=announced`);
+    await page.waitForSelector('[data-testid="ab-compare"]');
+    await settle(page);
+    const figure = page.getByTestId('payback-year');
+    assert.equal(await figure.textContent(), 'never');
+    assert.equal(await figure.getAttribute('data-value'), '');
+    assert.equal(await page.getByTestId('ab-a-payback-year').textContent(), '2033');
+    assert.equal(await page.getByTestId('ab-b-payback-year').textContent(), 'never');
+    assert.equal(await page.getByTestId('ab-b-payback-year').getAttribute('data-value'), '');
+    assert.match(await page.locator('.versus-a').filter({ hasText: 'A 2033' }).textContent(), /^A 2033/);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
   test('view=compare embeds show A against B', async () => {
     const page = await open(app.browser, `${app.server.url}?v=1&c=200&a=announced&embed=1&view=compare`);
     await ready(page);
