@@ -59,132 +59,132 @@ pub fn EmbedDialog() -> impl IntoView {
     // mounted in place once, so no code to rebuild them is in the bundle.
     let contents = move || {
         view! {
-        <div class="embed-grid">
-            <div class="embed-options">
-                <label for="embed-view">"Show"</label>
-                <select
-                    id="embed-view"
-                    data-testid="embed-view"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let picked = View::NAMED.iter().find(|x| x.1 == v).map_or(View::All, |x| x.0);
-                        view_choice.set(picked);
-                        refit();
+            <div class="embed-grid">
+                <div class="embed-options">
+                    <label for="embed-view">"Show"</label>
+                    <select
+                        id="embed-view"
+                        data-testid="embed-view"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let picked = View::NAMED.iter().find(|x| x.1 == v).map_or(View::All, |x| x.0);
+                            view_choice.set(picked);
+                            refit();
+                        }
+                    >
+                        <option value="">"The whole calculator (compact)"</option>
+                        {View::NAMED
+                            .iter()
+                            .map(|(_, key, label)| view! { <option value=*key>{*label}</option> })
+                            .collect_view()}
+                    </select>
+                    <label for="embed-theme">"Theme"</label>
+                    <select
+                        id="embed-theme"
+                        data-testid="embed-theme"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            theme.set(Theme::ALL.iter().find(|t| t.1 == v).map_or(Theme::Auto, |t| t.0));
+                        }
+                    >
+                        {Theme::ALL
+                            .iter()
+                            .map(|(_, key)| view! { <option value=*key>{*key}</option> })
+                            .collect_view()}
+                    </select>
+                    <label for="embed-height">"Height (px)"</label>
+                    <input
+                        id="embed-height"
+                        type="number"
+                        min="200"
+                        max="4000"
+                        step="10"
+                        data-testid="embed-height"
+                        prop:value=move || height.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(h) = event_target_value(&ev).parse::<u32>() {
+                                height.set(h.clamp(200, 4000));
+                            }
+                        }
+                    />
+                    <fieldset class="embed-inputs">
+                        <legend>"Inputs readers can move"</legend>
+                        {INPUTS
+                            .iter()
+                            .map(|spec| {
+                                let id = spec.id;
+                                view! {
+                                    <label class="check">
+                                        <input
+                                            type="checkbox"
+                                            value=spec.key
+                                            // Only this box changes its input's place in
+                                            // `controls`, so its own state is the truth.
+                                            on:change=move |_| {
+                                                controls.update(|c| {
+                                                    if let Some(i) = c.iter().position(|x| *x == id) {
+                                                        c.remove(i);
+                                                    } else {
+                                                        c.push(id);
+                                                        sort_short(c, |a, b| a < b);
+                                                    }
+                                                });
+                                                refit();
+                                            }
+                                        />
+                                        {spec.label}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                </div>
+                <div class="embed-preview">
+                    <p class="note">"Preview"</p>
+                    // A new iframe for each change, and none while closed: changing an
+                    // iframe's src would add entries to the page's history.
+                    {move || {
+                        open.get()
+                            .then(|| {
+                                view! {
+                                    <iframe
+                                        title="Embed preview"
+                                        src=format!("?{}", query())
+                                        style:height=move || format!("{}px", height.get())
+                                    ></iframe>
+                                }
+                            })
+                    }}
+                </div>
+            </div>
+            <label for="embed-code">"Snippet"</label>
+            <textarea id="embed-code" readonly rows="4" data-testid="embed-code" prop:value=move || if open.get() { code() } else { String::new() }></textarea>
+            <div class="share">
+                <button
+                    type="button"
+                    class="button primary"
+                    data-testid="embed-copy"
+                    on:click=move |_| {
+                        copy_text(code(), move |ok| {
+                            set_status.set(Some(if ok { "Snippet copied." } else { "Select the snippet and copy it." }))
+                        })
                     }
                 >
-                    <option value="">"The whole calculator (compact)"</option>
-                    {View::NAMED
-                        .iter()
-                        .map(|(_, key, label)| view! { <option value=*key>{*label}</option> })
-                        .collect_view()}
-                </select>
-                <label for="embed-theme">"Theme"</label>
-                <select
-                    id="embed-theme"
-                    data-testid="embed-theme"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        theme.set(Theme::ALL.iter().find(|t| t.1 == v).map_or(Theme::Auto, |t| t.0));
-                    }
-                >
-                    {Theme::ALL
-                        .iter()
-                        .map(|(_, key)| view! { <option value=*key>{*key}</option> })
-                        .collect_view()}
-                </select>
-                <label for="embed-height">"Height (px)"</label>
-                <input
-                    id="embed-height"
-                    type="number"
-                    min="200"
-                    max="4000"
-                    step="10"
-                    data-testid="embed-height"
-                    prop:value=move || height.get().to_string()
-                    on:input=move |ev| {
-                        if let Ok(h) = event_target_value(&ev).parse::<u32>() {
-                            height.set(h.clamp(200, 4000));
+                    "Copy snippet"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        if let Some(d) = dialog.get_untracked() {
+                            d.close();
                         }
                     }
-                />
-                <fieldset class="embed-inputs">
-                    <legend>"Inputs readers can move"</legend>
-                    {INPUTS
-                        .iter()
-                        .map(|spec| {
-                            let id = spec.id;
-                            view! {
-                                <label class="check">
-                                    <input
-                                        type="checkbox"
-                                        value=spec.key
-                                        // Only this box changes its input's place in
-                                        // `controls`, so its own state is the truth.
-                                        on:change=move |_| {
-                                            controls.update(|c| {
-                                                if let Some(i) = c.iter().position(|x| *x == id) {
-                                                    c.remove(i);
-                                                } else {
-                                                    c.push(id);
-                                                    sort_short(c, |a, b| a < b);
-                                                }
-                                            });
-                                            refit();
-                                        }
-                                    />
-                                    {spec.label}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                >
+                    "Close"
+                </button>
+                <span class="status" role="status">{move || status.get()}</span>
             </div>
-            <div class="embed-preview">
-                <p class="note">"Preview"</p>
-                // A new iframe for each change, and none while closed: changing an
-                // iframe's src would add entries to the page's history.
-                {move || {
-                    open.get()
-                        .then(|| {
-                            view! {
-                                <iframe
-                                    title="Embed preview"
-                                    src=format!("?{}", query())
-                                    style:height=move || format!("{}px", height.get())
-                                ></iframe>
-                            }
-                        })
-                }}
-            </div>
-        </div>
-        <label for="embed-code">"Snippet"</label>
-        <textarea id="embed-code" readonly rows="4" data-testid="embed-code" prop:value=move || if open.get() { code() } else { String::new() }></textarea>
-        <div class="share">
-            <button
-                type="button"
-                class="button primary"
-                data-testid="embed-copy"
-                on:click=move |_| {
-                    copy_text(code(), move |ok| {
-                        set_status.set(Some(if ok { "Snippet copied." } else { "Select the snippet and copy it." }))
-                    })
-                }
-            >
-                "Copy snippet"
-            </button>
-            <button
-                type="button"
-                class="button"
-                on:click=move |_| {
-                    if let Some(d) = dialog.get_untracked() {
-                        d.close();
-                    }
-                }
-            >
-                "Close"
-            </button>
-            <span class="status" role="status">{move || status.get()}</span>
-        </div>
         }
     };
     let built = StoredValue::new(false);
