@@ -3,7 +3,7 @@
 
 use super::{nice_ticks, px, LinearScale, Tick};
 use crate::format::plain;
-use crate::model::{End, Input, Ranked, Tornado, Unit};
+use crate::model::{Input, Outcome, Ranked, Tornado, Unit};
 
 const LEFT: f64 = 12.0;
 const RIGHT: f64 = 16.0;
@@ -73,11 +73,11 @@ fn input_text(input: Input, v: f64) -> String {
 }
 
 /// A ranked figure for people: "$10B", "2033", or "never".
-fn figure_text(ranked: Ranked, end: &End) -> String {
+fn figure_text(ranked: Ranked, figure: Outcome) -> String {
     match ranked {
-        Ranked::NetCash => plain(Unit::UsdBillions, end.value),
-        Ranked::Payback if end.never => "never".to_string(),
-        Ranked::Payback => plain(Unit::Year, end.value),
+        Ranked::NetCash => plain(Unit::UsdBillions, figure.value),
+        Ranked::Payback if figure.never => "never".to_string(),
+        Ranked::Payback => plain(Unit::Year, figure.value),
     }
 }
 
@@ -157,20 +157,20 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
                 y: top,
                 low: span(b.low.value),
                 high: span(b.high.value),
-                low_text: figure_text(t.ranked, &b.low),
-                high_text: figure_text(t.ranked, &b.high),
+                low_text: figure_text(t.ranked, b.low.outcome()),
+                high_text: figure_text(t.ranked, b.high.outcome()),
                 swing: b.swing,
             }
         })
         .collect();
-    let base_text = figure_text(t.ranked, &t.base);
+    let base_text = figure_text(t.ranked, t.base);
     let summary = match t.bars.first() {
         Some(top) => format!(
             "{} is {base_text} in this scenario. It moves most with {} ({} to {}), across {} input{}.",
             t.ranked.title(),
             top.input.spec().label.to_ascii_lowercase(),
-            figure_text(t.ranked, &top.low),
-            figure_text(t.ranked, &top.high),
+            figure_text(t.ranked, top.low.outcome()),
+            figure_text(t.ranked, top.high.outcome()),
             t.bars.len(),
             if t.bars.len() == 1 { "" } else { "s" }
         ),

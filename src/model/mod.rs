@@ -20,7 +20,7 @@ pub use order::sort_short;
 pub use outputs::{ColumnSpec, OutputGroup, OutputSpec, COLUMNS, KEY_FIGURES, OUTPUTS};
 pub use presets::{Preset, PRESETS};
 pub use scenario::{clamp_value, Adjustment, Clamped, Scenario, SpendProfile};
-pub use sensitivity::{band, tornado, trials, Bar, End, Ranked, Study, Tornado, Trial};
+pub use sensitivity::{band, tornado, trials, Bar, End, Outcome, Ranked, Study, Tornado, Trial};
 pub use units::{Group, Unit};
 
 // Property tests use proptest, which is only a native dev-dependency.

@@ -131,6 +131,16 @@ pub fn trials(base: &Scenario) -> Vec<Trial> {
         .collect()
 }
 
+/// A figure a tornado shows: its value, and whether that is the "never
+/// paid back" stand-in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome {
+    /// The figure.
+    pub value: f64,
+    /// Whether the figure is the "never paid back" stand-in.
+    pub never: bool,
+}
+
 /// One end of a tornado bar: the input's value and the figure it gives.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct End {
@@ -155,6 +165,16 @@ pub struct Bar {
     pub swing: f64,
 }
 
+impl End {
+    /// The figure at this end.
+    pub fn outcome(&self) -> Outcome {
+        Outcome {
+            value: self.value,
+            never: self.never,
+        }
+    }
+}
+
 impl Bar {
     /// The smallest and the largest figure of the bar.
     pub fn span(&self) -> (f64, f64) {
@@ -170,8 +190,10 @@ impl Bar {
 pub struct Tornado {
     /// The figure ranked by.
     pub ranked: Ranked,
-    /// The figure for the base scenario.
-    pub base: End,
+    /// The figure for the base scenario. (No input is moved for it, so it
+    /// has no input value: a `NaN` there made every `Tornado` unequal to
+    /// itself, and its memo wake every reader on every input.)
+    pub base: Outcome,
     /// The inputs that move it, largest swing first (ties keep table order).
     pub bars: Vec<Bar>,
     /// The inputs that, across their range, do not move it at all.
@@ -241,11 +263,7 @@ pub fn tornado(
     super::sort_short(&mut bars, |a, b| a.swing > b.swing);
     Tornado {
         ranked,
-        base: End {
-            input_value: f64::NAN,
-            value,
-            never,
-        },
+        base: Outcome { value, never },
         bars,
         no_effect,
     }
@@ -309,6 +327,20 @@ mod tests {
         );
         assert!(trial_values(Input::StartYear.spec(), 2026.0).is_empty());
         assert_eq!(trial_values(Input::SpendProfile.spec(), 0.0).len(), 4);
+    }
+
+    #[test]
+    fn a_tornado_equals_itself_so_its_memo_settles() {
+        // A memo wakes its readers only when its value is unequal to the
+        // last: no field may hold a NaN.
+        for ranked in [Ranked::NetCash, Ranked::Payback] {
+            assert_eq!(default_tornado(ranked), default_tornado(ranked));
+        }
+        let never = Scenario::default().with(Input::Margin, 0.0);
+        let o = compute(&never);
+        let t = tornado(&never, &o, &trials(&never), Ranked::Payback);
+        assert!(t.base.never);
+        assert_eq!(t, tornado(&never, &o, &trials(&never), Ranked::Payback));
     }
 
     #[test]
