@@ -5,6 +5,9 @@
 //! [`chart`], [`format`] and [`export`] pure presentation helpers; [`state`], [`live`], [`web`] and
 //! [`components`] bind them to the page.
 
+/// Build-time only (the post-build step): the wasm never carries it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod card;
 pub mod chart;
 pub mod codec;
 pub mod components;
@@ -21,6 +24,7 @@ pub mod oembed;
 /// Build-time only (the post-build step): the wasm never carries it.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_html;
+pub mod sentences;
 pub mod state;
 pub mod web;
 

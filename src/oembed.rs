@@ -4,6 +4,7 @@
 //! oEmbed embeds exactly what was pasted, without a server. Pure;
 //! `src/bin/postbuild.rs` writes them into `dist/`.
 
+use crate::card;
 use crate::codec::embed::{embed_query, Display, Theme, View};
 use crate::codec::encode;
 use crate::csp::policy;
@@ -31,6 +32,9 @@ struct OEmbed<'a> {
     width: u32,
     height: u32,
     html: &'a str,
+    thumbnail_url: &'a str,
+    thumbnail_width: u32,
+    thumbnail_height: u32,
 }
 
 /// The hashed file names trunk gave the page's assets, which the entry
@@ -181,6 +185,7 @@ impl Entry {
         let html = format!(
             "<blockquote><a href=\"{page}\">{title_attr}</a></blockquote><iframe src=\"{src}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe><script src=\"{site}embed.js\" async></script>"
         );
+        let thumbnail = format!("{site}{}", card::path(self.preset));
         let doc = OEmbed {
             version: "1.0",
             kind: "rich",
@@ -191,6 +196,9 @@ impl Entry {
             width: WIDTH,
             height,
             html: &html,
+            thumbnail_url: &thumbnail,
+            thumbnail_width: card::WIDTH,
+            thumbnail_height: card::HEIGHT,
         };
         // Only strings and numbers: writing it cannot fail.
         let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
@@ -253,22 +261,58 @@ impl Entry {
             views = others(true),
             presets = others(false),
         );
+        let image = Preview {
+            url: format!("{}{}", site.unwrap_or(&up), card::path(self.preset)),
+            alt: card::alt(self.preset),
+        };
         static_page(
             &title,
             &description,
+            &image,
             &format!("{head_links}{}", assets.links(&up)),
             &body,
         )
     }
 }
 
-/// A static page of the site: the policy, its title and description (as
-/// HTML text) and their sharing tags, then `head`; and `body`, which
-/// starts inside `<main>` and closes it.
-fn static_page(title: &str, description: &str, head: &str, body: &str) -> String {
-    let policy = policy(&[]);
+/// The picture a shared link previews with: its address (absolute when
+/// the site is known) and its words for readers who cannot see it.
+struct Preview {
+    url: String,
+    alt: String,
+}
+
+/// The Open Graph and Twitter-card tags of a page: `title` and
+/// `description` as HTML text, and its preview card. The Twitter card
+/// reads its title, description and image from the Open Graph tags; only
+/// its kind and the image's alt text are its own.
+fn social_tags(title: &str, description: &str, image: &Preview) -> String {
+    let (url, alt) = (html_attr(&image.url), html_attr(&image.alt));
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n{head}</head>\n<body>\n<main class=\"entry\">\n{body}</body>\n</html>\n"
+        "<meta property=\"og:type\" content=\"website\">\n\
+         <meta property=\"og:site_name\" content=\"{PROVIDER}\">\n\
+         <meta property=\"og:title\" content=\"{title}\">\n\
+         <meta property=\"og:description\" content=\"{description}\">\n\
+         <meta property=\"og:image\" content=\"{url}\">\n\
+         <meta property=\"og:image:type\" content=\"image/png\">\n\
+         <meta property=\"og:image:width\" content=\"{w}\">\n\
+         <meta property=\"og:image:height\" content=\"{h}\">\n\
+         <meta property=\"og:image:alt\" content=\"{alt}\">\n\
+         <meta name=\"twitter:card\" content=\"summary_large_image\">\n\
+         <meta name=\"twitter:image:alt\" content=\"{alt}\">\n",
+        w = card::WIDTH,
+        h = card::HEIGHT,
+    )
+}
+
+/// A static page of the site: the policy, its title and description (as
+/// HTML text) and their sharing tags with the preview `image`, then
+/// `head`; and `body`, which starts inside `<main>` and closes it.
+fn static_page(title: &str, description: &str, image: &Preview, head: &str, body: &str) -> String {
+    let policy = policy(&[]);
+    let social = social_tags(title, description, image);
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{description}\">\n<meta name=\"color-scheme\" content=\"light dark\">\n{social}{head}</head>\n<body>\n<main class=\"entry\">\n{body}</body>\n</html>\n"
     )
 }
 
@@ -306,9 +350,14 @@ pub fn index_page(site: Option<&str>, assets: &Assets) -> String {
     let body = format!(
         "<h1>Embed the calculator in a blog post</h1>\n<p>Each page below is one view of one scenario, with a live preview. Paste its address on a line of its own in a WordPress post, or anywhere that reads oEmbed links, and the post shows that view. For other blogs, or a scenario of your own, the <a href=\"../\">calculator</a>’s Embed button gives the HTML to paste.</p>\n{sections}</main>\n"
     );
+    let image = Preview {
+        url: format!("{}{}", site.unwrap_or("../"), card::path(first.preset)),
+        alt: card::alt(first.preset),
+    };
     static_page(
         &format!("Embeds — {PROVIDER}"),
         &html_attr(&first.description()),
+        &image,
         &format!("{head_links}{}", assets.links("../")),
         &body,
     )
@@ -349,11 +398,21 @@ pub enum DiscoveryError {
     /// The page has neither a `<link>` of type `application/json+oembed`
     /// nor a `</head>` to add one before.
     NoPlace,
+    /// The page has no `<title>` or no `<meta name="description">` for
+    /// its link preview to say.
+    NoTitle,
 }
 
 impl std::fmt::Display for DiscoveryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("index.html has no oEmbed <link> and no </head> to add one before")
+        f.write_str(match self {
+            DiscoveryError::NoPlace => {
+                "index.html has no oEmbed <link> and no </head> to add one before"
+            }
+            DiscoveryError::NoTitle => {
+                "index.html has no <title> or no <meta name=\"description\"> for its link preview"
+            }
+        })
     }
 }
 
@@ -376,6 +435,57 @@ pub fn discovery(html: &str, site: Option<&str>) -> Result<String, DiscoveryErro
         }
     };
     Ok(format!("{}{link}{}", &html[..start], &html[end..]))
+}
+
+/// Writes the page's link-preview tags (Open Graph and Twitter card) with
+/// the default scenario's card, from the page's own title and description:
+/// an absolute image address on `site`, else one relative to the page.
+/// Tags written before are replaced, so a build can be given its site again.
+pub fn social(html: &str, site: Option<&str>) -> Result<String, DiscoveryError> {
+    let title = between(html, "<title>", "</title>").ok_or(DiscoveryError::NoTitle)?;
+    let description = description(html).ok_or(DiscoveryError::NoTitle)?;
+    let announced = Preset::announced();
+    let image = Preview {
+        url: format!("{}{}", site.unwrap_or(""), card::path(announced)),
+        alt: card::alt(announced),
+    };
+    let url = site.map_or_else(String::new, |s| {
+        format!("<meta property=\"og:url\" content=\"{}\">\n", html_attr(s))
+    });
+    let tags = format!("{}{url}", social_tags(title, description, &image));
+    let mut kept = html.to_string();
+    for written in ["<meta property=\"og:", "<meta name=\"twitter:"] {
+        while let Some(start) = kept.find(written) {
+            let end = kept[start..]
+                .find('>')
+                .map_or(kept.len(), |e| start + e + 1);
+            let end = end + usize::from(kept[end..].starts_with('\n'));
+            kept.replace_range(start..end, "");
+        }
+    }
+    let head = kept.find("</head>").ok_or(DiscoveryError::NoPlace)?;
+    Ok(format!("{}{tags}{}", &kept[..head], &kept[head..]))
+}
+
+/// The text between the first `open` and the next `close`.
+fn between<'a>(html: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = html.find(open)? + open.len();
+    Some(&html[start..start + html[start..].find(close)?])
+}
+
+/// The `content` of the page's `<meta name="description">`, quoted or (as
+/// a minifier leaves it) not.
+fn description(html: &str) -> Option<&str> {
+    let at = html
+        .find("name=\"description\"")
+        .or_else(|| html.find("name=description"))?;
+    let tag_start = html[..at].rfind('<')?;
+    let tag = &html[tag_start..tag_start + html[tag_start..].find('>')?];
+    let value = &tag[tag.find("content=")? + "content=".len()..];
+    match value.strip_prefix('"') {
+        Some(quoted) => quoted.split('"').next(),
+        None => value.split([' ', '/']).next(),
+    }
 }
 
 #[cfg(test)]
@@ -488,6 +598,67 @@ mod tests {
             root, compact,
             "the page's own document is the compact calculator's"
         );
+    }
+
+    #[test]
+    fn the_page_previews_with_its_card_and_its_own_words() {
+        let trunk = "<head><title>Circular compute: the deal</title>\n<meta name=\"description\" content=\"Move the sliders.\">\n</head><body>";
+        let minified = "<meta charset=utf-8><title>Circular compute: the deal</title><meta content=\"Move the sliders.\" name=description></head><body>";
+        for page in [trunk, minified] {
+            let with = social(page, Some(SITE)).unwrap();
+            for tag in [
+                "<meta property=\"og:title\" content=\"Circular compute: the deal\">",
+                "<meta property=\"og:description\" content=\"Move the sliders.\">",
+                "<meta property=\"og:image\" content=\"https://example.org/d/og/announced.png\">",
+                "<meta property=\"og:image:width\" content=\"1200\">",
+                "<meta property=\"og:image:height\" content=\"630\">",
+                "<meta property=\"og:url\" content=\"https://example.org/d/\">",
+                "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+                "<meta name=\"twitter:image:alt\" content=\"For every $1 Amazon puts in",
+            ] {
+                assert!(with.contains(tag), "{tag} in {with}");
+            }
+            assert!(with
+                .contains("<meta property=\"og:image:alt\" content=\"For every $1 Amazon puts in"));
+            assert!(with.contains("</head><body>"));
+            // Given its site again, or none, it says each tag once.
+            let again = social(&with, None).unwrap();
+            assert_eq!(again.matches("og:title").count(), 1, "{again}");
+            assert!(again.contains("<meta property=\"og:image\" content=\"og/announced.png\">"));
+            assert!(!again.contains("og:url") && !again.contains("example.org"));
+            assert_eq!(social(&again, Some(SITE)).unwrap(), with);
+        }
+        assert_eq!(social("<head></head>", None), Err(DiscoveryError::NoTitle));
+    }
+
+    #[test]
+    fn entry_pages_and_documents_carry_their_presets_card() {
+        let entry = Entry {
+            view: View::Cash,
+            preset: Preset::by_key("thin-margin").unwrap(),
+        };
+        let page = entry.page(Some(SITE), &assets());
+        assert!(page.contains(
+            "<meta property=\"og:image\" content=\"https://example.org/d/og/thin-margin.png\">"
+        ));
+        let local = entry.page(None, &assets());
+        assert!(
+            local.contains("<meta property=\"og:image\" content=\"../../../og/thin-margin.png\">")
+        );
+        let doc: serde_json::Value = serde_json::from_str(&entry.document(SITE)).unwrap();
+        assert_eq!(
+            doc["thumbnail_url"],
+            "https://example.org/d/og/thin-margin.png"
+        );
+        assert_eq!(
+            (
+                doc["thumbnail_width"].as_u64(),
+                doc["thumbnail_height"].as_u64()
+            ),
+            (Some(1200), Some(630))
+        );
+        let index = index_page(Some(SITE), &assets());
+        assert!(index.contains("content=\"https://example.org/d/og/announced.png\""));
     }
 
     #[test]

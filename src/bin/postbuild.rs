@@ -1,7 +1,8 @@
 //! Finishes a trunk release build in place (`make dist` runs it):
 //! moves the inline loader to a file and adds the Content-Security-Policy,
-//! writes the masthead, the Sources and method panel and the footer into the
-//! page, then writes the embed entry pages and their oEmbed documents.
+//! writes the masthead, the Sources and method panel, the footer and the
+//! link-preview tags into the page, then writes the embed entry pages, their
+//! oEmbed documents and the link-preview cards (`og/*.png`).
 //! `cargo run --bin postbuild -- dist [SITE_URL]`.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -64,6 +65,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
     };
     let absolute = (site != "./").then_some(site.as_str());
     html = circular_compute::oembed::discovery(&html, absolute).map_err(|e| e.to_string())?;
+    html = circular_compute::oembed::social(&html, absolute).map_err(|e| e.to_string())?;
     html = circular_compute::page_html::with_static_parts(&html).map_err(|e| e.to_string())?;
     std::fs::write(&index, &html).map_err(|e| format!("{}: {e}", index.display()))?;
 
@@ -82,6 +84,21 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
     println!(
         "postbuild: wrote {} embed pages and oEmbed documents for {site}",
         files.len()
+    );
+    for preset in circular_compute::model::PRESETS {
+        let name = circular_compute::card::path(preset);
+        let png = circular_compute::card::png(&circular_compute::card::svg(preset))
+            .map_err(|e| format!("{name}: {e}"))?;
+        let path = dir.join(&name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    println!(
+        "postbuild: wrote the link-preview cards og/*.png ({}×{})",
+        circular_compute::card::WIDTH,
+        circular_compute::card::HEIGHT
     );
     Ok(())
 }

@@ -7,7 +7,7 @@ pub mod tornado;
 
 pub use scale::{nice_step, nice_ticks, LinearScale, MAX_TICKS};
 
-use crate::format::{plain, Fixed};
+use crate::format::{figure, plain, Fixed};
 use crate::model::{Input, Outputs, Scenario, Unit, YearRow};
 use std::fmt::Write;
 
@@ -15,6 +15,16 @@ const LEFT: f64 = 60.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 30.0;
+/// How much taller a chart of two stacked panels is than one of one.
+pub const STACK_EXTRA: f64 = 60.0;
+/// The upper of two stacked panels takes this share of their height.
+const UPPER_SHARE: f64 = 0.6;
+/// About how many ticks each of two stacked panels asks for: [`nice_ticks`]
+/// gives at most three more than asked, so both fit in [`MAX_TICKS`].
+const UPPER_TICKS: usize = 3;
+const LOWER_TICKS: usize = MAX_TICKS - UPPER_TICKS - 6;
+/// The gap between two stacked panels, which holds the lower one's title.
+const PANEL_GAP: f64 = 24.0;
 /// Year labels need about this many pixels each.
 const YEAR_LABEL_WIDTH: f64 = 44.0;
 
@@ -40,6 +50,16 @@ impl Frame {
         Frame {
             width,
             height: (width * 0.5).clamp(200.0, 300.0),
+        }
+    }
+
+    /// A frame for a chart of two stacked panels (the spend chart): as
+    /// [`Frame::for_width`], taller by [`STACK_EXTRA`].
+    pub fn stacked(width: f64) -> Frame {
+        let f = Frame::for_width(width);
+        Frame {
+            height: f.height + STACK_EXTRA,
+            ..f
         }
     }
 
@@ -100,6 +120,7 @@ impl Tooltip {
             Tooltip::Spend => vec![
                 format!("Spend {}", money(r.spend)),
                 format!("Revenue {}", money(r.revenue)),
+                format!("Share of revenue {}", figure(Unit::Percent, r.spend_share)),
             ],
             Tooltip::Capacity => vec![
                 format!("End of year {}", gw(r.capacity_end)),
@@ -160,6 +181,9 @@ pub struct ChartGeometry {
     pub marks: Vec<PathMark>,
     /// A vertical marker (such as the payback year) and its label.
     pub marker: Option<Tick>,
+    /// The title of a lower panel, with its baseline's pixel row: the
+    /// spend chart's share of revenue. Ticks of both panels are in `y_ticks`.
+    pub lower_title: Option<Tick>,
     /// One slot per year, for tooltips.
     pub slots: Vec<Slot>,
     /// A text summary for screen readers.
@@ -255,11 +279,23 @@ impl Years {
     }
 }
 
-/// A vertical scale over the values, widened to round ticks.
+/// A vertical scale over the values, widened to round ticks, filling the
+/// plot's height.
 fn y_axis(f: &Frame, values: impl Iterator<Item = f64>, unit: Unit) -> (LinearScale, Vec<Tick>) {
-    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let (lo, hi, ticks) = nice_ticks(lo, hi, 5);
     let (_, top, _, bottom) = f.plot();
+    y_axis_between((bottom, top), values, unit, 5)
+}
+
+/// A vertical scale over the values from pixel row `bottom` up to `top`,
+/// widened to round ticks, about `count` of them.
+fn y_axis_between(
+    (bottom, top): (f64, f64),
+    values: impl Iterator<Item = f64>,
+    unit: Unit,
+    count: usize,
+) -> (LinearScale, Vec<Tick>) {
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (lo, hi, ticks) = nice_ticks(lo, hi, count);
     let scale = LinearScale {
         domain: (lo, hi),
         range: (bottom, top),
@@ -422,22 +458,49 @@ fn pinned_mark(label: &'static str, d: String) -> PathMark {
 /// The legend's words for the band.
 pub const BAND_LABEL: &str = "Range, one input at a time";
 
-/// Yearly spend (bars, with the range as whiskers) against the customer's
-/// revenue (line); A's spend dashed.
+/// Each year's spend as a share of revenue, at the year's centre.
+fn share_points<'a>(
+    f: &'a Frame,
+    years: Years,
+    rows: &'a [YearRow],
+) -> impl Iterator<Item = (f64, f64)> + 'a {
+    rows.iter()
+        .filter_map(move |r| Some((years.centre(f, r.year), r.spend_share?)))
+}
+
+/// Two stacked panels over the same years. Above, the subject on its own
+/// scale: the yearly spend (bars, with the range as whiskers; A's dashed).
+/// Below, the context: the spend as a share of the customer's revenue
+/// (line; A's dashed). On one dollar scale the revenue, tens of times the
+/// spend, would flatten the bars to a hairline; draw it with
+/// [`Frame::stacked`].
 pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
     let rows = data.rows();
+    let pinned = data.pinned_rows();
     let years = data.years();
-    let (y, y_ticks) = y_axis(
-        f,
+    let (_, top, _, bottom) = f.plot();
+    let split = top + (bottom - top - PANEL_GAP) * UPPER_SHARE;
+    let (y, mut y_ticks) = y_axis_between(
+        (split, top),
         rows.iter()
-            .flat_map(|r| [r.spend, r.revenue])
-            .chain(data.pinned_rows().iter().map(|r| r.spend))
+            .chain(pinned)
+            .map(|r| r.spend)
             .chain(data.band_values()),
         Unit::UsdBillions,
+        UPPER_TICKS,
     );
+    let shares = |rows| share_points(f, years, rows);
+    let (share_y, share_ticks) = y_axis_between(
+        (bottom, split + PANEL_GAP),
+        shares(rows).chain(shares(pinned)).map(|(_, v)| v),
+        Unit::Percent,
+        LOWER_TICKS,
+    );
+    y_ticks.extend(share_ticks);
     let n = rows.len();
     let (first, last) = (&rows[0], &rows[n - 1]);
     let band = data.band.unwrap_or(&[]);
+    let share = |r: &YearRow| figure(Unit::Percent, r.spend_share);
     ChartGeometry {
         x_ticks: x_ticks(f, years),
         y_ticks,
@@ -453,26 +516,30 @@ pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
                 d: whiskers(f, years, rows.iter().map(|r| r.year).zip(band.iter().copied()), &y),
             },
             PathMark {
-                class: "line revenue",
-                label: "Customer's revenue",
-                d: line(rows.iter().map(|r| (years.centre(f, r.year), r.revenue)), &y),
+                class: "line share",
+                label: "Share of revenue (below)",
+                d: line(shares(rows), &share_y),
             },
             pinned_mark(
                 "Spend in scenario A",
-                line(
-                    data.pinned_rows().iter().map(|r| (years.centre(f, r.year), r.spend)),
-                    &y,
-                ),
+                line(pinned.iter().map(|r| (years.centre(f, r.year), r.spend)), &y),
             ),
+            pinned_mark("Share of revenue in scenario A", line(shares(pinned), &share_y)),
         ],
         marker: None,
+        lower_title: Some(Tick {
+            pos: split + PANEL_GAP - 8.0,
+            label: "Share of the customer's revenue".to_string(),
+        }),
         slots: slots(f, data, Tooltip::Spend),
         summary: format!(
-            "Spend from {} to {}: {} in the first year and {} in the last, against revenue growing from {} to {}.",
+            "Spend from {} to {}: {} in the first year and {} in the last, {} of the customer's revenue in the first year and {} in the last, as revenue goes from {} to {}.",
             first.year,
             last.year,
             money(first.spend),
             money(last.spend),
+            share(first),
+            share(last),
             money(first.revenue),
             money(last.revenue)
         ),
@@ -557,6 +624,7 @@ pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
             ),
         ],
         marker: None,
+        lower_title: None,
         slots: slots(f, data, Tooltip::Capacity),
         summary: match full {
             Some(year) => format!(
@@ -640,6 +708,7 @@ pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
             ),
         ],
         marker,
+        lower_title: None,
         slots: slots(f, data, Tooltip::Cash),
         summary: match o.payback_year {
             Some(year) => format!(
@@ -824,6 +893,107 @@ mod tests {
             g.marks[0].d.matches('L').count(),
             21,
             "11 points up, 11 back"
+        );
+    }
+
+    /// A scenario with about a third of its inputs set anywhere in range.
+    fn random_scenario(rng: &mut crate::Xorshift) -> Scenario {
+        let mut s = Scenario::default();
+        for input in Input::ALL {
+            if rng.unit() < 0.3 {
+                let spec = input.spec();
+                s.set(input, spec.min + rng.unit() * (spec.max - spec.min));
+            }
+        }
+        s
+    }
+
+    /// The top and bottom pixel rows a path of M, L, H, V and Z reaches.
+    fn extent(d: &str) -> (f64, f64) {
+        let mut rows = Vec::new();
+        let mut rest = d;
+        while let Some(command) = rest.chars().next() {
+            let end = rest[1..]
+                .find(|c: char| c.is_ascii_alphabetic())
+                .map_or(rest.len(), |i| i + 1);
+            let numbers: Vec<f64> = rest[1..end]
+                .split(' ')
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            match (command, &numbers[..]) {
+                ('M' | 'L', [_, y]) | ('V', [y]) => rows.push(*y),
+                _ => {}
+            }
+            rest = &rest[end..];
+        }
+        let top = rows.iter().copied().fold(f64::INFINITY, f64::min);
+        let bottom = rows.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (top, bottom)
+    }
+
+    #[test]
+    fn the_spend_fills_its_own_panel_in_every_scenario() {
+        let mut rng = crate::Xorshift(0x51de_5b0d);
+        for i in 0..300 {
+            let s = if i == 0 {
+                Scenario::default()
+            } else {
+                random_scenario(&mut rng)
+            };
+            let study = crate::model::Study::of(&s);
+            let band = study.band(|r| r.spend);
+            let d = ChartData {
+                band: Some(&band),
+                ..ChartData::single(&study.scenario, &study.outputs)
+            };
+            for width in [300.0, 640.0, 1200.0] {
+                let f = Frame::stacked(width);
+                let g = spend_chart(&f, &d);
+                let (_, top, _, bottom) = f.plot();
+                let title = g.lower_title.as_ref().expect("the lower panel has a title");
+                assert!(g.y_ticks.len() <= MAX_TICKS, "{}", g.y_ticks.len());
+                // The bars stand in the upper panel, above the lower's title.
+                let (bar_top, zero) = (extent(&g.marks[0].d).0, extent(&g.marks[0].d).1);
+                assert!(
+                    bar_top >= top - 1e-6 && zero < title.pos - 12.0,
+                    "{bar_top} {zero}"
+                );
+                // The spend and its range reach at least half the way up
+                // their panel, the tallest bar a fifth even when the range
+                // runs far above it: the subject never shrinks to a hairline.
+                let panel = zero - top;
+                let reach = zero - extent(&g.marks[1].d).0.min(bar_top);
+                assert!(reach >= panel / 2.0, "{s:?}: reach {reach} of {panel}");
+                assert!(
+                    zero - bar_top >= panel / 5.0,
+                    "{s:?}: bar {} of {panel}",
+                    zero - bar_top
+                );
+                // The share line stays in the lower panel.
+                let (share_top, share_bottom) = extent(&g.marks[2].d);
+                assert!(share_top >= title.pos && share_bottom <= bottom + 1e-6);
+            }
+        }
+    }
+
+    #[test]
+    fn a_spend_tooltip_tells_spend_revenue_and_share() {
+        let s = Scenario::default();
+        let o = compute(&s);
+        let g = spend_chart(&Frame::stacked(640.0), &ChartData::single(&s, &o));
+        assert_eq!(
+            g.slots[0].lines(),
+            ["Spend $10B", "Revenue $30B", "Share of revenue 33.3%"]
+        );
+        assert!(
+            g.summary
+                .contains("33.3% of the customer's revenue in the first year"),
+            "{}",
+            g.summary
+        );
+        assert_eq!(
+            Frame::stacked(640.0).height,
+            Frame::for_width(640.0).height + STACK_EXTRA
         );
     }
 }

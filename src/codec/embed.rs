@@ -66,10 +66,13 @@ impl View {
         match self {
             View::All => 1080,
             View::Summary => 590,
-            View::Spend | View::Cash => 540,
-            View::Capacity | View::Table => 570,
+            // A chart led by its takeaway and key figures.
+            View::Spend => 980,
+            View::Capacity => 900,
+            View::Cash => 940,
+            View::Table => 570,
             View::Compare => 1340,
-            View::Tornado => 1910,
+            View::Tornado => 2210,
         }
     }
 

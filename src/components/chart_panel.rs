@@ -47,29 +47,39 @@ impl ChartKind {
 
     fn title(self) -> &'static str {
         match self {
-            ChartKind::Spend => "Anthropic’s yearly spend with AWS, against its revenue",
+            ChartKind::Spend => "Anthropic’s yearly spend with AWS, and its share of revenue",
             ChartKind::Capacity => "Capacity coming online",
             ChartKind::Cash => "Amazon’s cumulative net cash from the deal",
         }
     }
 
+    /// The frame the chart is drawn in at `width`: the spend chart's two
+    /// panels need more height.
+    fn frame(self, width: f64) -> Frame {
+        match self {
+            ChartKind::Spend => Frame::stacked(width),
+            ChartKind::Capacity | ChartKind::Cash => Frame::for_width(width),
+        }
+    }
+
     /// The data table's columns: heading, unit, and cell.
     #[allow(clippy::type_complexity)]
-    fn columns(self) -> &'static [(&'static str, Unit, fn(&YearRow) -> f64)] {
+    fn columns(self) -> &'static [(&'static str, Unit, fn(&YearRow) -> Option<f64>)] {
         match self {
             ChartKind::Spend => &[
-                ("Spend", Unit::UsdBillions, |r| r.spend),
-                ("Revenue", Unit::UsdBillions, |r| r.revenue),
+                ("Spend", Unit::UsdBillions, |r| Some(r.spend)),
+                ("Revenue", Unit::UsdBillions, |r| Some(r.revenue)),
+                ("Share of revenue", Unit::Percent, |r| r.spend_share),
             ],
             ChartKind::Capacity => &[
-                ("End of year", Unit::Gigawatts, |r| r.capacity_end),
-                ("Average", Unit::Gigawatts, |r| r.capacity_avg),
+                ("End of year", Unit::Gigawatts, |r| Some(r.capacity_end)),
+                ("Average", Unit::Gigawatts, |r| Some(r.capacity_avg)),
             ],
             ChartKind::Cash => &[
-                ("Invested", Unit::UsdBillions, |r| r.invest),
-                ("Profit", Unit::UsdBillions, |r| r.profit),
+                ("Invested", Unit::UsdBillions, |r| Some(r.invest)),
+                ("Profit", Unit::UsdBillions, |r| Some(r.profit)),
                 ("Net cash, cumulative", Unit::UsdBillions, |r| {
-                    r.net_cash_cumulative
+                    Some(r.net_cash_cumulative)
                 }),
             ],
         }
@@ -111,7 +121,7 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
     let plot_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let width = measured_width(plot_ref);
-    let frame = Memo::new(move |_| Frame::for_width(width.get()));
+    let frame = Memo::new(move |_| kind.frame(width.get()));
     let geometry: Memo<ChartGeometry> = Memo::new(move |_| {
         let a = state.pinned.get().map(|p| p.scenario);
         let ao = state.pinned_outputs.get();
@@ -154,6 +164,7 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
     let y_ticks = settled(move || geometry.with(|g| g.y_ticks.clone()));
     let x_ticks = settled(move || geometry.with(|g| g.x_ticks.clone()));
     let marker = settled(move || geometry.with(|g| g.marker.clone()));
+    let lower_title = settled(move || geometry.with(|g| g.lower_title.clone()));
     // The series' paths: one effect writes each path's class and `d`, only
     // when they changed (one live node per chart, not two per path).
     let paths: Vec<NodeRef<leptos::svg::Path>> =
@@ -324,6 +335,11 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                             })
                     }}
                     {move || {
+                        lower_title
+                            .get()
+                            .map(|t| view! { <text class="panel-title" x=plot().0 y=t.pos>{t.label}</text> })
+                    }}
+                    {move || {
                         active_slot()
                             .map(|s| {
                                 let (_, y0, _, y1) = plot();
@@ -360,7 +376,7 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                                 .iter()
                                 .map(|r| {
                                     std::iter::once(r.year.to_string())
-                                        .chain(kind.columns().iter().map(|c| figure(c.1, Some((c.2)(r)))))
+                                        .chain(kind.columns().iter().map(|c| figure(c.1, (c.2)(r))))
                                         .collect()
                                 })
                                 .collect()

@@ -11,11 +11,24 @@ use super::figures::Figures;
 use super::lead::Lead;
 use super::notices::Notices;
 use super::schedule_table::ScheduleTable;
+use super::takeaway::Takeaway;
 use super::tornado_panel::WhatMatters;
 use crate::codec::embed::View;
 use crate::live::{at_stage, stages};
 use crate::model::KEY_FIGURES;
+use crate::sentences::view_figures;
 use crate::state::AppState;
+
+/// A single chart, led by its takeaway and its key figures in text, so a
+/// reader of the post (and a screen reader) has the number without hovering.
+fn chart_view(view: View, kind: ChartKind) -> AnyView {
+    view! {
+        <Takeaway view/>
+        <Figures only=view_figures(view)/>
+        <ChartPanel kind/>
+    }
+    .into_any()
+}
 
 /// What an iframe shows.
 #[component]
@@ -40,16 +53,21 @@ pub fn EmbedView() -> impl IntoView {
             <Figures only=KEY_FIGURES/>
         }
         .into_any(),
-        View::Spend => view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner(),
-        View::Capacity => view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner(),
-        View::Cash => view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner(),
+        View::Spend => chart_view(display.view, ChartKind::Spend),
+        View::Capacity => chart_view(display.view, ChartKind::Capacity),
+        View::Cash => chart_view(display.view, ChartKind::Cash),
         View::Table => view! { <ScheduleTable/> }.into_inner(),
         View::Compare => view! {
             <AbCompare/>
             <CompareTable/>
         }
         .into_any(),
-        View::Tornado => view! { <WhatMatters/> }.into_inner(),
+        View::Tornado => view! {
+            <Takeaway view=View::Tornado/>
+            <Figures only=view_figures(View::Tornado)/>
+            <WhatMatters/>
+        }
+        .into_any(),
     };
     // What the embed shows, as the second level of its outline: a chart's
     // title is a third-level heading, as on the full page.

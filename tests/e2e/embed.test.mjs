@@ -85,6 +85,57 @@ describe('embeds in a blog post', () => {
   });
 });
 
+describe('single views say their numbers', () => {
+  // What each single view leads with, by the page's public test ids.
+  const FIGURES = {
+    spend: ['spend-per-year', 'spend-share-revenue', 'spend-share-revenue-term'],
+    capacity: ['gw-years', 'price-per-gw-year', 'coverage'],
+    cash: ['new-money', 'investor-profit', 'investor-net-cash', 'payback-year'],
+    tornado: ['investor-net-cash', 'payback-year'],
+  };
+  // The figure whose text the takeaway repeats, so sentence and figure agree.
+  const QUOTED = { spend: 'spend-per-year', capacity: 'gw-years', cash: 'investor-net-cash' };
+  const SCENARIOS = [
+    ['', {}],
+    ['v=1&p=thin-margin&c=150&t=12', { m: 15, c: 150, t: 12 }],
+    ['v=1&m=0', { m: 0 }],
+  ];
+
+  test('each leads with a takeaway and its key figures, as the reference model computes them', async () => {
+    for (const [query, input] of SCENARIOS) {
+      const expected = reference(input).outputs;
+      for (const [view, ids] of Object.entries(FIGURES)) {
+        const url = `${world.app.url}?${query}${query ? '&' : ''}embed=1&view=${view}`;
+        const page = await open(world.browser, url, { viewport: { width: 375, height: 800 } });
+        await page.waitForSelector('[data-testid="takeaway"]:not(:empty)');
+        const shown = await page.evaluate(() => [...document.querySelectorAll('dd[data-testid]')]
+          .map((dd) => [dd.dataset.testid, dd.getAttribute('data-value'), dd.textContent]));
+        assert.deepEqual(shown.map((f) => f[0]), ids, `${view} ${query}: its figures, in page order`);
+        for (const [id, value] of shown) {
+          assert.ok(matches(value, expected[id]), `${view} ${query}: ${id} is ${value}, expected ${expected[id]}`);
+        }
+        const takeaway = await page.getByTestId('takeaway').textContent();
+        const quoted = QUOTED[view] && shown.find((f) => f[0] === QUOTED[view])[2];
+        if (quoted) assert.ok(takeaway.includes(quoted), `${view} ${query}: "${takeaway}" says ${quoted}`);
+        if (view === 'cash' && expected['payback-year'] === null) {
+          assert.match(takeaway, /stays negative through the term/);
+          assert.equal(shown.find((f) => f[0] === 'payback-year')[2], 'never');
+        }
+        if (view === 'tornado') assert.match(takeaway, /moves Amazon's net cash most: from .* to /);
+        // The figure is text a screen reader reaches, before the chart.
+        const order = await page.evaluate(() => {
+          const figure = document.querySelector('#figures');
+          const chart = document.querySelector('figure.chart, figure.tornado');
+          return figure.compareDocumentPosition(chart) & Node.DOCUMENT_POSITION_FOLLOWING;
+        });
+        assert.ok(order, `${view}: the figures come before the chart`);
+        assertNoErrors(page);
+        await page.context().close();
+      }
+    }
+  });
+});
+
 describe('the embed dialog', () => {
   test('builds a snippet with a live preview', async () => {
     const page = await open(world.browser, world.app.url);
@@ -99,8 +150,9 @@ describe('the embed dialog', () => {
     const code = await page.getByTestId('embed-code').inputValue();
     assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/tools\/deal\/\?embed=1&amp;view=cash&amp;controls=m&amp;theme=dark"/);
     assert.match(code, /title="Circular compute: Investor's net cash \(chart\)"/);
-    // The cash chart's 540 px, and one input's row (and the box around it).
-    assert.match(code, /height="665"/);
+    // The cash view's 940 px (takeaway, figures, chart), and one input's
+    // row (and the box around it).
+    assert.match(code, /height="1065"/);
     assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/tools\/deal\/embed\.js" async><\/script>/);
     const preview = page.frameLocator('.embed-preview iframe');
     await preview.locator('[data-testid="chart-cash"]').waitFor();

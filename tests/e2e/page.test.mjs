@@ -208,6 +208,40 @@ describe('the calculator page', () => {
     });
   }
 
+  for (const width of [375, 768, 1280, 1600]) {
+    test(`the layout is deliberate at ${width} px: no chart beside an empty cell, no scroller inside the page`, async () => {
+      const page = await open(app.browser, app.server.url, { viewport: { width, height: 800 } });
+      const layout = await page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('.charts > figure')].map((f) => {
+          const r = f.getBoundingClientRect();
+          return { id: f.dataset.testid, top: Math.round(r.top), left: r.left, right: r.right };
+        });
+        const grid = document.querySelector('.charts').getBoundingClientRect();
+        const controls = document.querySelector('.controls');
+        const style = getComputedStyle(controls);
+        return { boxes, gridLeft: grid.left, gridRight: grid.right, scrolls: controls.scrollHeight > controls.clientHeight + 1, overflowY: style.overflowY };
+      });
+      // Every row of charts is filled edge to edge: a chart alone in its
+      // row spans the whole grid.
+      const rows = new Map();
+      for (const b of layout.boxes) rows.set(b.top, [...(rows.get(b.top) ?? []), b]);
+      for (const row of rows.values()) {
+        const left = Math.min(...row.map((b) => b.left));
+        const right = Math.max(...row.map((b) => b.right));
+        assert.ok(left - layout.gridLeft < 1 && layout.gridRight - right < 1,
+          `${row.map((b) => b.id)} leave${row.length === 1 ? 's' : ''} an empty cell at ${width} px`);
+      }
+      assert.equal(layout.boxes[0].id, 'chart-spend', 'the spend chart leads');
+      assert.ok(!layout.scrolls && layout.overflowY === 'visible', `the assumptions scroll inside themselves (${layout.overflowY})`);
+      // The last input is reached by the page's own scroll.
+      const last = page.getByTestId('input-pf');
+      await last.scrollIntoViewIfNeeded();
+      assert.ok(await last.isVisible());
+      assertNoErrors(page);
+      await page.context().close();
+    });
+  }
+
   const AXE_PAGES = [
     ['the page', ''],
     ['comparing A with B', '?v=1&c=150&a=announced,m:20'],

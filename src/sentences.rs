@@ -1,0 +1,216 @@
+//! The sentences a reader can quote: the page's lead, and the one-line
+//! takeaway each single-view embed opens with. Pure, so they are tested
+//! natively; components only bind them.
+
+use crate::codec::embed::View;
+use crate::format::figure;
+use crate::model::{Input, Outputs, Scenario, Tornado, Unit};
+
+fn money(v: f64) -> String {
+    figure(Unit::UsdBillions, Some(v))
+}
+
+/// The investor's cash over the term, as the end of a sentence that
+/// begins "Amazon's cash": "turns positive in 2033 and ends the term at $10B."
+fn cash_course(s: &Scenario, o: &Outputs) -> String {
+    let end = money(o.investor_net_cash);
+    match o.payback_year {
+        Some(year) if year <= s.get(Input::StartYear) as i32 => {
+            format!("is positive from the first year and ends the term at {end}.")
+        }
+        Some(year) => format!("turns positive in {year} and ends the term at {end}."),
+        None => format!("stays negative through the term, ending at {end}."),
+    }
+}
+
+/// The lead sentence for a scenario, naming the parties of this deal.
+pub fn lead(s: &Scenario, o: &Outputs) -> String {
+    let cash = match o.payback_year {
+        Some(year) if year <= s.get(Input::StartYear) as i32 => {
+            "Amazon's cash is positive from the first year.".to_string()
+        }
+        Some(year) => format!("Amazon's cash turns positive in {year}."),
+        None => format!("Amazon's cash {}", cash_course(s, o)),
+    };
+    match (o.revenue_per_dollar, o.profit_per_dollar) {
+        (Some(rev), Some(profit)) => format!(
+            "For every $1 Amazon puts in, {} comes back as AWS revenue and {} as operating profit. {cash}",
+            figure(Unit::UsdPerUsd, Some(rev)),
+            figure(Unit::UsdPerUsd, Some(profit)),
+        ),
+        _ => format!(
+            "Amazon puts in no new money: all {} of spend is Anthropic's own, and AWS keeps {} as operating profit.",
+            money(s.get(Input::Commitment)),
+            money(o.investor_profit)
+        ),
+    }
+}
+
+/// The figures a single view leads with, by `data-testid`, in page order;
+/// none for the views that are figures or tables already.
+pub fn view_figures(view: View) -> &'static [&'static str] {
+    match view {
+        View::Spend => &[
+            "spend-per-year",
+            "spend-share-revenue",
+            "spend-share-revenue-term",
+        ],
+        View::Capacity => &["gw-years", "price-per-gw-year", "coverage"],
+        View::Cash => &[
+            "new-money",
+            "investor-profit",
+            "investor-net-cash",
+            "payback-year",
+        ],
+        View::Tornado => &["investor-net-cash", "payback-year"],
+        View::All | View::Summary | View::Table | View::Compare => &[],
+    }
+}
+
+/// The one line a single view opens with, in the lead's voice; `None` for
+/// the views that carry the lead itself or a table. The tornado view reads
+/// its ranking of the net cash from `net_cash`, which no other view calls.
+pub fn takeaway(
+    view: View,
+    s: &Scenario,
+    o: &Outputs,
+    net_cash: impl FnOnce() -> Tornado,
+) -> Option<String> {
+    let percent = |v: Option<f64>| figure(Unit::Percent, v);
+    Some(match view {
+        View::Spend => {
+            let per_year = format!(
+                "Anthropic spends {} a year with AWS on average",
+                money(o.spend_per_year)
+            );
+            match (o.spend_share_revenue, o.spend_share_revenue_term) {
+                (Some(_), Some(_)) => format!(
+                    "{per_year}: {} of its revenue in the first year, {} over the term.",
+                    percent(o.spend_share_revenue),
+                    percent(o.spend_share_revenue_term)
+                ),
+                _ => format!("{per_year}."),
+            }
+        }
+        View::Capacity => match o.price_per_gw_year {
+            Some(price) => {
+                let bought = format!(
+                    "The commitment buys {} of capacity at {} per GW-year",
+                    figure(Unit::GigawattYears, Some(o.gw_years)),
+                    money(price)
+                );
+                match o.coverage {
+                    Some(c) => format!(
+                        "{bought}: {} of what it costs to build and power.",
+                        percent(Some(c))
+                    ),
+                    None => format!("{bought}."),
+                }
+            }
+            None => "No capacity comes online within the term.".to_string(),
+        },
+        View::Cash => format!(
+            "Amazon puts in {} of new money and keeps {} of AWS operating profit: its cash {}",
+            money(o.new_money),
+            money(o.investor_profit),
+            cash_course(s, o)
+        ),
+        View::Tornado => match net_cash().bars.first() {
+            Some(top) => {
+                let spec = top.input.spec();
+                let across = if spec.is_choice() {
+                    "its options"
+                } else {
+                    "its range"
+                };
+                format!(
+                    "{} moves Amazon's net cash most: from {} to {} across {across}, the other inputs held.",
+                    spec.label,
+                    money(top.low.value),
+                    money(top.high.value)
+                )
+            }
+            None => "No single input moves Amazon's net cash across its range.".to_string(),
+        },
+        View::All | View::Summary | View::Table | View::Compare => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{compute, OutputSpec, Ranked, Study};
+
+    fn world(s: Scenario) -> (Scenario, Outputs, Tornado) {
+        let o = compute(&s);
+        let t = Study::of(&s).tornado(Ranked::NetCash);
+        (s, o, t)
+    }
+
+    fn say(view: View, (s, o, t): &(Scenario, Outputs, Tornado)) -> String {
+        takeaway(view, s, o, || t.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_default_takeaways_say_the_default_figures() {
+        let w = world(Scenario::default());
+        let (s, o, t) = &w;
+        assert_eq!(
+            say(View::Spend, &w),
+            "Anthropic spends $10B a year with AWS on average: 33.3% of its revenue in the first year, 4.5% over the term."
+        );
+        assert_eq!(
+            say(View::Cash, &w),
+            "Amazon puts in $25B of new money and keeps $35B of AWS operating profit: its cash turns positive in 2033 and ends the term at $10B."
+        );
+        assert_eq!(
+            say(View::Capacity, &w),
+            "The commitment buys 37.5 GW-years of capacity at $2.67B per GW-year: 41.4% of what it costs to build and power."
+        );
+        let top = t.bars[0].input.spec().label;
+        assert!(
+            say(View::Tornado, &w).starts_with(top),
+            "{}",
+            say(View::Tornado, &w)
+        );
+        let never = || unreachable!("only the tornado view ranks");
+        assert_eq!(takeaway(View::Table, s, o, never), None);
+        assert_eq!(takeaway(View::All, s, o, never), None);
+    }
+
+    #[test]
+    fn every_view_figure_is_an_output() {
+        for (view, _, _) in View::NAMED {
+            for id in view_figures(view) {
+                assert!(OutputSpec::by_id(id).is_some(), "{id}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_cash_that_never_turns_says_so() {
+        let mut s = Scenario::default();
+        s.set(Input::Margin, 0.0);
+        let w = world(s);
+        let cash = say(View::Cash, &w);
+        let (s, o, _) = &w;
+        assert!(
+            cash.ends_with("stays negative through the term, ending at −$25B."),
+            "{cash}"
+        );
+        assert!(
+            lead(s, o).ends_with("Amazon's cash stays negative through the term, ending at −$25B.")
+        );
+    }
+
+    #[test]
+    fn no_new_money_keeps_its_own_lead() {
+        let mut s = Scenario::default();
+        s.set(Input::UpfrontInvestment, 0.0);
+        s.set(Input::MilestoneMax, 0.0);
+        let w = world(s);
+        assert!(lead(&w.0, &w.1).starts_with("Amazon puts in no new money"));
+        let cash = say(View::Cash, &w);
+        assert!(cash.contains("is positive from the first year"), "{cash}");
+    }
+}
