@@ -11,7 +11,6 @@ use super::figures::Figures;
 use super::lead::Lead;
 use super::notices::Notices;
 use super::schedule_table::ScheduleTable;
-use super::takeaway::Takeaway;
 use super::tornado_panel::WhatMatters;
 use crate::codec::embed::View;
 use crate::live::{at_stage, stages};
@@ -23,7 +22,7 @@ use crate::state::AppState;
 /// reader of the post (and a screen reader) has the number without hovering.
 fn chart_view(view: View, kind: ChartKind) -> AnyView {
     view! {
-        <Takeaway view/>
+        <Lead view/>
         <Figures only=view_figures(view)/>
         <ChartPanel kind/>
     }
@@ -63,7 +62,7 @@ pub fn EmbedView() -> impl IntoView {
         }
         .into_any(),
         View::Tornado => view! {
-            <Takeaway view=View::Tornado/>
+            <Lead view=View::Tornado/>
             <Figures only=view_figures(View::Tornado)/>
             <WhatMatters/>
         }

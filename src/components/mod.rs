@@ -22,5 +22,4 @@ pub mod saved_scenarios;
 pub mod schedule_table;
 pub mod share_bar;
 pub mod slots;
-pub mod takeaway;
 pub mod tornado_panel;
