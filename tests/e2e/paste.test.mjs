@@ -61,6 +61,32 @@ describe('pasting an address into a WordPress post', () => {
     }
   });
 
+  test('links preview with a 1200×630 card by absolute address: the page, every entry page, every document', async () => {
+    const size = async (url) => {
+      const response = await fetch(url);
+      assert.equal(response.headers.get('content-type'), 'image/png', url);
+      const png = Buffer.from(await response.arrayBuffer());
+      assert.equal(png.subarray(1, 4).toString(), 'PNG', url);
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    const meta = (html, key) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+    const pages = await entries();
+    for (const url of [world.app.url, `${world.app.url}embed/`, ...pages]) {
+      const html = await (await fetch(url)).text();
+      const image = meta(html, 'og:image');
+      const preset = /\/embed\/[^/]+\/([^/]+)\/$/.exec(url)?.[1] ?? 'announced';
+      assert.equal(image, `${world.app.url}og/${preset}.png`, `${url}: og:image`);
+      assert.deepEqual(await size(image), [1200, 630], image);
+      for (const key of ['og:title', 'og:description', 'og:image:alt', 'twitter:image:alt']) {
+        assert.ok(meta(html, key)?.length > 10, `${url}: ${key}`);
+      }
+      assert.equal(meta(html, 'twitter:card'), 'summary_large_image', url);
+      const doc = await (await fetch(await discover(url))).json();
+      assert.equal(doc.thumbnail_url, image, `${url}: the document's thumbnail is the page's card`);
+      assert.deepEqual([doc.thumbnail_width, doc.thumbnail_height], [1200, 630]);
+    }
+  });
+
   test('every view fits the height its document declares at 375, 600 and 720 px', async () => {
     const views = (await entries()).filter((url) => url.split('/').filter(Boolean).at(-2) === 'embed');
     assert.equal(views.length, 8);
