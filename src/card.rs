@@ -254,6 +254,34 @@ mod tests {
     }
 
     #[test]
+    fn every_character_of_every_card_is_in_its_fonts() {
+        // The characters `assets/og/README.md` cut the fonts down to.
+        let kept = |c: char| {
+            matches!(
+                c,
+                ' '..='~'
+                    | '\u{a0}'
+                    | '·'
+                    | '×'
+                    | '–'
+                    | '—'
+                    | '‘'
+                    | '’'
+                    | '“'
+                    | '”'
+                    | '…'
+                    | '−'
+                    | '≈'
+                    | '→'
+            )
+        };
+        for preset in PRESETS {
+            let missing: String = svg(preset).chars().filter(|&c| !kept(c)).collect();
+            assert_eq!(missing, "", "{}", preset.key);
+        }
+    }
+
+    #[test]
     fn the_card_draws_its_words_with_its_own_fonts() {
         let pixels = render(&svg(Preset::announced())).expect("the card draws");
         // The title's line: dark ink must be there, which it is only if

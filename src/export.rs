@@ -9,9 +9,9 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::codec::{value_text, Pinned};
-use crate::format::{data_value, figure};
+use crate::format::{data_value, figure, working_text};
 use crate::model::{
-    Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS, KEY_FIGURES, OUTPUTS,
+    workings, Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS, KEY_FIGURES, OUTPUTS,
 };
 
 /// The calculator's name in citations and file metadata.
@@ -80,6 +80,56 @@ impl Serialize for Figures<'_> {
     }
 }
 
+/// Every output's working by its `data-testid`: the formula as a line of
+/// text, its terms (`term`: an input key, fact id, output id, column or
+/// constant; `label`; `value`; `year` for one year's cell) and the result,
+/// as the page's working shows them.
+#[derive(Clone, Copy, Debug)]
+pub struct Workings<'a>(pub &'a Scenario, pub &'a Outputs);
+
+/// One term of a working, as data.
+#[derive(Serialize)]
+struct TermDoc {
+    term: &'static str,
+    label: &'static str,
+    value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+}
+
+/// One working, as data.
+#[derive(Serialize)]
+struct WorkingDoc {
+    formula: String,
+    terms: Vec<TermDoc>,
+    result: Option<f64>,
+}
+
+impl Serialize for Workings<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(OUTPUTS.len()))?;
+        for w in workings(self.0, self.1) {
+            let doc = WorkingDoc {
+                formula: working_text(&w),
+                terms: w
+                    .expr
+                    .terms()
+                    .into_iter()
+                    .map(|t| TermDoc {
+                        term: t.from.name(),
+                        label: t.label,
+                        value: finite(Some(t.value)),
+                        year: t.year,
+                    })
+                    .collect(),
+                result: finite(w.result),
+            };
+            map.serialize_entry(w.spec.id, &doc)?;
+        }
+        map.end()
+    }
+}
+
 /// One year of the schedule: `year`, then every column by its `data-col`.
 #[derive(Clone, Copy, Debug)]
 pub struct Row<'a>(pub &'a YearRow);
@@ -111,6 +161,8 @@ pub struct ScenarioDoc<'a> {
     pub inputs: InputValues<'a>,
     /// Every output.
     pub outputs: Figures<'a>,
+    /// How every output came out.
+    pub workings: Workings<'a>,
     /// The yearly schedule.
     #[serde(serialize_with = "schedule")]
     pub schedule: &'a Outputs,
@@ -123,6 +175,7 @@ impl<'a> ScenarioDoc<'a> {
             preset: preset.key,
             inputs: InputValues(s),
             outputs: Figures(o),
+            workings: Workings(s, o),
             schedule: o,
         }
     }
@@ -211,6 +264,20 @@ pub fn markdown(e: &Export) -> String {
                 md_cell(spec.label),
                 text(e.outputs, spec)
             ),
+        };
+    }
+    // Every figure's working; while comparing, A's and B's where they differ.
+    out.push_str("\nHow each figure came out:\n\n");
+    let a_workings = e.pinned.map(|(a, ao)| workings(&a.scenario, ao));
+    for (i, b) in workings(e.scenario, e.outputs).iter().enumerate() {
+        let _ = match a_workings.as_ref().and_then(|all| all.get(i)) {
+            Some(a) if a != b => writeln!(
+                out,
+                "- A: {}\n  B: {}",
+                md_cell(&working_text(a)),
+                md_cell(&working_text(b))
+            ),
+            _ => writeln!(out, "- {}", md_cell(&working_text(b))),
         };
     }
     let _ = write!(
@@ -317,6 +384,19 @@ mod tests {
             );
         }
         assert_eq!(rows[3]["spend"].as_f64(), Some(o.schedule[3].spend));
+        // Every output's working, its result the output's value.
+        let w = &doc["workings"];
+        assert_eq!(w.as_object().unwrap().len(), OUTPUTS.len());
+        for spec in OUTPUTS {
+            assert_eq!(w[spec.id]["result"], doc["outputs"][spec.id], "{}", spec.id);
+        }
+        assert_eq!(
+            w["spend-per-year"]["formula"],
+            "Spend per year (average) = Commitment to the cloud over the term $150B ÷ Term 10 years = $15B"
+        );
+        assert_eq!(w["spend-per-year"]["terms"][0]["term"], "c");
+        assert_eq!(w["spend-per-year"]["terms"][0]["value"], 150.0);
+        assert_eq!(w["payback-year"]["terms"][0]["year"], 2026);
     }
 
     #[test]
@@ -342,7 +422,15 @@ mod tests {
             pinned: Some((&a, &ao)),
             ..e
         };
-        assert!(markdown(&both).contains("| Spend per year (average) | $10B | $15B |"));
+        let md_both = markdown(&both);
+        assert!(md_both.contains("| Spend per year (average) | $10B | $15B |"));
+        // Workings: A's and B's where they differ, one otherwise.
+        assert!(md.contains("\n- Spend per year (average) = Commitment to the cloud over the term $150B ÷ Term 10 years = $15B\n"), "{md}");
+        assert!(md_both.contains("- A: Spend per year (average) = Commitment to the cloud over the term $100B ÷ Term 10 years = $10B\n  B: Spend per year (average) = Commitment to the cloud over the term $150B"), "{md_both}");
+        assert!(
+            md_both.contains("\n- Investor's money, confirmed = "),
+            "{md_both}"
+        );
         // A payback that never comes reads "never", a missing ratio "—".
         let never = Scenario::default().with(Input::Margin, 0.0);
         let on = compute(&never);

@@ -2,7 +2,7 @@
 //! around the number. Pure: the page, the exports and the tests write every
 //! number through these functions, in en-US style (the page is English).
 
-use crate::model::Unit;
+use crate::model::{From, Piece, Term, Unit, Working};
 
 /// The digits to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -184,8 +184,82 @@ fn group(text: &str) -> String {
     }
 }
 
+/// What comes before a piece of a written working: nothing inside a
+/// bracket's edge, a comma between the cells of a run, else a space.
+pub fn gap(last: Option<Piece>, piece: Piece) -> &'static str {
+    match (last, piece) {
+        (Some(Piece::Open), _) | (_, Piece::Close) => "",
+        (Some(Piece::Term(_)), Piece::Term(_)) => ", ",
+        _ => " ",
+    }
+}
+
+/// The words of a working's term: its label (with its year for one year's
+/// cell, only the year in a run of cells; "over the term" for a column's
+/// sum), and its value.
+pub fn term_text(t: &Term, in_a_run: bool) -> (String, String) {
+    let label = match (t.from, t.year) {
+        (_, Some(year)) if in_a_run => year.to_string(),
+        (_, Some(year)) => format!("{}, {year}", t.label),
+        (From::Column(_), None) => format!("{} over the term", t.label),
+        _ => t.label.to_string(),
+    };
+    (
+        label,
+        figure(t.unit, Some(t.value).filter(|v| v.is_finite())),
+    )
+}
+
+/// A working as one line of text: "Label = term $1B − term $2B = $3B".
+pub fn working_text(w: &Working) -> String {
+    let mut out = format!("{} =", w.spec.label);
+    let mut last = None;
+    for piece in w.expr.pieces() {
+        out.push_str(gap(last, piece));
+        match piece {
+            Piece::Term(t) => {
+                let (label, value) = term_text(t, matches!(last, Some(Piece::Term(_))));
+                out.push_str(&format!("{label} {value}"));
+            }
+            Piece::Op(op) => out.push_str(op),
+            Piece::Open => out.push('('),
+            Piece::Close => out.push(')'),
+        }
+        last = Some(piece);
+    }
+    out.push_str(" = ");
+    out.push_str(&figure(w.spec.unit, w.result));
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use crate::model::{compute, workings, Input, Scenario};
+
+    #[test]
+    fn a_working_reads_as_one_line() {
+        let s = Scenario::default();
+        let o = compute(&s);
+        let all = workings(&s, &o);
+        let text = |id: &str| working_text(all.iter().find(|w| w.spec.id == id).unwrap());
+        assert_eq!(
+            text("investor-net-cash"),
+            "Investor's net cash at the end of the term (M4) = Cloud profit over the term $35B − Investment over the term $25B = $10B"
+        );
+        assert_eq!(
+            text("accelerators"),
+            "Accelerators at the ceiling = Capacity ceiling (facility power) 5 GW ÷ (Power usage effectiveness (PUE) 1.15 × IT power per accelerator 1 kW) = 4,347,826"
+        );
+        assert!(
+            text("payback-year").ends_with("2032 −$0.5B, 2033 $3B, 2034 $6.5B, 2035 $10B = 2033")
+        );
+        let never = Scenario::default().with(Input::Margin, 0.0);
+        let o = compute(&never);
+        let all = workings(&never, &o);
+        let payback = all.iter().find(|w| w.spec.id == "payback-year").unwrap();
+        assert!(working_text(payback).ends_with(" = never"));
+    }
+
     use super::*;
 
     #[test]

@@ -3,6 +3,7 @@
 use leptos::html::Dd;
 use leptos::prelude::*;
 
+use super::working_view::WorkingView;
 use crate::format::{data_value, figure, plain, signed};
 use crate::live::watch_with;
 use crate::model::{OutputGroup, OutputSpec, Outputs, OUTPUTS};
@@ -10,7 +11,8 @@ use crate::state::AppState;
 use crate::web::dom::write_figure;
 
 /// One figure: its label, its value (with `data-testid` and the raw
-/// `data-value`, written by [`Figures`]), and while comparing, A's value.
+/// `data-value`, written by [`Figures`]), while comparing A's value, and
+/// the disclosure of its meaning and working.
 #[component]
 fn Figure(spec: &'static OutputSpec, value: Option<f64>, cell: NodeRef<Dd>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -26,12 +28,13 @@ fn Figure(spec: &'static OutputSpec, value: Option<f64>, cell: NodeRef<Dd>) -> i
         })
     };
     view! {
-        <div class="figure" title=spec.help>
+        <div class="figure">
             <dt>{spec.label}</dt>
             <dd node_ref=cell data-testid=spec.id data-value=data_value(value)>
                 {figure(spec.unit, value)}
             </dd>
             {move || versus_a().map(|text| view! { <dd class="versus-a">{text}</dd> })}
+            <dd class="working-cell"><WorkingView spec/></dd>
         </div>
     }
 }

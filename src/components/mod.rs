@@ -23,3 +23,4 @@ pub mod schedule_table;
 pub mod share_bar;
 pub mod slots;
 pub mod tornado_panel;
+pub mod working_view;

@@ -10,6 +10,7 @@ pub mod presets;
 pub mod scenario;
 pub mod sensitivity;
 pub mod units;
+pub mod working;
 
 pub use compute::{compute, percent_of, ratio, Outputs, YearRow};
 pub use facts::{fact_by_id, Confidence, Deal, Fact, Metric, DEALS, FACTS, METRICS};
@@ -22,6 +23,7 @@ pub use presets::{Preset, PRESETS};
 pub use scenario::{clamp_value, Adjustment, Clamped, Scenario, SpendProfile};
 pub use sensitivity::{band, tornado, trials, Bar, End, Outcome, Ranked, Study, Tornado, Trial};
 pub use units::{Group, Unit};
+pub use working::{workings, Expr, From, Piece, Quantities, Term, Working};
 
 // Property tests use proptest, which is only a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]

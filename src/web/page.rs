@@ -65,3 +65,38 @@ pub fn show_page_end() {
         });
     }
 }
+
+/// Moves focus to the number box of input `key` (`data-testid="input-KEY"`),
+/// which brings it into view.
+pub fn focus_input(key: &str) {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector(&format!("[data-testid=\"input-{key}\"]"))
+            .ok()
+            .flatten()
+    });
+    if let Some(el) =
+        found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Opens the Sources and method panel at fact `id` (its row is `fact-ID`,
+/// inside a closed `<details>`), brings it into view and moves focus to it.
+pub fn open_fact(id: &str) {
+    let Some(row) = element(&format!("fact-{id}")) else {
+        return;
+    };
+    if let Some(details) = row
+        .closest("details")
+        .ok()
+        .flatten()
+        .and_then(|d| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(d).ok())
+    {
+        details.set_open(true);
+    }
+    let _ = row.set_attribute("tabindex", "-1");
+    if let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row) {
+        let _ = row.focus();
+    }
+}
