@@ -9,7 +9,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::codec::{value_text, Pinned};
-use crate::format::{data_value, figure, working_text};
+use crate::format::{data_value, figure, working_text, Markup};
 use crate::model::{
     workings, Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS, KEY_FIGURES, OUTPUTS,
 };
@@ -110,7 +110,7 @@ impl Serialize for Workings<'_> {
         let mut map = s.serialize_map(Some(OUTPUTS.len()))?;
         for w in workings(self.0, self.1) {
             let doc = WorkingDoc {
-                formula: working_text(&w),
+                formula: working_text(&w, Markup::Text),
                 terms: w
                     .expr
                     .terms()
@@ -274,10 +274,10 @@ pub fn markdown(e: &Export) -> String {
             Some(a) if a != b => writeln!(
                 out,
                 "- A: {}\n  B: {}",
-                md_cell(&working_text(a)),
-                md_cell(&working_text(b))
+                md_cell(&working_text(a, Markup::Text)),
+                md_cell(&working_text(b, Markup::Text))
             ),
-            _ => writeln!(out, "- {}", md_cell(&working_text(b))),
+            _ => writeln!(out, "- {}", md_cell(&working_text(b, Markup::Text))),
         };
     }
     let _ = write!(

@@ -210,16 +210,74 @@ pub fn term_text(t: &Term, in_a_run: bool) -> (String, String) {
     )
 }
 
-/// A working as one line of text: "Label = term $1B − term $2B = $3B".
-pub fn working_text(w: &Working) -> String {
-    let mut out = format!("{} =", w.spec.label);
+/// How a working is written: as plain text, or as the page's HTML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markup {
+    /// One line of text, for the downloads and the JS API.
+    Text,
+    /// HTML: each term a `span` with `data-term`, `data-value` (and
+    /// `data-year`), the result a `b` with `data-result` and `data-value`;
+    /// with `links`, a term named by an input or a fact is a button
+    /// (`data-go="input"` or `"fact"`) that takes the reader to it.
+    Html {
+        /// Whether inputs and sources are on the page to go to.
+        links: bool,
+    },
+}
+
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// A working as one line: "Label = term $1B − term $2B = $3B", as text or
+/// as the page's HTML (see [`Markup`]).
+pub fn working_text(w: &Working, markup: Markup) -> String {
+    let html = markup != Markup::Text;
+    let mut out = String::new();
+    out.push_str(&escaped(w.spec.label));
+    out.push_str(" =");
     let mut last = None;
     for piece in w.expr.pieces() {
         out.push_str(gap(last, piece));
         match piece {
             Piece::Term(t) => {
                 let (label, value) = term_text(t, matches!(last, Some(Piece::Term(_))));
-                out.push_str(&format!("{label} {value}"));
+                let go = match (markup, t.from) {
+                    (Markup::Html { links: true }, From::Input(_)) => Some("input"),
+                    (Markup::Html { links: true }, From::Fact(_)) => Some("fact"),
+                    _ => None,
+                };
+                let words = format!(
+                    "{} {}",
+                    escaped(&label),
+                    if html {
+                        format!("<b>{value}</b>")
+                    } else {
+                        value
+                    }
+                );
+                if html {
+                    let year = t
+                        .year
+                        .map(|y| format!(" data-year=\"{y}\""))
+                        .unwrap_or_default();
+                    out.push_str(&format!(
+                        "<span class=\"term\" data-term=\"{}\" data-value=\"{}\"{year}>",
+                        t.from.name(),
+                        data_value(Some(t.value))
+                    ));
+                    match go {
+                        Some(go) => out.push_str(&format!(
+                            "<button type=\"button\" class=\"link\" data-go=\"{go}\">{words}</button></span>"
+                        )),
+                        None => out.push_str(&format!("{words}</span>")),
+                    }
+                } else {
+                    out.push_str(&words);
+                }
             }
             Piece::Op(op) => out.push_str(op),
             Piece::Open => out.push('('),
@@ -228,7 +286,15 @@ pub fn working_text(w: &Working) -> String {
         last = Some(piece);
     }
     out.push_str(" = ");
-    out.push_str(&figure(w.spec.unit, w.result));
+    let result = figure(w.spec.unit, w.result);
+    if html {
+        out.push_str(&format!(
+            "<b data-result=\"\" data-value=\"{}\">{result}</b>",
+            data_value(w.result)
+        ));
+    } else {
+        out.push_str(&result);
+    }
     out
 }
 
@@ -241,7 +307,8 @@ mod tests {
         let s = Scenario::default();
         let o = compute(&s);
         let all = workings(&s, &o);
-        let text = |id: &str| working_text(all.iter().find(|w| w.spec.id == id).unwrap());
+        let text =
+            |id: &str| working_text(all.iter().find(|w| w.spec.id == id).unwrap(), Markup::Text);
         assert_eq!(
             text("investor-net-cash"),
             "Investor's net cash at the end of the term (M4) = Cloud profit over the term $35B − Investment over the term $25B = $10B"
@@ -257,7 +324,35 @@ mod tests {
         let o = compute(&never);
         let all = workings(&never, &o);
         let payback = all.iter().find(|w| w.spec.id == "payback-year").unwrap();
-        assert!(working_text(payback).ends_with(" = never"));
+        assert!(working_text(payback, Markup::Text).ends_with(" = never"));
+        let html = working_text(payback, Markup::Html { links: true });
+        assert!(
+            html.ends_with(" = <b data-result=\"\" data-value=\"\">never</b>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_working_as_html_marks_every_term_and_links_inputs_and_facts() {
+        let s = Scenario::default();
+        let o = compute(&s);
+        let all = workings(&s, &o);
+        let w = all.iter().find(|w| w.spec.id == "datacenters-min").unwrap();
+        assert_eq!(
+            working_text(w, Markup::Html { links: true }),
+            "Hyperscale data centers, fewest = \
+             <span class=\"term\" data-term=\"gw\" data-value=\"5\"><button type=\"button\" class=\"link\" data-go=\"input\">Capacity ceiling (facility power) <b>5 GW</b></button></span> ÷ \
+             <span class=\"term\" data-term=\"F14\" data-value=\"500\"><button type=\"button\" class=\"link\" data-go=\"fact\">MW in the largest data center <b>500</b></button></span> = \
+             <b data-result=\"\" data-value=\"10\">10</b>"
+        );
+        let plain_html = working_text(w, Markup::Html { links: false });
+        assert!(!plain_html.contains("button") && plain_html.contains("data-term=\"F14\""));
+        let payback = all.iter().find(|w| w.spec.id == "payback-year").unwrap();
+        assert!(
+            working_text(payback, Markup::Html { links: true }).contains(
+                "data-term=\"net-cash-cumulative\" data-value=\"-3\" data-year=\"2027\">2027 <b>"
+            )
+        );
     }
 
     use super::*;

@@ -4,86 +4,79 @@
 
 use leptos::html::Details;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::format::{data_value, figure, gap, term_text};
-use crate::model::{From, OutputSpec, Piece, Quantities, Working};
+use crate::format::{escaped, working_text, Markup};
+use crate::model::{OutputSpec, Quantities, Working};
 use crate::state::AppState;
 use crate::web::page::{focus_input, open_fact};
 
-/// The working of `spec` as it stands: the figure's label, the formula
-/// with each term's value, and the result. On the full page a term named by
-/// an input moves focus to it, and a fact id opens its source.
-fn formula(spec: &'static OutputSpec, linked: bool) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let working = state.scenario.with(|scenario| {
-            state
-                .outputs
-                .with(|outputs| Working::of(spec, Quantities { scenario, outputs }))
-        });
-        // Written as `format::working_text` writes it, each term an element.
-        let mut last = None;
-        let mut pieces = Vec::new();
-        for piece in working.expr.pieces() {
-            let gap = gap(last, piece);
-            let view = match piece {
-                Piece::Term(t) => {
-                    let (label, value) = term_text(t, matches!(last, Some(Piece::Term(_))));
-                    let from = t.from;
-                    let go = move |_| match from {
-                        From::Input(input) => focus_input(input.spec().key),
-                        From::Fact(id) => open_fact(id),
-                        _ => {}
-                    };
-                    let text = view! { {label} " " <b>{value}</b> };
-                    let acts = linked && matches!(from, From::Input(_) | From::Fact(_));
-                    view! {
-                        {gap}
-                        <span class="term" data-term=from.name() data-value=data_value(Some(t.value)) data-year=t.year>
-                            {if acts {
-                                view! { <button type="button" class="link" on:click=go>{text}</button> }.into_any()
-                            } else {
-                                text.into_any()
-                            }}
-                        </span>
-                    }
-                    .into_any()
-                }
-                Piece::Op(op) => format!("{gap}{op}").into_any(),
-                Piece::Open => format!("{gap}(").into_any(),
-                Piece::Close => ")".into_any(),
-            };
-            last = Some(piece);
-            pieces.push(view);
-        }
-        view! {
-            <p class="formula">
-                {spec.label} " =" {pieces.collect_view()} " = "
-                <b data-result="" data-value=data_value(working.result)>{figure(spec.unit, working.result)}</b>
-            </p>
-        }
-    }
-}
-
-/// The disclosure under a figure: what it means, and, once opened, its
-/// working (`data-testid="working-ID"`).
+/// The disclosure under a figure (`data-testid="working-ID"`): what the
+/// figure means, and, while open, its working as `format::working_text`
+/// writes it. On the full page a term named by an input moves focus to it,
+/// and a fact id opens its source (one listener for all of them). While
+/// comparing, scenario A's working follows where it differs.
 #[component]
 pub fn WorkingView(spec: &'static OutputSpec) -> impl IntoView {
     let state = expect_context::<AppState>();
     let details = NodeRef::<Details>::new();
     let (open, set_open) = signal(false);
     // Inputs and sources are on the full page only.
-    let linked = !state.display.with_value(|d| d.embed);
+    let links = !state.display.with_value(|d| d.embed);
+    let formula = move || {
+        if !open.get() {
+            return String::new();
+        }
+        let b = state.scenario.with(|scenario| {
+            state
+                .outputs
+                .with(|outputs| Working::of(spec, Quantities { scenario, outputs }))
+        });
+        let mut html = working_text(&b, Markup::Html { links });
+        // While comparing, A's working under B's where they differ.
+        let a = state.pinned.with(|p| {
+            let scenario = &p.as_ref()?.scenario;
+            state.pinned_outputs.with(|o| {
+                let outputs = o.as_ref()?;
+                Some(Working::of(spec, Quantities { scenario, outputs }))
+            })
+        });
+        if let Some(a) = a.filter(|a| *a != b) {
+            html.push_str("<span class=\"versus-a\">A: ");
+            html.push_str(&escaped(&working_text(&a, Markup::Text)));
+            html.push_str("</span>");
+        }
+        html
+    };
+    let go = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-go]").ok().flatten())
+        else {
+            return;
+        };
+        let term = button
+            .parent_element()
+            .and_then(|s| s.get_attribute("data-term"))
+            .unwrap_or_default();
+        match button.get_attribute("data-go").as_deref() {
+            Some("input") => focus_input(&term),
+            Some("fact") => open_fact(&term),
+            _ => {}
+        }
+    };
     view! {
         <details
             class="working"
             data-testid=format!("working-{}", spec.id)
             node_ref=details
             on:toggle=move |_| set_open.set(details.get_untracked().is_some_and(|d| d.open()))
+            on:click=go
         >
             <summary class="icon" aria-label=format!("How “{}” is worked out", spec.label)>"?"</summary>
             <p class="note">{spec.help}</p>
-            {move || open.get().then(|| formula(spec, linked))}
+            <p class="formula" inner_html=formula></p>
         </details>
     }
 }

@@ -214,6 +214,7 @@ pub enum Piece<'a> {
 
 impl Add for Expr {
     type Output = Expr;
+    #[inline(never)]
     fn add(self, other: Expr) -> Expr {
         match self {
             Expr::Sum(mut parts) => {
@@ -227,6 +228,7 @@ impl Add for Expr {
 
 impl Sub for Expr {
     type Output = Expr;
+    #[inline(never)]
     fn sub(self, other: Expr) -> Expr {
         Expr::Minus(Box::new(self), Box::new(other))
     }
@@ -234,6 +236,7 @@ impl Sub for Expr {
 
 impl Mul for Expr {
     type Output = Expr;
+    #[inline(never)]
     fn mul(self, other: Expr) -> Expr {
         match self {
             Expr::Times(mut parts) => {
@@ -247,6 +250,7 @@ impl Mul for Expr {
 
 impl Div for Expr {
     type Output = Expr;
+    #[inline(never)]
     fn div(self, other: Expr) -> Expr {
         Expr::Over(Box::new(self), Box::new(other))
     }
@@ -263,6 +267,7 @@ pub struct Quantities<'a> {
 
 impl Quantities<'_> {
     /// An input, as set.
+    #[inline(never)]
     pub fn input(&self, input: Input) -> Expr {
         let spec = input.spec();
         Expr::Term(Term {
@@ -275,6 +280,7 @@ impl Quantities<'_> {
     }
 
     /// Another output (no value: `NaN`, and the working has none either).
+    #[inline(never)]
     pub fn output(&self, id: &'static str) -> Expr {
         let spec = OutputSpec::by_id(id);
         Expr::Term(Term {
@@ -287,6 +293,7 @@ impl Quantities<'_> {
     }
 
     /// A schedule column, summed over the term.
+    #[inline(never)]
     pub fn total(&self, column: &'static str) -> Expr {
         let (label, unit, get) = column_spec(column);
         Expr::Term(Term {
@@ -304,6 +311,7 @@ impl Quantities<'_> {
     }
 
     /// A schedule column's cell in the term's first year.
+    #[inline(never)]
     pub fn first_year(&self, column: &'static str) -> Expr {
         let (label, unit, get) = column_spec(column);
         let first = self.outputs.schedule.first();
@@ -336,6 +344,7 @@ impl Quantities<'_> {
 }
 
 /// A named number that is not an input: a constant or a sourced figure.
+#[inline(never)]
 pub fn constant(from: From, label: &'static str, unit: Unit, value: f64) -> Expr {
     Expr::Term(Term {
         from,
@@ -377,6 +386,7 @@ pub fn smallest_datacenter() -> Expr {
 }
 
 /// A change of unit, by `factor`.
+#[inline(never)]
 pub fn convert(e: Expr, factor: f64) -> Expr {
     Expr::Convert(Box::new(e), factor)
 }

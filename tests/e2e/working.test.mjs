@@ -105,6 +105,23 @@ describe('every figure shows its working', () => {
     await page.context().close();
   });
 
+  test('comparing, a working shows A under B where they differ', async () => {
+    const page = await open(app.browser, `${app.server.url}?v=1&c=150&a=announced`);
+    await page.waitForSelector('[data-testid="ab-compare"]');
+    const spend = page.getByTestId('working-spend-per-year');
+    await spend.locator('summary').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="working-spend-per-year"] .versus-a'));
+    assert.equal(await spend.locator('[data-result]').getAttribute('data-value'), '15', 'B, the figure shown');
+    assert.equal(await spend.locator('[data-term="c"]').count(), 1, 'A is words, not a second set of terms');
+    assert.match(await spend.locator('.versus-a').textContent(), /^A: Spend per year \(average\) = Commitment to the cloud over the term \$100B ÷ Term 10 years = \$10B$/);
+    const same = page.getByTestId('working-investor-confirmed');
+    await same.locator('summary').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="working-investor-confirmed"] [data-result]'));
+    assert.equal(await same.locator('.versus-a').count(), 0, 'nothing of A where it is the same');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
   test('single views open the working of the figures they show; the JS API and the JSON carry the same', async () => {
     const page = await open(app.browser, `${app.server.url}?embed=1&view=cash`);
     const working = page.getByTestId('working-investor-net-cash');
