@@ -106,9 +106,19 @@ else console.log(`No ${COUNTER_DIST}: build it with \`make bench\` to get ratios
 }
 
 // 2. Input latency: from the input event until the DOM has settled (no
-// mutation for 30 ms), over MOVES moves spread across every slider.
-{
+// mutation for 30 ms), over MOVES moves spread across every slider; then
+// again with every figure's working open (each rewritten on every input).
+for (const workings of [false, true]) {
   const page = await open(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  if (workings) {
+    const opened = await page.evaluate(async () => {
+      const all = [...document.querySelectorAll('details.working')];
+      all.forEach((d) => { d.open = true; });
+      await new Promise((r) => setTimeout(r, 200));
+      return all.filter((d) => d.querySelector('[data-result]')).length;
+    });
+    if (!opened) { await page.context().close(); break; }
+  }
   const latencies = await page.evaluate(async (moves) => {
     const sliders = [...document.querySelectorAll('input[type="range"]')];
     let last = 0;
@@ -137,12 +147,12 @@ else console.log(`No ${COUNTER_DIST}: build it with \`make bench\` to get ratios
     observer.disconnect();
     return out;
   }, MOVES);
-  results.inputLatency = {
+  const l = {
     moves: MOVES, measured: latencies.length,
     p50: pct(latencies, 50), p95: pct(latencies, 95), max: Math.max(...latencies),
   };
-  const l = results.inputLatency;
-  console.log(`Input latency, ${l.measured} of ${MOVES} moves changed the DOM: p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, max ${ms(l.max)}`);
+  results[workings ? 'inputLatencyWorkingsOpen' : 'inputLatency'] = l;
+  console.log(`Input latency${workings ? ', every working open' : ''}, ${l.measured} of ${MOVES} moves changed the DOM: p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, max ${ms(l.max)}`);
   if (page.errors.length) console.log('errors:', page.errors);
   await page.context().close();
 }

@@ -23,7 +23,7 @@ use crate::state::AppState;
 fn chart_view(view: View, kind: ChartKind) -> AnyView {
     view! {
         <Lead view/>
-        <Figures only=view_figures(view)/>
+        <Figures only=view_figures(view) bare=true/>
         <ChartPanel kind/>
     }
     .into_any()
@@ -63,7 +63,7 @@ pub fn EmbedView() -> impl IntoView {
         .into_any(),
         View::Tornado => view! {
             <Lead view=View::Tornado/>
-            <Figures only=view_figures(View::Tornado)/>
+            <Figures only=view_figures(View::Tornado) bare=true/>
             <WhatMatters/>
         }
         .into_any(),

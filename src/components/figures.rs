@@ -45,12 +45,16 @@ fn values(figures: &[(&'static OutputSpec, NodeRef<Dd>)], o: &Outputs) -> Vec<Op
 }
 
 /// The figures in a panel per group; with `only`, just those test ids,
-/// in one "Key figures" panel.
+/// in one "Key figures" panel; `bare`, with its heading for screen
+/// readers only (a single view, whose takeaway heads them).
 ///
 /// One effect writes every value that changed: a figure is no live node
 /// of its own, which keeps an input's trip through the reactive graph short.
 #[component]
-pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl IntoView {
+pub fn Figures(
+    #[prop(optional)] only: Option<&'static [&'static str]>,
+    #[prop(optional)] bare: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let shown = move |o: &&OutputSpec| only.is_none_or(|ids| ids.contains(&o.id));
     // Each shown figure, with the element its value is written into.
@@ -85,7 +89,7 @@ pub fn Figures(#[prop(optional)] only: Option<&'static [&'static str]>) -> impl 
                     let members = live.iter().zip(&first);
                     view! {
                         <div class="figure-group">
-                            <h2>{if one_panel { "Key figures" } else { group.title() }}</h2>
+                            <h2 class:visually-hidden=bare>{if one_panel { "Key figures" } else { group.title() }}</h2>
                             <dl>
                                 {members
                                     .filter(|((o, _), _)| one_panel || o.group == group)

@@ -6,17 +6,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sizes } from '../../scripts/size-report.mjs';
 
-/** Gzipped bytes a first visit may download: today’s size (259.3 KB) and a
+/** Gzipped bytes a first visit may download: today’s size (268.1 KB) and a
  * little. Raised in session 7, from 246.9 KB, for two things readers asked
  * for, each measured in BENCHMARKS.md: serde and serde-wasm-bindgen at the
  * JS, JSON and storage boundaries, which the brief's stack requires
  * (+9.3 KB), and charts that answer a tap on a phone (+0.4 KB); lowered in
  * session 8 (the masthead as HTML, the page built part by part); raised in
- * session 9, from 256.65 KB, for issue #17: single views that say their
- * numbers in text (+1.1 KB of sentences), the spend chart's second panel
- * (+1.2 KB) and the link-preview tags in the page's head (+0.24 KB). Lower
- * it whenever the page gets smaller. */
-const RATCHET = 259_350;
+ * session 9, from 256.65 KB, for issue #17 (+2.7 KB: single views that say
+ * their numbers in text, the spend chart's second panel, the link-preview
+ * tags) and issue #23 (+8.7 KB: every figure's working, in the page, the
+ * JSON, the Markdown and the JS API). Lower it whenever the page gets
+ * smaller. */
+const RATCHET = 268_100;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 
