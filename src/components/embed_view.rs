@@ -19,12 +19,18 @@ use crate::sentences::view_figures;
 use crate::state::AppState;
 
 /// A single chart, led by its takeaway and its key figures in text, so a
-/// reader of the post (and a screen reader) has the number without hovering.
-fn chart_view(view: View, kind: ChartKind) -> AnyView {
+/// reader of the post (and a screen reader) has the number without
+/// hovering. The words paint first; the chart is built a task later.
+fn chart_view(view: View, stage: ReadSignal<u8>) -> AnyView {
+    let chart: fn() -> AnyView = match view {
+        View::Spend => || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner(),
+        View::Capacity => || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner(),
+        _ => || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner(),
+    };
     view! {
         <Lead view/>
         <Figures only=view_figures(view) bare=true/>
-        <ChartPanel kind/>
+        {at_stage(stage, 1, chart)}
     }
     .into_any()
 }
@@ -52,9 +58,7 @@ pub fn EmbedView() -> impl IntoView {
             <Figures only=KEY_FIGURES/>
         }
         .into_any(),
-        View::Spend => chart_view(display.view, ChartKind::Spend),
-        View::Capacity => chart_view(display.view, ChartKind::Capacity),
-        View::Cash => chart_view(display.view, ChartKind::Cash),
+        View::Spend | View::Capacity | View::Cash => chart_view(display.view, stage),
         View::Table => view! { <ScheduleTable/> }.into_inner(),
         View::Compare => view! {
             <AbCompare/>
@@ -64,7 +68,7 @@ pub fn EmbedView() -> impl IntoView {
         View::Tornado => view! {
             <Lead view=View::Tornado/>
             <Figures only=view_figures(View::Tornado) bare=true/>
-            <WhatMatters/>
+            {at_stage(stage, 1, || view! { <WhatMatters/> }.into_inner())}
         }
         .into_any(),
     };
