@@ -496,6 +496,12 @@ mod tests {
 
     const SITE: &str = "https://example.org/d/";
 
+    /// The entry of `view` for the preset `key`.
+    fn entry(view: View, key: &str) -> Entry {
+        let preset = Preset::by_key(key).expect("a preset");
+        Entry { view, preset }
+    }
+
     fn assets() -> Assets {
         Assets {
             stylesheet: "main-1.css".into(),
@@ -545,10 +551,7 @@ mod tests {
 
     #[test]
     fn pages_link_their_own_document_only_with_a_site() {
-        let entry = Entry {
-            view: View::Spend,
-            preset: Preset::by_key("confirmed").unwrap(),
-        };
+        let entry = entry(View::Spend, "confirmed");
         let page = entry.page(Some(SITE), &assets());
         assert!(page.contains("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://example.org/d/embed/spend/confirmed/oembed.json\""));
         assert!(page.contains("<link rel=\"stylesheet\" href=\"../../../main-1.css\">"));
@@ -633,10 +636,7 @@ mod tests {
 
     #[test]
     fn entry_pages_and_documents_carry_their_presets_card() {
-        let entry = Entry {
-            view: View::Cash,
-            preset: Preset::by_key("thin-margin").unwrap(),
-        };
+        let entry = entry(View::Cash, "thin-margin");
         let page = entry.page(Some(SITE), &assets());
         assert!(page.contains(
             "<meta property=\"og:image\" content=\"https://example.org/d/og/thin-margin.png\">"

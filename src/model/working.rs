@@ -212,17 +212,31 @@ pub enum Piece<'a> {
     Close,
 }
 
+/// `a` and `b` as one sum (`times` false) or product (`times` true),
+/// flattening `a` when it already is one: `a + b + c` is one sum.
+#[inline(never)]
+fn joined(a: Expr, b: Expr, times: bool) -> Expr {
+    let wrap = if times { Expr::Times } else { Expr::Sum };
+    match (a, times) {
+        (Expr::Sum(mut parts), false) | (Expr::Times(mut parts), true) => {
+            parts.push(b);
+            wrap(parts)
+        }
+        (one, _) => wrap(vec![one, b]),
+    }
+}
+
 impl Add for Expr {
     type Output = Expr;
-    #[inline(never)]
     fn add(self, other: Expr) -> Expr {
-        match self {
-            Expr::Sum(mut parts) => {
-                parts.push(other);
-                Expr::Sum(parts)
-            }
-            one => Expr::Sum(vec![one, other]),
-        }
+        joined(self, other, false)
+    }
+}
+
+impl Mul for Expr {
+    type Output = Expr;
+    fn mul(self, other: Expr) -> Expr {
+        joined(self, other, true)
     }
 }
 
@@ -231,20 +245,6 @@ impl Sub for Expr {
     #[inline(never)]
     fn sub(self, other: Expr) -> Expr {
         Expr::Minus(Box::new(self), Box::new(other))
-    }
-}
-
-impl Mul for Expr {
-    type Output = Expr;
-    #[inline(never)]
-    fn mul(self, other: Expr) -> Expr {
-        match self {
-            Expr::Times(mut parts) => {
-                parts.push(other);
-                Expr::Times(parts)
-            }
-            one => Expr::Times(vec![one, other]),
-        }
     }
 }
 
@@ -481,6 +481,19 @@ mod tests {
         }
     }
 
+    /// The working of output `id` in scenario `s`.
+    fn working_in(id: &str, s: &Scenario) -> Working {
+        let o = compute(s);
+        let spec = OutputSpec::by_id(id).expect("an output");
+        Working::of(
+            spec,
+            Quantities {
+                scenario: s,
+                outputs: &o,
+            },
+        )
+    }
+
     fn check(s: &Scenario) {
         let o = compute(s);
         for w in workings(s, &o) {
@@ -531,15 +544,7 @@ mod tests {
 
     #[test]
     fn net_cash_reads_as_profit_minus_investment() {
-        let s = Scenario::default();
-        let o = compute(&s);
-        let w = Working::of(
-            OutputSpec::by_id("investor-net-cash").unwrap(),
-            Quantities {
-                scenario: &s,
-                outputs: &o,
-            },
-        );
+        let w = working_in("investor-net-cash", &Scenario::default());
         let names: Vec<_> = w
             .expr
             .terms()
@@ -556,15 +561,7 @@ mod tests {
 
     #[test]
     fn brackets_keep_the_reading_order_honest() {
-        let s = Scenario::default();
-        let o = compute(&s);
-        let w = Working::of(
-            OutputSpec::by_id("accelerators").unwrap(),
-            Quantities {
-                scenario: &s,
-                outputs: &o,
-            },
-        );
+        let w = working_in("accelerators", &Scenario::default());
         // gw ÷ (pue × kw)
         let shape: String = w
             .expr
@@ -583,14 +580,9 @@ mod tests {
 
     #[test]
     fn a_payback_that_never_comes_has_no_result() {
-        let s = Scenario::default().with(Input::Margin, 0.0);
-        let o = compute(&s);
-        let w = Working::of(
-            OutputSpec::by_id("payback-year").unwrap(),
-            Quantities {
-                scenario: &s,
-                outputs: &o,
-            },
+        let w = working_in(
+            "payback-year",
+            &Scenario::default().with(Input::Margin, 0.0),
         );
         assert_eq!((w.evaluate(), w.result), (None, None));
         assert_eq!(w.expr.terms().len(), 10, "every year's cumulative net cash");
