@@ -516,7 +516,7 @@ pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
                 d: whiskers(f, years, rows.iter().map(|r| r.year).zip(band.iter().copied()), &y),
             },
             PathMark {
-                class: "line share",
+                class: "line revenue-share",
                 label: "Share of revenue (below)",
                 d: line(shares(rows), &share_y),
             },
