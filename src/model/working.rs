@@ -216,13 +216,15 @@ pub enum Piece<'a> {
 /// flattening `a` when it already is one: `a + b + c` is one sum.
 #[inline(never)]
 fn joined(a: Expr, b: Expr, times: bool) -> Expr {
-    let wrap = if times { Expr::Times } else { Expr::Sum };
-    match (a, times) {
-        (Expr::Sum(mut parts), false) | (Expr::Times(mut parts), true) => {
-            parts.push(b);
-            wrap(parts)
-        }
-        (one, _) => wrap(vec![one, b]),
+    let mut parts = match (a, times) {
+        (Expr::Sum(parts), false) | (Expr::Times(parts), true) => parts,
+        (one, _) => vec![one],
+    };
+    parts.push(b);
+    if times {
+        Expr::Times(parts)
+    } else {
+        Expr::Sum(parts)
     }
 }
 

@@ -17,7 +17,7 @@ import { sizes } from '../../scripts/size-report.mjs';
  * tags) and issue #23 (+8.7 KB: every figure's working, in the page, the
  * JSON, the Markdown and the JS API). Lower it whenever the page gets
  * smaller. */
-const RATCHET = 268_300;
+const RATCHET = 268_350;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 
