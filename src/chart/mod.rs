@@ -1,86 +1,32 @@
 //! Chart geometry: pure functions from a scenario's outputs to SVG paths,
 //! ticks and tooltip text. Components only bind these to attributes.
+//!
+//! By concern: `frame` (size, plot area, years, scales and ticks), `paths`
+//! (bars, whiskers, lines, ribbons, rules), `tooltip` (a slot per year and
+//! its lines), one file per chart (`spend`, `capacity`, `cash`) with its
+//! summary sentence, `tornado`, and `hit` (where a pointer or a finger is).
 
+mod capacity;
+mod cash;
+mod frame;
 pub mod hit;
+mod paths;
 mod scale;
+mod spend;
+mod tooltip;
 pub mod tornado;
 
+pub use capacity::capacity_chart;
+pub use cash::cash_chart;
+pub(crate) use frame::px;
+pub use frame::{most_years, Frame, STACK_EXTRA};
 pub use scale::{nice_step, nice_ticks, LinearScale, MAX_TICKS};
+pub use spend::spend_chart;
+pub use tooltip::{Slot, Tooltip};
 
-use crate::format::{figure, plain, Fixed};
-use crate::model::{Input, Outputs, Scenario, Unit, YearRow};
-use std::fmt::Write;
-
-const LEFT: f64 = 60.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 14.0;
-const BOTTOM: f64 = 30.0;
-/// How much taller a chart of two stacked panels is than one of one.
-pub const STACK_EXTRA: f64 = 60.0;
-/// The upper of two stacked panels takes this share of their height.
-const UPPER_SHARE: f64 = 0.6;
-/// About how many ticks each of two stacked panels asks for: [`nice_ticks`]
-/// gives at most three more than asked, so both fit in [`MAX_TICKS`].
-const UPPER_TICKS: usize = 3;
-const LOWER_TICKS: usize = MAX_TICKS - UPPER_TICKS - 6;
-/// The gap between two stacked panels, which holds the lower one's title.
-const PANEL_GAP: f64 = 24.0;
-/// Year labels need about this many pixels each.
-const YEAR_LABEL_WIDTH: f64 = 44.0;
-
-/// The size of a chart in CSS pixels: the SVG's viewBox matches it, so text
-/// keeps its size on every screen.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Frame {
-    /// Width in pixels.
-    pub width: f64,
-    /// Height in pixels.
-    pub height: f64,
-}
-
-impl Frame {
-    /// A frame for a container `width` pixels wide: never narrower than 240,
-    /// and a bit flatter on wide screens.
-    pub fn for_width(width: f64) -> Frame {
-        let width = if width.is_finite() {
-            width.max(240.0)
-        } else {
-            640.0
-        };
-        Frame {
-            width,
-            height: (width * 0.5).clamp(200.0, 300.0),
-        }
-    }
-
-    /// A frame for a chart of two stacked panels (the spend chart): as
-    /// [`Frame::for_width`], taller by [`STACK_EXTRA`].
-    pub fn stacked(width: f64) -> Frame {
-        let f = Frame::for_width(width);
-        Frame {
-            height: f.height + STACK_EXTRA,
-            ..f
-        }
-    }
-
-    /// The plot area's edges: left, top, right, bottom.
-    pub fn plot(&self) -> (f64, f64, f64, f64) {
-        (LEFT, TOP, self.width - RIGHT, self.height - BOTTOM)
-    }
-
-    /// The band of year index `i` among `n`: left edge and width.
-    fn band(&self, i: usize, n: usize) -> (f64, f64) {
-        let (x0, _, x1, _) = self.plot();
-        let w = (x1 - x0) / n.max(1) as f64;
-        (x0 + w * i as f64, w)
-    }
-}
-
-impl Default for Frame {
-    fn default() -> Self {
-        Frame::for_width(640.0)
-    }
-}
+use crate::format::plain;
+use crate::model::{Outputs, Scenario, Unit, YearRow};
+use frame::Years;
 
 /// A labelled position on an axis.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,74 +46,6 @@ pub struct PathMark {
     pub label: &'static str,
     /// The path's `d` attribute.
     pub d: String,
-}
-
-/// What a chart's tooltip says about one year of a scenario.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tooltip {
-    /// Spend and revenue.
-    Spend,
-    /// Capacity at the end of the year, and on average.
-    Capacity,
-    /// The investor's cumulative net cash, investment and profit.
-    Cash,
-}
-
-impl Tooltip {
-    /// The lines for one year of a scenario.
-    fn lines(self, r: &YearRow) -> Vec<String> {
-        match self {
-            Tooltip::Spend => vec![
-                format!("Spend {}", money(r.spend)),
-                format!("Revenue {}", money(r.revenue)),
-                format!("Share of revenue {}", figure(Unit::Percent, r.spend_share)),
-            ],
-            Tooltip::Capacity => vec![
-                format!("End of year {}", gw(r.capacity_end)),
-                format!("Average {}", gw(r.capacity_avg)),
-            ],
-            Tooltip::Cash => vec![
-                format!("Net cash {}", money(r.net_cash_cumulative)),
-                format!("Invested {}", money(r.invest)),
-                format!("Profit {}", money(r.profit)),
-            ],
-        }
-    }
-}
-
-/// One year's slot: where it sits, and the rows its tooltip tells about.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Slot {
-    /// The calendar year.
-    pub year: i32,
-    /// The slot's left edge and width, in pixels.
-    pub x: f64,
-    /// The slot's width.
-    pub width: f64,
-    /// The scenario's row for the year (B's when comparing), if in its term.
-    b: Option<YearRow>,
-    /// The pinned scenario A's row for the year, if any.
-    a: Option<YearRow>,
-    /// Whether A is pinned, so B's lines say "B:".
-    compare: bool,
-    /// What the tooltip says about a row.
-    tip: Tooltip,
-}
-
-impl Slot {
-    /// The tooltip's lines: B's (or the scenario's), then A's. They are
-    /// written when the tooltip shows, not on every input.
-    pub fn lines(&self) -> Vec<String> {
-        let mut text = Vec::new();
-        if let Some(b) = &self.b {
-            let b = self.tip.lines(b).into_iter();
-            text.extend(b.map(|l| if self.compare { format!("B: {l}") } else { l }));
-        }
-        if let Some(a) = &self.a {
-            text.extend(self.tip.lines(a).into_iter().map(|l| format!("A: {l}")));
-        }
-        text
-    }
 }
 
 /// Everything a chart component needs to draw one chart.
@@ -247,207 +125,16 @@ impl<'a> ChartData<'a> {
     }
 }
 
-/// The most years a chart can span: the longest term, from the earliest
-/// start year to the latest (scenarios A and B can start years apart).
-pub fn most_years() -> usize {
-    let start = Input::StartYear.spec();
-    let term = Input::Term.spec();
-    (start.max - start.min + term.max) as usize
-}
-
-/// The calendar years along the bottom of a chart.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Years {
-    first: i32,
-    count: usize,
-}
-
-impl Years {
-    /// The left edge and width of `year`'s band.
-    fn band(&self, f: &Frame, year: i32) -> (f64, f64) {
-        f.band((year - self.first).max(0) as usize, self.count)
-    }
-
-    fn centre(&self, f: &Frame, year: i32) -> f64 {
-        let (x, w) = self.band(f, year);
-        x + w / 2.0
-    }
-
-    fn right(&self, f: &Frame, year: i32) -> f64 {
-        let (x, w) = self.band(f, year);
-        x + w
-    }
-}
-
-/// A vertical scale over the values, widened to round ticks, filling the
-/// plot's height.
-fn y_axis(f: &Frame, values: impl Iterator<Item = f64>, unit: Unit) -> (LinearScale, Vec<Tick>) {
-    let (_, top, _, bottom) = f.plot();
-    y_axis_between((bottom, top), values, unit, 5)
-}
-
-/// A vertical scale over the values from pixel row `bottom` up to `top`,
-/// widened to round ticks, about `count` of them.
-fn y_axis_between(
-    (bottom, top): (f64, f64),
-    values: impl Iterator<Item = f64>,
-    unit: Unit,
-    count: usize,
-) -> (LinearScale, Vec<Tick>) {
-    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let (lo, hi, ticks) = nice_ticks(lo, hi, count);
-    let scale = LinearScale {
-        domain: (lo, hi),
-        range: (bottom, top),
-    };
-    let ticks = ticks
-        .into_iter()
-        .map(|v| Tick {
-            pos: scale.at(v),
-            label: plain(unit, v),
-        })
-        .collect();
-    (scale, ticks)
-}
-
-/// Year labels, thinned so they never collide.
-fn x_ticks(f: &Frame, years: Years) -> Vec<Tick> {
-    let (x0, _, x1, _) = f.plot();
-    let fit = ((x1 - x0) / YEAR_LABEL_WIDTH).floor().max(1.0) as usize;
-    let every = years.count.div_ceil(fit).max(1);
-    (0..years.count)
-        .filter(|i| i % every == 0)
-        .map(|i| {
-            let year = years.first + i as i32;
-            Tick {
-                pos: years.centre(f, year),
-                label: year.to_string(),
-            }
-        })
-        .collect()
-}
-
-/// A coordinate to a tenth of a pixel, written straight into a path.
-pub(crate) fn px(v: f64) -> Fixed {
-    Fixed(v, 1)
-}
-
-/// Bars from zero to each year's value, as one path.
-fn bars(
-    f: &Frame,
-    years: Years,
-    values: impl Iterator<Item = (i32, f64)>,
-    y: &LinearScale,
-) -> String {
-    let mut d = String::new();
-    let zero = y.at(0.0);
-    for (year, v) in values {
-        let (x, w) = years.band(f, year);
-        let top = y.at(v);
-        let _ = write!(
-            d,
-            "M{} {}H{}V{}H{}Z",
-            px(x + w * 0.2),
-            px(zero),
-            px(x + w * 0.8),
-            px(top),
-            px(x + w * 0.2)
-        );
-    }
-    d
-}
-
-/// A vertical whisker with caps from `lo` to `hi` in each year, as one path.
-fn whiskers(
-    f: &Frame,
-    years: Years,
-    values: impl Iterator<Item = (i32, (f64, f64))>,
-    y: &LinearScale,
-) -> String {
-    let mut d = String::new();
-    for (year, (lo, hi)) in values {
-        let (x, w) = years.band(f, year);
-        let (c, cap) = (x + w / 2.0, (w * 0.15).min(6.0));
-        let _ = write!(
-            d,
-            "M{} {}V{}M{} {}H{}M{} {}H{}",
-            px(c),
-            px(y.at(lo)),
-            px(y.at(hi)),
-            px(c - cap),
-            px(y.at(lo)),
-            px(c + cap),
-            px(c - cap),
-            px(y.at(hi)),
-            px(c + cap)
-        );
-    }
-    d
-}
-
-/// A polyline through `(x, value)` points.
-fn line(points: impl Iterator<Item = (f64, f64)>, y: &LinearScale) -> String {
-    let mut d = String::new();
-    for (i, (x, v)) in points.enumerate() {
-        let _ = write!(
-            d,
-            "{}{} {}",
-            if i == 0 { 'M' } else { 'L' },
-            px(x),
-            px(y.at(v))
-        );
-    }
-    d
-}
-
-/// A closed ribbon between two edges through `(x, lo, hi)` points.
-fn ribbon(points: &[(f64, f64, f64)], y: &LinearScale) -> String {
-    if points.is_empty() {
-        return String::new();
-    }
-    let upper = line(points.iter().map(|&(x, _, hi)| (x, hi)), y);
-    let lower = line(points.iter().rev().map(|&(x, lo, _)| (x, lo)), y);
-    format!("{upper}L{}Z", &lower[1..])
-}
-
-/// A horizontal rule across the plot at `value`.
-fn rule(f: &Frame, value: f64, y: &LinearScale) -> String {
-    let (x0, _, x1, _) = f.plot();
-    format!("M{} {}H{}", px(x0), px(y.at(value)), px(x1))
-}
-
-/// One slot per year, with the rows its tooltip tells about.
-fn slots(f: &Frame, data: &ChartData, tip: Tooltip) -> Vec<Slot> {
-    let years = data.years();
-    let compare = data.pinned.is_some();
-    let find = |rows: &[YearRow], year: i32| rows.iter().find(|r| r.year == year).copied();
-    (0..years.count)
-        .map(|i| {
-            let year = years.first + i as i32;
-            let (x, width) = years.band(f, year);
-            Slot {
-                year,
-                x,
-                width,
-                b: find(data.rows(), year),
-                a: find(data.pinned_rows(), year),
-                compare,
-                tip,
-            }
-        })
-        .collect()
-}
-
-fn money(v: f64) -> String {
+pub(super) fn money(v: f64) -> String {
     plain(Unit::UsdBillions, v)
 }
 
-fn gw(v: f64) -> String {
+pub(super) fn gw(v: f64) -> String {
     plain(Unit::Gigawatts, v)
 }
 
 /// The pinned scenario's series as a dashed line, or an empty path without one.
-fn pinned_mark(label: &'static str, d: String) -> PathMark {
+pub(super) fn pinned_mark(label: &'static str, d: String) -> PathMark {
     PathMark {
         class: "line pinned",
         label,
@@ -458,271 +145,11 @@ fn pinned_mark(label: &'static str, d: String) -> PathMark {
 /// The legend's words for the band.
 pub const BAND_LABEL: &str = "Range, one input at a time";
 
-/// Each year's spend as a share of revenue, at the year's centre.
-fn share_points<'a>(
-    f: &'a Frame,
-    years: Years,
-    rows: &'a [YearRow],
-) -> impl Iterator<Item = (f64, f64)> + 'a {
-    rows.iter()
-        .filter_map(move |r| Some((years.centre(f, r.year), r.spend_share?)))
-}
-
-/// Two stacked panels over the same years. Above, the subject on its own
-/// scale: the yearly spend (bars, with the range as whiskers; A's dashed).
-/// Below, the context: the spend as a share of the customer's revenue
-/// (line; A's dashed). On one dollar scale the revenue, tens of times the
-/// spend, would flatten the bars to a hairline; draw it with
-/// [`Frame::stacked`].
-pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
-    let rows = data.rows();
-    let pinned = data.pinned_rows();
-    let years = data.years();
-    let (_, top, _, bottom) = f.plot();
-    let split = top + (bottom - top - PANEL_GAP) * UPPER_SHARE;
-    let (y, mut y_ticks) = y_axis_between(
-        (split, top),
-        rows.iter()
-            .chain(pinned)
-            .map(|r| r.spend)
-            .chain(data.band_values()),
-        Unit::UsdBillions,
-        UPPER_TICKS,
-    );
-    let shares = |rows| share_points(f, years, rows);
-    let (share_y, share_ticks) = y_axis_between(
-        (bottom, split + PANEL_GAP),
-        shares(rows).chain(shares(pinned)).map(|(_, v)| v),
-        Unit::Percent,
-        LOWER_TICKS,
-    );
-    y_ticks.extend(share_ticks);
-    let n = rows.len();
-    let (first, last) = (&rows[0], &rows[n - 1]);
-    let band = data.band.unwrap_or(&[]);
-    let share = |r: &YearRow| figure(Unit::Percent, r.spend_share);
-    ChartGeometry {
-        x_ticks: x_ticks(f, years),
-        y_ticks,
-        marks: vec![
-            PathMark {
-                class: "bars spend",
-                label: "Spend with the cloud",
-                d: bars(f, years, rows.iter().map(|r| (r.year, r.spend)), &y),
-            },
-            PathMark {
-                class: "band whiskers",
-                label: BAND_LABEL,
-                d: whiskers(f, years, rows.iter().map(|r| r.year).zip(band.iter().copied()), &y),
-            },
-            PathMark {
-                class: "line revenue-share",
-                label: "Share of revenue (below)",
-                d: line(shares(rows), &share_y),
-            },
-            pinned_mark(
-                "Spend in scenario A",
-                line(pinned.iter().map(|r| (years.centre(f, r.year), r.spend)), &y),
-            ),
-            pinned_mark("Share of revenue in scenario A", line(shares(pinned), &share_y)),
-        ],
-        marker: None,
-        lower_title: Some(Tick {
-            pos: split + PANEL_GAP - 8.0,
-            label: "Share of the customer's revenue".to_string(),
-        }),
-        slots: slots(f, data, Tooltip::Spend),
-        summary: format!(
-            "Spend from {} to {}: {} in the first year and {} in the last, {} of the customer's revenue in the first year and {} in the last, as revenue goes from {} to {}.",
-            first.year,
-            last.year,
-            money(first.spend),
-            money(last.spend),
-            share(first),
-            share(last),
-            money(first.revenue),
-            money(last.revenue)
-        ),
-    }
-}
-
-/// End-of-year points of a capacity series, from 0 at the start of its first year.
-fn capacity_points(f: &Frame, years: Years, rows: &[YearRow]) -> Vec<(f64, f64)> {
-    let Some(first) = rows.first() else {
-        return Vec::new();
-    };
-    std::iter::once((years.band(f, first.year).0, 0.0))
-        .chain(
-            rows.iter()
-                .map(|r| (years.right(f, r.year), r.capacity_end)),
-        )
-        .collect()
-}
-
-/// Capacity: average GW per year (bars), end-of-year GW (line, with the
-/// range as a ribbon), the ceiling (rule); A's end-of-year GW dashed.
-pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
-    let rows = data.rows();
-    let years = data.years();
-    let ceiling = data.scenario.get(Input::CapacityCeiling);
-    let (y, y_ticks) = y_axis(
-        f,
-        rows.iter()
-            .map(|r| r.capacity_end)
-            .chain(data.pinned_rows().iter().map(|r| r.capacity_end))
-            .chain(data.band_values())
-            .chain([ceiling]),
-        Unit::Gigawatts,
-    );
-    let n = rows.len();
-    // The band follows the end-of-year line, from 0 at the start of the first year.
-    let band: Vec<(f64, f64, f64)> = match (data.band, rows.first()) {
-        (Some(band), Some(first)) => std::iter::once((years.band(f, first.year).0, 0.0, 0.0))
-            .chain(
-                rows.iter()
-                    .zip(band)
-                    .map(|(r, &(lo, hi))| (years.right(f, r.year), lo, hi)),
-            )
-            .collect(),
-        _ => Vec::new(),
-    };
-    let o = data.outputs;
-    let full = rows
-        .iter()
-        .find(|r| r.capacity_end >= ceiling)
-        .map(|r| r.year);
-    ChartGeometry {
-        x_ticks: x_ticks(f, years),
-        y_ticks,
-        marks: vec![
-            PathMark {
-                class: "band ribbon",
-                label: BAND_LABEL,
-                d: ribbon(&band, &y),
-            },
-            PathMark {
-                class: "bars capacity",
-                label: "Average capacity in the year",
-                d: bars(f, years, rows.iter().map(|r| (r.year, r.capacity_avg)), &y),
-            },
-            PathMark {
-                class: "line capacity-end",
-                label: "Capacity at the end of the year",
-                d: line(capacity_points(f, years, rows).into_iter(), &y),
-            },
-            PathMark {
-                class: "rule ceiling",
-                label: "Ceiling",
-                d: rule(f, ceiling, &y),
-            },
-            pinned_mark(
-                "Capacity at the end of the year in scenario A",
-                line(
-                    capacity_points(f, years, data.pinned_rows()).into_iter(),
-                    &y,
-                ),
-            ),
-        ],
-        marker: None,
-        lower_title: None,
-        slots: slots(f, data, Tooltip::Capacity),
-        summary: match full {
-            Some(year) => format!(
-                "Capacity ramps to the {} ceiling by the end of {year}; {} GW-years over the term.",
-                gw(ceiling),
-                plain(Unit::Count, o.gw_years)
-            ),
-            None => format!(
-                "Capacity reaches {} of the {} ceiling by the end of the term; {} GW-years in all.",
-                gw(rows[n - 1].capacity_end),
-                gw(ceiling),
-                plain(Unit::Count, o.gw_years)
-            ),
-        },
-    }
-}
-
-/// The investor's cumulative net cash (line, with the range as a ribbon),
-/// investments (bars below zero), the payback year (marker); A's net cash dashed.
-pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
-    let rows = data.rows();
-    let years = data.years();
-    let o = data.outputs;
-    let (y, y_ticks) = y_axis(
-        f,
-        rows.iter()
-            .flat_map(|r| [r.net_cash_cumulative, -r.invest])
-            .chain(data.pinned_rows().iter().map(|r| r.net_cash_cumulative))
-            .chain(data.band_values()),
-        Unit::UsdBillions,
-    );
-    let marker = o.payback_year.map(|year| Tick {
-        pos: years.centre(f, year),
-        label: format!("Payback {year}"),
-    });
-    let band: Vec<(f64, f64, f64)> = rows
-        .iter()
-        .zip(data.band.unwrap_or(&[]))
-        .map(|(r, &(lo, hi))| (years.centre(f, r.year), lo, hi))
-        .collect();
-    let end = money(o.investor_net_cash);
-    let pinned_end = data
-        .pinned
-        .map(|(_, a)| format!(" In scenario A it ends at {}.", money(a.investor_net_cash)))
-        .unwrap_or_default();
-    ChartGeometry {
-        x_ticks: x_ticks(f, years),
-        y_ticks,
-        marks: vec![
-            PathMark {
-                class: "band ribbon",
-                label: BAND_LABEL,
-                d: ribbon(&band, &y),
-            },
-            PathMark {
-                class: "rule zero",
-                label: "Zero",
-                d: rule(f, 0.0, &y),
-            },
-            PathMark {
-                class: "bars invest",
-                label: "Investment paid in the year",
-                d: bars(f, years, rows.iter().map(|r| (r.year, -r.invest)), &y),
-            },
-            PathMark {
-                class: "line cash",
-                label: "Investor's cumulative net cash",
-                d: line(
-                    rows.iter().map(|r| (years.centre(f, r.year), r.net_cash_cumulative)),
-                    &y,
-                ),
-            },
-            pinned_mark(
-                "Cumulative net cash in scenario A",
-                line(
-                    data.pinned_rows()
-                        .iter()
-                        .map(|r| (years.centre(f, r.year), r.net_cash_cumulative)),
-                    &y,
-                ),
-            ),
-        ],
-        marker,
-        lower_title: None,
-        slots: slots(f, data, Tooltip::Cash),
-        summary: match o.payback_year {
-            Some(year) => format!(
-                "The investor's cumulative net cash turns positive in {year} and ends the term at {end}.{pinned_end}"
-            ),
-            None => format!("The investor's cumulative net cash never turns positive; it ends the term at {end}.{pinned_end}"),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::frame::x_ticks;
     use super::*;
-    use crate::model::compute;
+    use crate::model::{compute, Input};
 
     #[test]
     fn the_widest_comparison_fits_the_year_slots() {
