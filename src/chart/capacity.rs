@@ -3,7 +3,7 @@
 use super::frame::{x_ticks, y_axis, Frame, Years};
 use super::paths::{bars, line, ribbon, rule};
 use super::tooltip::{slots, Tooltip};
-use super::{gw, pinned_mark, ChartData, ChartGeometry, PathMark, BAND_LABEL};
+use super::{band_mark, gw, pinned_mark, ChartData, ChartGeometry, PathMark};
 use crate::format::plain;
 use crate::model::{Input, Unit, YearRow};
 
@@ -56,11 +56,7 @@ pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
         x_ticks: x_ticks(f, years),
         y_ticks,
         marks: vec![
-            PathMark {
-                class: "band ribbon",
-                label: BAND_LABEL,
-                d: ribbon(&band, &y),
-            },
+            band_mark(ribbon(&band, &y)),
             PathMark {
                 class: "bars capacity",
                 label: "Average capacity in the year",

@@ -4,7 +4,7 @@
 use super::frame::{x_ticks, y_axis, Frame};
 use super::paths::{bars, line, ribbon, rule};
 use super::tooltip::{slots, Tooltip};
-use super::{money, pinned_mark, ChartData, ChartGeometry, PathMark, Tick, BAND_LABEL};
+use super::{band_mark, money, pinned_mark, ChartData, ChartGeometry, PathMark, Tick};
 use crate::model::Unit;
 
 /// The investor's cumulative net cash (line, with the range as a ribbon),
@@ -39,11 +39,7 @@ pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
         x_ticks: x_ticks(f, years),
         y_ticks,
         marks: vec![
-            PathMark {
-                class: "band ribbon",
-                label: BAND_LABEL,
-                d: ribbon(&band, &y),
-            },
+            band_mark(ribbon(&band, &y)),
             PathMark {
                 class: "rule zero",
                 label: "Zero",

@@ -142,6 +142,15 @@ pub(super) fn pinned_mark(label: &'static str, d: String) -> PathMark {
     }
 }
 
+/// The band around the main series as a shaded ribbon.
+fn band_mark(d: String) -> PathMark {
+    PathMark {
+        class: "band ribbon",
+        label: BAND_LABEL,
+        d,
+    }
+}
+
 /// The legend's words for the band.
 pub const BAND_LABEL: &str = "Range, one input at a time";
 
