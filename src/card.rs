@@ -32,6 +32,7 @@ const MUTED: &str = "#5a5a55";
 const LINE: &str = "#d9d6cc";
 const CASH: &str = "#7a2e8e";
 const INVEST: &str = "#b3261e";
+const BAND: &str = "#7a7668";
 
 /// The path of a preset's card under the site: `og/announced.png`.
 pub fn path(preset: &Preset) -> String {
@@ -64,12 +65,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The SVG style of a chart mark, by its class on the page.
-fn mark_style(class: &str) -> &'static str {
+fn mark_style(class: &str) -> String {
     match class {
-        c if c.contains("bars") => "fill:#b3261e",
-        c if c.contains("rule") => "fill:none;stroke:#5a5a55;stroke-width:1.5",
-        c if c.contains("ribbon") => "fill:#7a7668;opacity:.22",
-        _ => "fill:none;stroke:#7a2e8e;stroke-width:4;stroke-linejoin:round",
+        c if c.contains("bars") => format!("fill:{INVEST}"),
+        c if c.contains("rule") => format!("fill:none;stroke:{MUTED};stroke-width:1.5"),
+        c if c.contains("ribbon") => format!("fill:{BAND};opacity:.22"),
+        _ => format!("fill:none;stroke:{CASH};stroke-width:4;stroke-linejoin:round"),
     }
 }
 

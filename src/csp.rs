@@ -101,8 +101,8 @@ pub struct Hardened {
     pub loader: String,
 }
 
-/// The text between `start` and the next `end`, after `from`.
-fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+/// The text between the first `start` and the next `end`.
+pub(crate) fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let i = text.find(start)? + start.len();
     let j = text[i..].find(end)? + i;
     Some(&text[i..j])

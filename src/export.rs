@@ -274,10 +274,10 @@ pub fn markdown(e: &Export) -> String {
             Some(a) if a != b => writeln!(
                 out,
                 "- A: {}\n  B: {}",
-                md_cell(&working_text(a, Markup::Text)),
-                md_cell(&working_text(b, Markup::Text))
+                working_text(a, Markup::Text),
+                working_text(b, Markup::Text)
             ),
-            _ => writeln!(out, "- {}", md_cell(&working_text(b, Markup::Text))),
+            _ => writeln!(out, "- {}", working_text(b, Markup::Text)),
         };
     }
     let _ = write!(

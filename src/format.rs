@@ -2,6 +2,7 @@
 //! around the number. Pure: the page, the exports and the tests write every
 //! number through these functions, in en-US style (the page is English).
 
+use crate::export::html_attr;
 use crate::model::{From, Piece, Term, Unit, Working};
 
 /// The digits to show.
@@ -225,19 +226,12 @@ pub enum Markup {
     },
 }
 
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
 /// A working as one line: "Label = term $1B − term $2B = $3B", as text or
 /// as the page's HTML (see [`Markup`]).
 pub fn working_text(w: &Working, markup: Markup) -> String {
     let html = markup != Markup::Text;
     let mut out = String::new();
-    out.push_str(&escaped(w.spec.label));
+    out.push_str(&html_attr(w.spec.label));
     out.push_str(" =");
     let mut last = None;
     for piece in w.expr.pieces() {
@@ -252,7 +246,7 @@ pub fn working_text(w: &Working, markup: Markup) -> String {
                 };
                 let words = format!(
                     "{} {}",
-                    escaped(&label),
+                    html_attr(&label),
                     if html {
                         format!("<b>{value}</b>")
                     } else {

@@ -7,7 +7,7 @@
 use crate::card;
 use crate::codec::embed::{embed_query, Display, Theme, View};
 use crate::codec::encode;
-use crate::csp::policy;
+use crate::csp::{between, policy};
 use serde::Serialize;
 
 use crate::export::html_attr;
@@ -465,12 +465,6 @@ pub fn social(html: &str, site: Option<&str>) -> Result<String, DiscoveryError> 
     }
     let head = kept.find("</head>").ok_or(DiscoveryError::NoPlace)?;
     Ok(format!("{}{tags}{}", &kept[..head], &kept[head..]))
-}
-
-/// The text between the first `open` and the next `close`.
-fn between<'a>(html: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = html.find(open)? + open.len();
-    Some(&html[start..start + html[start..].find(close)?])
 }
 
 /// The `content` of the page's `<meta name="description">`, quoted or (as

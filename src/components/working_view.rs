@@ -6,7 +6,8 @@ use leptos::html::Details;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format::{escaped, working_text, Markup};
+use crate::export::html_attr;
+use crate::format::{working_text, Markup};
 use crate::model::{OutputSpec, Quantities, Working};
 use crate::state::AppState;
 use crate::web::page::{focus_input, open_fact};
@@ -43,7 +44,7 @@ pub fn WorkingView(spec: &'static OutputSpec) -> impl IntoView {
         });
         if let Some(a) = a.filter(|a| *a != b) {
             html.push_str("<span class=\"versus-a\">A: ");
-            html.push_str(&escaped(&working_text(&a, Markup::Text)));
+            html.push_str(&html_attr(&working_text(&a, Markup::Text)));
             html.push_str("</span>");
         }
         html

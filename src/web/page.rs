@@ -66,14 +66,10 @@ pub fn show_page_end() {
     }
 }
 
-/// Moves focus to the number box of input `key` (`data-testid="input-KEY"`),
+/// Moves focus to the number box (or choice) of input `key`, `in-KEY`,
 /// which brings it into view.
 pub fn focus_input(key: &str) {
-    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-        d.query_selector(&format!("[data-testid=\"input-{key}\"]"))
-            .ok()
-            .flatten()
-    });
+    let found = element(&format!("in-{key}"));
     if let Some(el) =
         found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {
