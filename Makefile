@@ -8,14 +8,14 @@ export CARGO_TERM_COLOR ?= never
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test dist bench tools tools-test lint test-native test-wasm test-e2e test-repeat screenshots clean
+.PHONY: serve test dist bench tools tools-test lint test-native test-wasm test-e2e test-engines test-repeat screenshots clean
 
 ## serve: install what is missing, then serve the app on http://127.0.0.1:8080
 serve: tools
 	trunk serve --offline
 
 ## test: install what is missing, then run every test layer
-test: tools-test lint test-native test-wasm test-e2e
+test: tools-test lint test-native test-wasm test-e2e test-engines
 	@echo "make test: every layer passed."
 
 ## dist: a release build into dist/, with relative URLs (works under any path).
@@ -46,9 +46,26 @@ test-native:
 ## test-wasm: wasm-bindgen tests in headless Chromium (webdriver.json sets its
 ## flags); `panic` is a binary of its own because its test really panics
 test-wasm:
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	WASM_BINDGEN_TEST_TIMEOUT=120 \
-	cargo test $(WASM) --test web --test panic
+	$(WASM_TEST)
+
+## test-engines: the same app in Firefox and in WebKit (Safari's engine):
+## the wasm-bindgen tests in both; the e2e tests named "[every engine]" in
+## Firefox through Playwright (WebDriver BiDi); and tests/engines (load,
+## figures, typing, links, an embed, a finger's tap, one wasm fetch, no
+## error) in both over classic WebDriver. WebKit draws into Xvfb.
+GECKODRIVER ?= $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/geckodriver
+WASM_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_TEST_TIMEOUT=120 cargo test $(WASM) --test web --test panic
+test-engines: dist
+	@echo "== wasm-bindgen tests in Firefox"
+	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) $(WASM_TEST)
+	@echo "== wasm-bindgen tests in WebKitGTK"
+	env -u CHROMEDRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a $(WASM_TEST)
+	@echo "== e2e tests named [every engine], in Firefox"
+	E2E_ENGINE=firefox node --test --test-concurrency=1 --test-name-pattern='\[every engine\]' \
+		$$(grep -l 'every engine\]' tests/e2e/*.test.mjs)
+	@echo "== tests/engines in WebKitGTK and Firefox"
+	GECKODRIVER=$(GECKODRIVER) xvfb-run -a node --test --test-concurrency=1 tests/engines/
 
 ## test-repeat: both browser layers N times in a row (BUSY=1: with every core
 ## kept busy beside them); fails if any run failed

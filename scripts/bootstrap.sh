@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build or the tests need and is missing; skips what is there.
 #   scripts/bootstrap.sh build   wasm32 target, trunk, wasm-bindgen-cli, npm tools
-#   scripts/bootstrap.sh test    all of the above, plus Chromium and ChromeDriver
+#   scripts/bootstrap.sh test    all of the above, plus the browsers and their drivers
+#                                (Chromium, Firefox ESR, WebKitGTK, Xvfb; geckodriver)
 # Every step says what it does; a step that fails stops the script with a reason.
 set -euo pipefail
 
@@ -83,21 +84,40 @@ fi
 [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" = "132" ] ||
   fail "wasm-opt 132 is not on PATH (expected node_modules/.bin/wasm-opt from binaryen@132)."
 
-# 5. Chromium and ChromeDriver from Debian, for the browser tests only.
+# 5. The browsers and their drivers, for the browser tests only: Chromium and
+# ChromeDriver; Firefox ESR; WebKitGTK's WebDriver (Safari's engine) with
+# Xvfb for its window; all from Debian. geckodriver (Firefox's WebDriver) is
+# not packaged by Debian: it comes from crates.io, pinned.
+GECKODRIVER_VERSION=0.37.1
 if [ "$what" = test ]; then
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-    have "Chromium and ChromeDriver ($(chromium --version 2>/dev/null | head -1))"
-  else
-    say "Installing chromium and chromium-driver from Debian (apt-get)"
+  missing=()
+  for pair in chromium:chromium chromedriver:chromium-driver firefox-esr:firefox-esr \
+    WebKitWebDriver:webkit2gtk-driver xvfb-run:xvfb; do
+    if command -v "${pair%%:*}" >/dev/null; then
+      have "${pair%%:*} (Debian ${pair#*:} $(dpkg-query -W -f='${Version}' "${pair#*:}" 2>/dev/null || echo '?'))"
+    else
+      missing+=("${pair#*:}")
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing ${missing[*]} from Debian (apt-get; 1 to 3 minutes)"
     sudo=""
     if [ "$(id -u)" != 0 ]; then
-      command -v sudo >/dev/null || fail "installing Chromium needs root or sudo: apt-get install chromium chromium-driver"
+      command -v sudo >/dev/null || fail "installing the browsers needs root or sudo: apt-get install ${missing[*]}"
       sudo=sudo
     fi
     t=$SECONDS
     $sudo apt-get update || fail "apt-get update failed."
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver ||
-      fail "apt-get could not install chromium and chromium-driver."
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}" ||
+      fail "apt-get could not install ${missing[*]}."
+    took $t
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" = "$GECKODRIVER_VERSION" ]; then
+    have "geckodriver $GECKODRIVER_VERSION"
+  else
+    say "Installing geckodriver $GECKODRIVER_VERSION from crates.io (cargo install; 3 to 8 minutes)"
+    t=$SECONDS
+    cargo install "geckodriver@$GECKODRIVER_VERSION" --locked || fail "cargo could not install geckodriver $GECKODRIVER_VERSION."
     took $t
   fi
 fi

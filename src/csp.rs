@@ -33,7 +33,10 @@ pub fn policy(inline: &[&str]) -> String {
 }
 
 /// The inline script that marks an embed's root (`data-embed`) before the
-/// first paint, and starts fetching its `wasm` at once. It reads `embed` as
+/// first paint, and starts fetching its `wasm` at once into `window.ccWasm`,
+/// the response the loader hands to the bindings. A `fetch` and not a
+/// `<link rel=preload>`: WebKit does not give a preloaded response to the
+/// bindings' own fetch, and so fetched the wasm twice. It reads `embed` as
 /// the share-URL codec does (`codec::embed`): present and neither `0` nor
 /// `false` means an embed. The wasm re-reads the address and corrects the
 /// mark either way (`web::page::mark_embed`).
@@ -42,8 +45,7 @@ pub fn embed_mark(wasm: &str) -> String {
         "{{let d=document,e=new URLSearchParams(location.search).get(\"embed\");\
          if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
          d.documentElement.setAttribute(\"data-embed\",\"\");\
-         d.head.append(Object.assign(d.createElement(\"link\"),{{rel:\"preload\",as:\"fetch\",\
-         type:\"application/wasm\",crossOrigin:\"\",href:\"./{wasm}\"}}))}}}}"
+         window.ccWasm=fetch(\"./{wasm}\")}}}}"
     )
 }
 
@@ -117,7 +119,8 @@ fn hash(text: &str) -> String {
 }
 
 /// Moves the inline loader to a file (which also shows the crash banner if
-/// the app cannot start, and on the full page waits for the first paint),
+/// the app cannot start, on the full page waits for the first paint, and in
+/// an embed takes the response the embed mark has already asked for),
 /// drops the wasm's preload, and adds the policy and the embed mark.
 pub fn harden(index: &str) -> Result<Hardened, HardenError> {
     // trunk writes `type="module"`, or `type=module` when it minifies.
@@ -137,13 +140,13 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
         return Err(HardenError::UnknownLoader);
     }
     // Starts the calculator; if it cannot, says so on the page. An embed's
-    // mark has already asked for the wasm; the full page asks once the
+    // mark has already fetched the wasm; the full page asks once the
     // browser reports its first contentful paint, the masthead (at once in a
     // hidden tab, which paints nothing; after a frame where paints are not
     // reported; in any case within 2 s).
     let loader = format!(
         "import init from './{js}';\n\
-         const go = () => init({{ module_or_path: './{wasm}' }}).catch((e) => {{\n\
+         const go = () => init({{ module_or_path: window.ccWasm ?? './{wasm}' }}).catch((e) => {{\n\
          \x20 console.error('circular-compute could not start:', e);\n\
          \x20 document.getElementById('crash')?.removeAttribute('hidden');\n\
          }});\n\
@@ -199,7 +202,7 @@ mod tests {
             h.loader_name
         )));
         assert!(h.loader.contains("import init from './app-1234.js'"));
-        assert!(h.loader.contains("module_or_path: './app-1234_bg.wasm'"));
+        assert!(h.loader.contains("module_or_path: window.ccWasm ?? './app-1234_bg.wasm'"));
         assert!(h.loader.contains("removeAttribute('hidden')"));
         let csp = h.html.find("Content-Security-Policy").unwrap();
         assert!(
@@ -218,7 +221,7 @@ mod tests {
         let mark = embed_mark("app-1234_bg.wasm");
         assert!(h.html.contains(&format!("<script>{mark}</script>")));
         assert!(!mark.contains("</"), "the mark cannot close its script");
-        assert!(mark.contains("href:\"./app-1234_bg.wasm\""));
+        assert!(mark.contains("fetch(\"./app-1234_bg.wasm\")"));
         assert_eq!(h.html.matches("<script>").count(), 1);
         // The SHA-256 of "alert(1)", as a browser computes it for the policy.
         assert!(
@@ -229,7 +232,7 @@ mod tests {
     }
 
     #[test]
-    fn only_an_embed_preloads_the_wasm() {
+    fn only_an_embed_fetches_the_wasm_early() {
         let preload = "<link rel=\"preload\" href=\"./app-1234_bg.wasm\" as=\"fetch\">\n";
         let page = TRUNK.replace(
             "<link rel=\"stylesheet\"",
@@ -243,6 +246,11 @@ mod tests {
         let minified = "<link as=fetch crossorigin href=./a_bg.wasm rel=preload><p>";
         assert_eq!(without_preload(minified, "a_bg.wasm"), "<p>");
         assert_eq!(without_preload("<p>", "a_bg.wasm"), "<p>");
+        // The embed mark fetches; the loader hands that response on.
+        assert!(embed_mark("a_bg.wasm").contains("window.ccWasm=fetch(\"./a_bg.wasm\")"));
+        assert!(h
+            .loader
+            .contains("module_or_path: window.ccWasm ?? './app-1234_bg.wasm'"));
         assert!(h
             .loader
             .contains("hasAttribute('data-embed') || d.visibilityState === 'hidden') once();"));

@@ -1,31 +1,75 @@
-//! Which year a pointer, a tap or a finger's drag is over, in pure
-//! functions: the chart component only reads the event's position.
+//! Which year (or tornado row) a pointer, a tap or a finger's drag is
+//! over, and where an arrow key moves the tooltip, in pure functions: the
+//! chart components only read the event.
 
+use super::tornado::TornadoRow;
 use super::Slot;
 
-/// A pointer's x in the chart's own pixels, from its client x, the plot's
-/// left edge and rendered width, and the chart's width; `None` when the
-/// plot is not laid out (no width) or a number is not finite.
-pub fn chart_x(client_x: f64, left: f64, rendered: f64, width: f64) -> Option<f64> {
-    let x = (client_x - left) / rendered * width;
-    (rendered > 0.0 && x.is_finite()).then_some(x)
+/// A pointer's position in the chart's own pixels along one axis, from its
+/// client position, the plot's edge and rendered size on that axis, and the
+/// chart's size; `None` when the plot is not laid out (no size) or a number
+/// is not finite.
+pub fn chart_pos(client: f64, edge: f64, rendered: f64, size: f64) -> Option<f64> {
+    let at = (client - edge) / rendered * size;
+    (rendered > 0.0 && at.is_finite()).then_some(at)
 }
 
-/// The slot under `x`, or the nearest one when `x` falls in a margin or
-/// between slots (a fingertip is wider than a year); `None` only when
-/// there are no slots.
-pub fn slot_at(slots: &[Slot], x: f64) -> Option<usize> {
-    if let Some(i) = slots.iter().position(|s| x >= s.x && x < s.x + s.width) {
+/// The span (start, length) under `at`, or the nearest one by its middle
+/// when `at` falls in a margin or between spans (a fingertip is wider than
+/// a year); `None` only when there are no spans.
+fn nearest(spans: &[(f64, f64)], at: f64) -> Option<usize> {
+    if let Some(i) = spans.iter().position(|&(s, l)| at >= s && at < s + l) {
         return Some(i);
     }
-    let distance = |s: &Slot| (s.x + s.width / 2.0 - x).abs();
-    (0..slots.len()).reduce(|best, i| {
-        if distance(&slots[i]) < distance(&slots[best]) {
+    let distance = |i: usize| (spans[i].0 + spans[i].1 / 2.0 - at).abs();
+    (0..spans.len()).reduce(|best, i| {
+        if distance(i) < distance(best) {
             i
         } else {
             best
         }
     })
+}
+
+/// The year's slot under `x`, or the nearest one.
+pub fn slot_at(slots: &[Slot], x: f64) -> Option<usize> {
+    let spans: Vec<(f64, f64)> = slots.iter().map(|s| (s.x, s.width)).collect();
+    nearest(&spans, x)
+}
+
+/// The tornado row under `y` (its label or its bar), or the nearest one.
+pub fn row_at(rows: &[TornadoRow], y: f64) -> Option<usize> {
+    let spans: Vec<(f64, f64)> = rows.iter().map(|r| (r.y, r.height())).collect();
+    nearest(&spans, y)
+}
+
+/// What a key does to a chart's tooltip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Show item `i` (a year, or a tornado row).
+    To(usize),
+    /// Hide the tooltip.
+    Hide,
+    /// Not a key the chart answers: leave it to the page.
+    Ignore,
+}
+
+/// Where `key` moves the tooltip from `current`, among `n` items: the
+/// arrows step (right and down to the next, left and up to the previous,
+/// stopping at the ends; the first press shows the first), Home and End
+/// jump, Escape hides.
+pub fn step(key: &str, current: Option<usize>, n: usize) -> Step {
+    if n == 0 {
+        return Step::Ignore;
+    }
+    match key {
+        "ArrowRight" | "ArrowDown" => Step::To(current.map_or(0, |i| (i + 1).min(n - 1))),
+        "ArrowLeft" | "ArrowUp" => Step::To(current.map_or(0, |i| i.saturating_sub(1))),
+        "Home" => Step::To(0),
+        "End" => Step::To(n - 1),
+        "Escape" => Step::Hide,
+        _ => Step::Ignore,
+    }
 }
 
 #[cfg(test)]
@@ -68,8 +112,53 @@ mod tests {
 
     #[test]
     fn client_positions_scale_to_the_chart() {
-        assert_eq!(chart_x(110.0, 10.0, 320.0, 640.0), Some(200.0));
-        assert_eq!(chart_x(10.0, 10.0, 0.0, 640.0), None);
-        assert_eq!(chart_x(f64::NAN, 10.0, 320.0, 640.0), None);
+        assert_eq!(chart_pos(110.0, 10.0, 320.0, 640.0), Some(200.0));
+        assert_eq!(chart_pos(10.0, 10.0, 0.0, 640.0), None);
+        assert_eq!(chart_pos(f64::NAN, 10.0, 320.0, 640.0), None);
+    }
+
+    #[test]
+    fn a_point_on_a_tornado_row_is_that_row_and_between_rows_the_nearest() {
+        use crate::chart::tornado::tornado_chart;
+        use crate::model::{compute, tornado, trials, Ranked, Scenario};
+        let s = Scenario::default();
+        let t = tornado(&s, &compute(&s), &trials(&s), Ranked::NetCash);
+        let rows = tornado_chart(375.0, &t).rows;
+        for (i, r) in rows.iter().enumerate() {
+            assert_eq!(row_at(&rows, r.y), Some(i), "top of row {i}");
+            assert_eq!(
+                row_at(&rows, r.bar_y() + r.bar_height() / 2.0),
+                Some(i),
+                "bar of row {i}"
+            );
+        }
+        assert_eq!(row_at(&rows, 0.0), Some(0), "above the first row");
+        assert_eq!(row_at(&rows, 1e6), Some(rows.len() - 1), "below the last");
+        // In the gap under a row, the nearer row by its middle.
+        let (a, b) = (&rows[0], &rows[1]);
+        let gap = a.y + a.height() + 1.0;
+        let nearer = if (a.y + a.height() / 2.0 - gap).abs() <= (b.y + b.height() / 2.0 - gap).abs()
+        {
+            0
+        } else {
+            1
+        };
+        assert_eq!(row_at(&rows, gap), Some(nearer));
+        assert_eq!(row_at(&[], 10.0), None);
+    }
+
+    #[test]
+    fn keys_step_through_the_items_and_stop_at_the_ends() {
+        assert_eq!(step("ArrowRight", None, 10), Step::To(0));
+        assert_eq!(step("ArrowDown", Some(3), 10), Step::To(4));
+        assert_eq!(step("ArrowRight", Some(9), 10), Step::To(9));
+        assert_eq!(step("ArrowLeft", Some(0), 10), Step::To(0));
+        assert_eq!(step("ArrowUp", None, 10), Step::To(0));
+        assert_eq!(step("ArrowUp", Some(5), 10), Step::To(4));
+        assert_eq!(step("Home", Some(5), 10), Step::To(0));
+        assert_eq!(step("End", None, 10), Step::To(9));
+        assert_eq!(step("Escape", Some(5), 10), Step::Hide);
+        assert_eq!(step("a", Some(5), 10), Step::Ignore);
+        assert_eq!(step("ArrowRight", None, 0), Step::Ignore);
     }
 }

@@ -22,7 +22,7 @@ pub(crate) use frame::px;
 pub use frame::{most_years, Frame, STACK_EXTRA};
 pub use scale::{nice_step, nice_ticks, LinearScale, MAX_TICKS};
 pub use spend::spend_chart;
-pub use tooltip::{Slot, Tooltip};
+pub use tooltip::{tip_html, Slot, Tooltip};
 
 use crate::format::plain;
 use crate::model::{Outputs, Scenario, Unit, YearRow};
@@ -410,6 +410,19 @@ mod tests {
                 assert!(share_top >= title.pos && share_bottom <= bottom + 1e-6);
             }
         }
+    }
+
+    #[test]
+    fn a_tooltip_is_written_as_escaped_html() {
+        assert_eq!(
+            tip_html("2035", &["Net cash $10B".into(), "A: <b> & \"q\"".into()]),
+            "<div class=\"tip\"><strong>2035</strong><span>Net cash $10B</span>\
+             <span>A: &lt;b> &amp; &quot;q&quot;</span></div>"
+        );
+        assert_eq!(
+            tip_html("x", &[]),
+            "<div class=\"tip\"><strong>x</strong></div>"
+        );
     }
 
     #[test]

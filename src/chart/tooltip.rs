@@ -3,6 +3,7 @@
 
 use super::frame::Frame;
 use super::{gw, money, ChartData};
+use crate::export::html_attr;
 use crate::format::figure;
 use crate::model::{Unit, YearRow};
 
@@ -72,6 +73,21 @@ impl Slot {
         }
         text
     }
+}
+
+/// A tooltip's HTML: its heading in bold, then one line per item, escaped.
+/// Written whole when the tooltip shows (one live binding, not a view per
+/// line); the chart places it with a CSS variable, as the page's policy
+/// allows no inline `style` attribute.
+pub fn tip_html(heading: &str, lines: &[String]) -> String {
+    let lines: String = lines
+        .iter()
+        .map(|l| format!("<span>{}</span>", html_attr(l)))
+        .collect();
+    format!(
+        "<div class=\"tip\"><strong>{}</strong>{lines}</div>",
+        html_attr(heading)
+    )
 }
 
 /// One slot per year, with the rows its tooltip tells about.

@@ -25,6 +25,10 @@ pub struct TornadoRow {
     pub input: Input,
     /// The input's range as tried, for people: "14% to 40%".
     pub range: String,
+    /// The input at the low end of its range, for people: "14%".
+    pub low_input: String,
+    /// The input at the high end of its range, for people: "40%".
+    pub high_input: String,
     /// The row's label, the input and its range, wrapped to fit the width.
     pub label: Vec<String>,
     /// The row's top edge.
@@ -142,17 +146,17 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
         .bars
         .iter()
         .map(|b| {
-            let range = format!(
-                "{} to {}",
-                input_text(b.input, b.low.input_value),
-                input_text(b.input, b.high.input_value)
-            );
+            let low_input = input_text(b.input, b.low.input_value);
+            let high_input = input_text(b.input, b.high.input_value);
+            let range = format!("{low_input} to {high_input}");
             let label = wrap(&format!("{}: {range}", b.input.spec().label), chars);
             let top = y;
             y += LINE * label.len() as f64 + BAR_GAP + BAR_H + ROW_GAP;
             TornadoRow {
                 input: b.input,
                 range,
+                low_input,
+                high_input,
                 label,
                 y: top,
                 low: span(b.low.value),
@@ -212,6 +216,21 @@ impl TornadoRow {
     /// The bar's height.
     pub fn bar_height(&self) -> f64 {
         BAR_H
+    }
+
+    /// The row's height, from its label's top to its bar's bottom: what a
+    /// pointer or a finger on the row is over.
+    pub fn height(&self) -> f64 {
+        LINE * self.label.len() as f64 + BAR_GAP + BAR_H
+    }
+
+    /// The tooltip's lines under the input's name: the figure at each end
+    /// of the input's range.
+    pub fn tip_lines(&self) -> [String; 2] {
+        [
+            format!("Low end, {}: {}", self.low_input, self.low_text),
+            format!("High end, {}: {}", self.high_input, self.high_text),
+        ]
     }
 
     /// A bar's `d` path for one side: `(left, width)`.
@@ -284,6 +303,24 @@ mod tests {
             .iter()
             .all(|l| l.chars().count() as f64 * CHAR_WIDTH <= room));
         assert!(c.bar_y() > c.label_lines().last().unwrap().0);
+    }
+
+    #[test]
+    fn a_row_spans_its_label_and_bar_and_its_tip_names_both_ends() {
+        let g = default_geometry(Ranked::NetCash, 375.0);
+        for pair in g.rows.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(a.bar_y() + a.bar_height() <= a.y + a.height() + 1e-9);
+            assert!(a.y + a.height() < b.y, "rows do not overlap");
+        }
+        let margin = g.rows.iter().find(|r| r.key() == "m").unwrap();
+        assert_eq!(
+            margin.range,
+            format!("{} to {}", margin.low_input, margin.high_input)
+        );
+        let [low, high] = margin.tip_lines();
+        assert_eq!(low, format!("Low end, 14%: {}", margin.low_text));
+        assert_eq!(high, format!("High end, 40%: {}", margin.high_text));
     }
 
     #[test]

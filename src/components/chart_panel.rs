@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::chart_downloads::ChartDownloads;
 use super::data_table::DataTable;
 use super::slots::slots;
-use crate::chart::hit::{chart_x, slot_at};
-use crate::chart::{self, most_years, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
+use crate::chart::hit::{chart_pos, slot_at, step, Step};
+use crate::chart::{self, most_years, tip_html, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
 use crate::format::{figure, fixed, Fixed};
 use crate::live::{settled, watch, watch_with};
 use crate::model::{Unit, YearRow};
@@ -113,6 +113,51 @@ pub fn tick_label(ticks: ReadSignal<Vec<Tick>>, i: usize) -> String {
     ticks.with(|t| t.get(i).map(|t| t.label.clone()).unwrap_or_default())
 }
 
+/// Moves a chart's tooltip (`active`, among `n` items) as `chart::hit::step`
+/// says for the key; a key it does not answer is left to the page.
+pub fn follow_keys(
+    ev: &leptos::ev::KeyboardEvent,
+    active: ReadSignal<Option<usize>>,
+    set_active: WriteSignal<Option<usize>>,
+    n: usize,
+) {
+    let next = match step(&ev.key(), active.get_untracked(), n) {
+        Step::To(i) => Some(i),
+        Step::Hide => None,
+        Step::Ignore => return,
+    };
+    ev.prevent_default();
+    set_active.set(next);
+}
+
+/// Follows a pointer over a plot: a mouse shows the item under it and hides
+/// it on leaving; a tap or a finger's drag shows the nearest item, which
+/// stays after the finger lifts until a tap elsewhere takes the focus away.
+/// `hit` finds the item from the plot's box and the pointer's client x and
+/// y (`chart::hit`). One handler for the three events keeps the bundle smaller.
+pub fn follow_pointer(
+    ev: &leptos::ev::PointerEvent,
+    set_active: WriteSignal<Option<usize>>,
+    hit: impl FnOnce(&web_sys::DomRect, f64, f64) -> Option<usize>,
+) {
+    if ev.type_() == "pointerleave" {
+        if ev.pointer_type() != "touch" {
+            set_active.set(None);
+        }
+        return;
+    }
+    let Some(el) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let rect = el.get_bounding_client_rect();
+    if let Some(i) = hit(&rect, f64::from(ev.client_x()), f64::from(ev.client_y())) {
+        set_active.set(Some(i));
+    }
+}
+
 /// A chart panel bound to the live outputs.
 #[component]
 pub fn ChartPanel(kind: ChartKind) -> AnyView {
@@ -193,44 +238,13 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = slot_count();
-        if n == 0 {
-            return;
-        }
-        let current = active.get_untracked();
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1).min(n - 1))),
-            "ArrowLeft" | "ArrowUp" => Some(current.map_or(0, |i| i.saturating_sub(1))),
-            "Home" => Some(0),
-            "End" => Some(n - 1),
-            "Escape" => None,
-            _ => return,
-        };
-        ev.prevent_default();
-        set_active.set(next);
+        follow_keys(&ev, active, set_active, slot_count());
     };
-    // A mouse shows the year under it and hides it on leaving; a tap or a
-    // sideways drag of a finger shows the nearest year (`chart::hit`), and
-    // it stays after the finger lifts, until a tap elsewhere takes the focus
-    // away. One handler for the three events keeps the bundle smaller.
     let on_pointer = move |ev: leptos::ev::PointerEvent| {
-        if ev.type_() == "pointerleave" {
-            if ev.pointer_type() != "touch" {
-                set_active.set(None);
-            }
-            return;
-        }
-        let Some(el) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let rect = el.get_bounding_client_rect();
-        let width = frame.get_untracked().width;
-        if let Some(x) = chart_x(f64::from(ev.client_x()), rect.left(), rect.width(), width) {
-            set_active.set(geometry.with_untracked(|g| slot_at(&g.slots, x)));
-        }
+        follow_pointer(&ev, set_active, |rect, x, _| {
+            let x = chart_pos(x, rect.left(), rect.width(), frame.get_untracked().width)?;
+            geometry.with_untracked(|g| slot_at(&g.slots, x))
+        });
     };
 
     view! {
@@ -349,20 +363,15 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                             })
                     }}
                 </svg>
-                <div class="tooltip" id=format!("tip-{id}") aria-live="polite">
-                    {move || {
-                        active_slot()
-                            .map(|s| {
-                                let left = (s.x + s.width / 2.0) / frame.get_untracked().width * 100.0;
-                                view! {
-                                    <div class="tip" style:left=format!("{}%", fixed(left, 1))>
-                                        <strong>{s.year}</strong>
-                                        {s.lines().into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
-                                    </div>
-                                }
-                            })
-                    }}
-                </div>
+                <div
+                    class="tooltip"
+                    id=format!("tip-{id}")
+                    aria-live="polite"
+                    style:--tip-x=move || {
+                        active_slot().map(|s| format!("{}%", fixed((s.x + s.width / 2.0) / frame.get_untracked().width * 100.0, 1)))
+                    }
+                    inner_html=move || active_slot().map(|s| tip_html(&s.year.to_string(), &s.lines())).unwrap_or_default()
+                ></div>
             </div>
             <ChartDownloads svg=svg_ref name=id title=kind.title()/>
             <DataTable

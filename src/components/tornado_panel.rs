@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
-use super::chart_panel::{measured_width, tick_label};
+use super::chart_panel::{follow_keys, follow_pointer, measured_width, tick_label};
 use super::data_table::DataTable;
 use super::slots::slots;
+use crate::chart::hit::{chart_pos, row_at};
 use crate::chart::tornado::tornado_chart;
-use crate::chart::{BAND_LABEL, MAX_TICKS};
-use crate::format::Fixed;
+use crate::chart::{tip_html, BAND_LABEL, MAX_TICKS};
+use crate::format::{fixed, Fixed};
 use crate::live::{settled, watch_with};
 use crate::model::{Ranked, INPUTS};
 use crate::state::AppState;
@@ -41,6 +42,29 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The row the tooltip shows, by rank; None hides it. A pointer, a tap,
+    // a finger's drag or the arrow keys choose it, as on the other charts.
+    let (active, set_active) = signal(None::<usize>);
+    let active_row = move || {
+        let i = active.get()?;
+        geometry.with(|g| g.rows.get(i).cloned())
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        follow_keys(
+            &ev,
+            active,
+            set_active,
+            geometry.with_untracked(|g| g.rows.len()),
+        );
+    };
+    let on_pointer = move |ev: leptos::ev::PointerEvent| {
+        follow_pointer(&ev, set_active, |rect, _, y| {
+            geometry.with_untracked(|g| {
+                let y = chart_pos(y, rect.top(), rect.height(), g.height)?;
+                row_at(&g.rows, y)
+            })
+        });
+    };
     let key = ranked.key();
     let title = match ranked {
         Ranked::NetCash => "What moves Amazon’s net cash most",
@@ -68,7 +92,19 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     <li><span class="swatch high" aria-hidden="true"></span>"Input at its high end"</li>
                 </ul>
             </figcaption>
-            <div class="plot" node_ref=plot_ref role="img" aria-label=move || geometry.with(|g| g.summary.clone())>
+            <div
+                class="plot"
+                node_ref=plot_ref
+                tabindex="0"
+                role="img"
+                aria-label=move || geometry.with(|g| g.summary.clone())
+                aria-describedby=format!("tip-tornado-{key}")
+                on:keydown=on_key
+                on:pointerdown=on_pointer
+                on:pointermove=on_pointer
+                on:pointerleave=on_pointer
+                on:blur=move |_| set_active.set(None)
+            >
                 <svg
                     node_ref=svg_ref
                     viewBox=move || geometry.with(|g| format!("0 0 {} {}", g.width, g.height))
@@ -136,7 +172,24 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                         y1=18.0
                         y2=height
                     ></line>
+                    {move || {
+                        active_row()
+                            .map(|r| {
+                                let width = geometry.with_untracked(|g| g.width);
+                                view! { <rect class="hover" x=0.0 y=r.y width=width height=r.height()></rect> }
+                            })
+                    }}
                 </svg>
+                <div
+                    class="tooltip"
+                    id=format!("tip-tornado-{key}")
+                    aria-live="polite"
+                    // Under the row, so the row stays in sight.
+                    style:--tip-y=move || {
+                        active_row().map(|r| format!("{}%", fixed((r.y + r.height()) / geometry.with_untracked(|g| g.height) * 100.0, 1)))
+                    }
+                    inner_html=move || active_row().map(|r| tip_html(r.input.spec().label, &r.tip_lines())).unwrap_or_default()
+                ></div>
             </div>
             <p class="note" data-testid=format!("tornado-{key}-no-effect")>
                 {move || {

@@ -1,8 +1,12 @@
-// Shared browser set-up: Debian's Chromium through playwright-core, never a
+// Shared browser set-up: Debian's Chromium (or, with E2E_ENGINE=firefox,
+// Debian's Firefox ESR over WebDriver BiDi) through playwright-core, never a
 // downloaded browser. Every page records console errors and uncaught exceptions.
-import { chromium } from 'playwright-core';
+import { chromium, firefox } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The engine this run drives: `chromium` (the default) or `firefox`. */
+export const ENGINE = process.env.E2E_ENGINE ?? 'chromium';
 export const ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -10,6 +14,10 @@ export const ARGS = [
 ];
 
 export function launch() {
+  if (ENGINE === 'firefox') {
+    return firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: true });
+  }
+  if (ENGINE !== 'chromium') throw new Error(`E2E_ENGINE=${ENGINE}: expected chromium or firefox`);
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
@@ -68,20 +76,24 @@ export async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 }
 
+/** Every figure's raw value and every schedule cell, read in the page
+ * (runs there: any driver can send it). */
+export function pageValues() {
+  const outputs = {};
+  for (const el of document.querySelectorAll('dd[data-testid]')) {
+    outputs[el.dataset.testid] = el.getAttribute('data-value');
+  }
+  const rows = [...document.querySelectorAll('[data-testid="schedule"] tbody tr')].map((tr) => {
+    const row = { year: Number(tr.dataset.year) };
+    for (const td of tr.querySelectorAll('td[data-col]')) row[td.dataset.col] = td.getAttribute('data-value');
+    return row;
+  });
+  return { outputs, rows };
+}
+
 /** Every figure's raw value and every schedule cell, read from the page. */
 export function readPage(page) {
-  return page.evaluate(() => {
-    const outputs = {};
-    for (const el of document.querySelectorAll('dd[data-testid]')) {
-      outputs[el.dataset.testid] = el.getAttribute('data-value');
-    }
-    const rows = [...document.querySelectorAll('[data-testid="schedule"] tbody tr')].map((tr) => {
-      const row = { year: Number(tr.dataset.year) };
-      for (const td of tr.querySelectorAll('td[data-col]')) row[td.dataset.col] = td.getAttribute('data-value');
-      return row;
-    });
-    return { outputs, rows };
-  });
+  return page.evaluate(pageValues);
 }
 
 /**

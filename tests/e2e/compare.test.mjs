@@ -35,7 +35,7 @@ async function assertAb(page, a, b, label) {
 const waitForSearch = (page, pred) => page.waitForFunction(pred, null, { timeout: 5000 });
 
 describe('compare A vs B', () => {
-  test('a compare link round-trips: A in its compact key, B in the v1 keys', async () => {
+  test('a compare link round-trips: A in its compact key, B in the v1 keys [every engine]', async () => {
     const page = await open(app.browser, `${app.server.url}?v=1&c=150&a=announced,m:20,sp:front`);
     await settle(page);
     await assertScenario(page, { c: 150 }, 'B');
@@ -66,7 +66,7 @@ describe('compare A vs B', () => {
     await page.context().close();
   });
 
-  test('pin, edit B, reload, swap, stop comparing, and Back', async () => {
+  test('pin, edit B, reload, swap, stop comparing, and Back [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     assert.equal(await page.getByTestId('ab-compare').count(), 0);
     assert.equal(await page.getByTestId('swap-ab').isHidden(), true, 'nothing to swap yet');
@@ -129,7 +129,7 @@ describe('compare A vs B', () => {
     await page.context().close();
   });
 
-  test('view=compare embeds show A against B', async () => {
+  test('view=compare embeds show A against B [every engine]', async () => {
     const page = await open(app.browser, `${app.server.url}?v=1&c=200&a=announced&embed=1&view=compare`);
     await ready(page);
     await page.waitForSelector('[data-testid="ab-compare"]');

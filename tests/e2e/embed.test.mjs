@@ -23,7 +23,7 @@ const world = useBlog({ before, after, afterEach }, (appUrl) => ({
 }));
 
 describe('embeds in a blog post', () => {
-  test('iframes resize to their content, with no inner scrollbar', async () => {
+  test('iframes resize to their content, with no inner scrollbar [every engine]', async () => {
     const page = await open(world.browser, world.blog.url, { viewport: { width: 800, height: 900 } }, { wait: false });
     for (const id of ['spend', 'summary']) {
       const size = await fitted(page, id);
@@ -34,7 +34,7 @@ describe('embeds in a blog post', () => {
     await page.context().close();
   });
 
-  test('controls in an embed move its figure, and the iframe follows', async () => {
+  test('controls in an embed move its figure, and the iframe follows [every engine]', async () => {
     const page = await open(world.browser, world.blog.url, { viewport: { width: 800, height: 900 } }, { wait: false });
     await fitted(page, 'spend');
     const frame = page.frameLocator('#spend');
@@ -105,7 +105,7 @@ describe('single views say their numbers', () => {
     ['v=1&m=0', { m: 0 }],
   ];
 
-  test('each leads with a takeaway and its key figures, as the reference model computes them', async () => {
+  test('each leads with a takeaway and its key figures, as the reference model computes them [every engine]', async () => {
     for (const [query, input] of SCENARIOS) {
       const expected = reference(input).outputs;
       for (const [view, ids] of Object.entries(FIGURES)) {
@@ -177,7 +177,7 @@ describe('the embed dialog', () => {
 });
 
 describe('the JavaScript API', () => {
-  test('compute returns the outputs and schedule as plain data', async () => {
+  test('compute returns the outputs and schedule as plain data [every engine]', async () => {
     const page = await open(world.browser, world.app.url);
     const r = await page.evaluate(() => window.circularCompute.compute({ c: 150, m: 20 }));
     const expected = reference({ c: 150, m: 20 });

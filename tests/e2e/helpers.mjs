@@ -5,8 +5,12 @@ import { readPage } from './browser.mjs';
 
 /** Asserts every figure and schedule cell on the page against the reference model. */
 export async function assertScenario(page, input, label = JSON.stringify(input)) {
+  assertValues(await readPage(page), input, label);
+}
+
+/** Asserts figures and schedule cells read by `pageValues` against the reference model. */
+export function assertValues(got, input, label = JSON.stringify(input)) {
   const expected = reference(input);
-  const got = await readPage(page);
   for (const [id, value] of Object.entries(expected.outputs)) {
     assert.ok(id in got.outputs, `${label}: the page has no figure ${id}`);
     assert.ok(matches(got.outputs[id], value), `${label}: ${id} is ${got.outputs[id]}, expected ${value}`);

@@ -19,7 +19,7 @@ async function type(page, key, text) {
 }
 
 describe('the calculator page', () => {
-  test('loads under a subpath with the default figures and no console error', async () => {
+  test('loads under a subpath with the default figures and no console error [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     await assertScenario(page, {}, 'defaults');
     assert.match(await page.getByTestId('lead').textContent(), /\$4\.00 .* \$1\.40 .* 2033/);
@@ -45,7 +45,7 @@ describe('the calculator page', () => {
     await page.context().close();
   });
 
-  test('number boxes recompute every figure, for several scenarios', async () => {
+  test('number boxes recompute every figure, for several scenarios [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     const scenarios = [
       { c: 250, t: 7 },
@@ -76,7 +76,7 @@ describe('the calculator page', () => {
     await page.context().close();
   });
 
-  test('sliders move with the keyboard', async () => {
+  test('sliders move with the keyboard [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     const slider = page.locator('[data-key="c"] input[type="range"]');
     await slider.focus();
@@ -165,7 +165,7 @@ describe('the calculator page', () => {
     await page.context().close();
   });
 
-  test('charts answer the keyboard with a tooltip, and summarise themselves', async () => {
+  test('charts answer the keyboard with a tooltip, and summarise themselves [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     const plot = page.locator('[data-testid="chart-cash"] .plot');
     assert.match(await plot.getAttribute('aria-label'), /turns positive in 2033/);
@@ -174,6 +174,17 @@ describe('the calculator page', () => {
     await settle(page);
     const tip = await page.locator('#tip-cash').textContent();
     assert.match(tip, /2035.*Net cash \$10B/);
+    // A tornado steps through its rows, widest swing first.
+    const tornado = page.locator('[data-testid="tornado-net-cash"] .plot');
+    await page.locator('[data-testid="tornado-net-cash"] details.chart-data summary').click();
+    await tornado.focus();
+    await page.keyboard.press('ArrowDown');
+    await settle(page);
+    const first = await page.locator('[data-testid="tornado-net-cash"] table tbody tr th, [data-testid="tornado-net-cash"] table tbody tr td').first().textContent();
+    assert.equal(await page.locator('#tip-tornado-net-cash strong').textContent(), first);
+    await page.keyboard.press('Escape');
+    await settle(page);
+    assert.equal(await page.locator('#tip-tornado-net-cash .tip').count(), 0, 'Escape hides it');
     assertNoErrors(page);
     await page.context().close();
   });
@@ -265,7 +276,7 @@ describe('the calculator page', () => {
     });
   }
 
-  test('on a phone, a tap on a chart shows its nearest year, and a tap elsewhere hides it', async () => {
+  test('on a phone, a tap on a chart shows its nearest year (a tornado: its row), and a tap elsewhere hides it', async () => {
     const page = await open(app.browser, app.server.url, { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
     for (const id of ['spend', 'capacity', 'cash']) {
       const plot = page.locator(`[data-testid="chart-${id}"] .plot`);
@@ -278,6 +289,28 @@ describe('the calculator page', () => {
       assert.equal(await tip.count(), 1, `${id}: a tooltip after the tap`);
       assert.match(await tip.locator('strong').textContent(), /^2035$/, `${id}: the last year`);
       assert.equal(await page.locator('.tooltip .tip').count(), 1, 'only the tapped chart answers');
+    }
+    // A tornado's tap names the row under the finger and its figures at both ends.
+    for (const key of ['net-cash', 'payback']) {
+      const bar = page.locator(`[data-testid="tornado-${key}"] g.bar`).nth(1);
+      await bar.scrollIntoViewIfNeeded();
+      const box = await bar.boundingBox();
+      await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+      await settle(page);
+      const tip = page.locator(`#tip-tornado-${key} .tip`);
+      assert.equal(await tip.count(), 1, `${key}: a tooltip after the tap`);
+      await page.locator(`[data-testid="tornado-${key}"] details.chart-data`).evaluate((d) => { d.open = true; });
+      await settle(page);
+      const row = page.locator(`[data-testid="tornado-${key}"] table tbody tr`).nth(1);
+      const cells = await row.locator('th, td').allTextContents();
+      assert.equal(await tip.locator('strong').textContent(), cells[0], `${key}: the second row's input`);
+      const lines = await tip.locator('span').allTextContents();
+      assert.match(lines[0], new RegExp(`^Low end, .*: ${cells[2].replace(/[$.]/g, '\\$&')}$`), `${key}: ${lines[0]}`);
+      assert.match(lines[1], new RegExp(`^High end, .*: ${cells[3].replace(/[$.]/g, '\\$&')}$`), `${key}: ${lines[1]}`);
+      assert.equal(await page.locator('.tooltip .tip').count(), 1, 'only the tapped chart answers');
+      // The tooltip stays inside the screen.
+      const tipBox = await tip.boundingBox();
+      assert.ok(tipBox.x >= 0 && tipBox.x + tipBox.width <= 375, `${key}: tooltip within 375 px (${tipBox.x}, ${tipBox.width})`);
     }
     await page.locator('h1').tap();
     await settle(page);

@@ -18,11 +18,17 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server; resolves to { url, close }. `headers` are added to every response. */
-export function serve({ root, prefix = '/', port = 0, headers = {} }) {
+/** Starts a server; resolves to { url, close, requests }. `headers` are
+ * added to every response; `requests` lists every path asked for, in order.
+ * `files` (name → text) are served under the prefix beside `root`'s, and
+ * `inject` is written before `</head>` in every HTML file (for a test's
+ * probe in engines where a test cannot add a script before the page's). */
+export function serve({ root, prefix = '/', port = 0, headers = {}, files = {}, inject = '' }) {
   const base = resolve(root);
+  const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not under prefix');
       return;
@@ -33,8 +39,11 @@ export function serve({ root, prefix = '/', port = 0, headers = {} }) {
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      let body = await readFile(file);
+      const name = path.slice(prefix.length);
+      if (Object.hasOwn(files, name)) file = name;
+      else if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let body = Object.hasOwn(files, name) ? Buffer.from(files[name]) : await readFile(file);
+      if (inject && extname(file) === '.html') body = Buffer.from(body.toString().replace('</head>', `${inject}</head>`));
       // Compress as static hosts do, so measurements match a real deployment.
       const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && extname(file) !== '.png';
       if (gzip) body = gzipSync(body);
@@ -52,7 +61,7 @@ export function serve({ root, prefix = '/', port = 0, headers = {} }) {
   return new Promise((ok) => {
     server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
-      ok({ url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((d) => server.close(d)) });
+      ok({ url: `http://127.0.0.1:${port}${prefix}`, requests, close: () => new Promise((d) => server.close(d)) });
     });
   });
 }

@@ -15,9 +15,12 @@ import { sizes } from '../../scripts/size-report.mjs';
  * session 9, from 256.65 KB, for issue #17 (+2.7 KB: single views that say
  * their numbers in text, the spend chart's second panel, the link-preview
  * tags) and issue #23 (+8.7 KB: every figure's working, in the page, the
- * JSON, the Markdown and the JS API). Lower it whenever the page gets
- * smaller. */
-const RATCHET = 268_350;
+ * JSON, the Markdown and the JS API); raised in session 10, from 268.35 KB,
+ * for issue #22 (+1.9 KB: the tornado charts answer a tap, a pointer and
+ * the arrow keys with a tooltip, as the other charts do; the three pointer
+ * handlers are 0.45 KB of it, and writing every tooltip as one HTML
+ * binding won back 0.45 KB). Lower it whenever the page gets smaller. */
+const RATCHET = 270_250;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 

@@ -19,7 +19,7 @@ async function waitForQuery(page, expected) {
 }
 
 describe('share links', () => {
-  test('a link for every input key reproduces the figures', async () => {
+  test('a link for every input key reproduces the figures [every engine]', async () => {
     assert.deepEqual(Object.keys(LINK_VALUES).sort(), Object.keys(DEFAULTS).sort());
     const page = await open(app.browser, null);
     for (const [key, value] of Object.entries(LINK_VALUES)) {
@@ -33,7 +33,7 @@ describe('share links', () => {
     await page.context().close();
   });
 
-  test('the address follows the inputs, and the default scenario is the bare address', async () => {
+  test('the address follows the inputs, and the default scenario is the bare address [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     assert.equal(await page.evaluate(() => location.search), '');
     await page.getByTestId('input-m').fill('0.3');
@@ -60,7 +60,7 @@ describe('share links', () => {
     await page.context().close();
   });
 
-  test('reload keeps the scenario', async () => {
+  test('reload keeps the scenario [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     await page.getByTestId('input-c').fill('210');
     await page.getByTestId('input-c').press('Tab');
@@ -73,7 +73,7 @@ describe('share links', () => {
     await page.context().close();
   });
 
-  test('back and forward restore presets', async () => {
+  test('back and forward restore presets [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     await page.getByTestId('preset').selectOption('thin-margin');
     await waitForQuery(page, '?v=1&p=thin-margin');

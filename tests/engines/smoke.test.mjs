@@ -1,0 +1,139 @@
+// The calculator in Safari's engine (WebKitGTK) and in Firefox, driven over
+// classic WebDriver: load, figures, a typed change, share and compare links,
+// an embed, a finger's tap on a chart, the wasm fetched once, and no error.
+// `ENGINES=webkit,firefox` (the default) picks the engines; WebKit needs a
+// display (`xvfb-run`, as `make test-engines` runs it).
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../e2e/server.mjs';
+import { pageValues } from '../e2e/browser.mjs';
+import { assertValues } from '../e2e/helpers.mjs';
+import { matches, reference } from '../e2e/reference.mjs';
+import { ENGINES, start } from './webdriver.mjs';
+
+/** Records what an engine reports as an error, before the page's own scripts
+ * run: window `error` events, unhandled rejections and console errors. */
+const PROBE = `window.__errors = [];
+addEventListener('error', (e) => __errors.push('window error: ' + e.message));
+addEventListener('unhandledrejection', (e) => __errors.push('unhandled rejection: ' + e.reason));
+const consoleError = console.error;
+console.error = (...args) => { __errors.push('console: ' + args.join(' ')); consoleError.apply(console, args); };
+`;
+
+const engines = (process.env.ENGINES ?? 'webkit,firefox').split(',').filter(Boolean);
+
+/** The page's figures, once the calculator has built them. */
+const figuresBuilt = () => document.querySelectorAll('dd[data-testid]').length > 20
+  && document.querySelectorAll('[data-testid="schedule"] tbody tr').length > 0;
+
+for (const engine of engines) {
+  describe(`in ${ENGINES[engine]?.name ?? engine}`, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await serve({
+        root: 'dist',
+        prefix: '/tools/deal/',
+        files: { '__probe.js': PROBE, '__blank.html': '<!doctype html><title>blank</title>' },
+        inject: '<script src="/tools/deal/__probe.js"></script>',
+      });
+      browser = await start(engine);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+    // Every test starts from a blank page at phone width, with no stored data
+    // and nothing requested yet.
+    beforeEach(async () => {
+      await browser.goto('about:blank');
+      await browser.size(390, 844);
+      server.requests.length = 0;
+    });
+    // Whatever the test did, the engine reported no error.
+    afterEach(async () => {
+      const errors = await browser.run(() => window.__errors ?? []).catch(() => []);
+      assert.deepEqual(errors, [], 'window errors, unhandled rejections or console errors');
+    });
+
+    /** Loads `query` on a fresh page (its storage cleared) and waits until
+     * `built` is true in it (by default, the full page's figures). */
+    async function load(query = '', built = figuresBuilt) {
+      // A blank page of the same origin, so no earlier load is still fetching.
+      await browser.goto(`${server.url}__blank.html`);
+      await browser.run(() => { localStorage.clear(); sessionStorage.clear(); });
+      server.requests.length = 0;
+      await browser.goto(`${server.url}${query}`);
+      await browser.until(built, `the page at ?${query} to be built`);
+    }
+
+    const wasmFetches = () => server.requests.filter((p) => p.endsWith('.wasm')).length;
+
+    test('the page loads with the reference figures, fetching the wasm once', async () => {
+      await load();
+      assertValues(await browser.run(pageValues), {}, 'defaults');
+      assert.equal(wasmFetches(), 1, `wasm requests: ${server.requests.join(' ')}`);
+    });
+
+    test('a value typed into a box recomputes every figure and the address', async () => {
+      await load();
+      await browser.type('[data-testid="input-c"]', '150\uE007');
+      await browser.until(() => location.search.includes('c=150'), 'the address to say c=150');
+      assertValues(await browser.run(pageValues), { c: 150 }, 'c typed as 150');
+    });
+
+    test('a share link and a compare link reproduce their figures', async () => {
+      await load('?v=1&c=250&t=7&m=20&sp=front');
+      assertValues(await browser.run(pageValues), { c: 250, t: 7, m: 20, sp: 'front' }, 'share link');
+      await load('?v=1&c=150&a=announced,m:20,sp:front');
+      assertValues(await browser.run(pageValues), { c: 150 }, 'compare link, B');
+      const a = await browser.run(() => Object.fromEntries(
+        [...document.querySelectorAll('[data-testid^="ab-a-"][data-value]')].map((el) => [el.dataset.testid.slice(5), el.getAttribute('data-value')]),
+      ));
+      const expected = reference({ m: 20, sp: 'front' }).outputs;
+      for (const [id, value] of Object.entries(expected)) {
+        assert.ok(matches(a[id], value), `compare link, A ${id} is ${a[id]}, expected ${value}`);
+      }
+    });
+
+    test('an embed loads its figures, fetching the wasm once', async () => {
+      await load('?embed=1&view=cash&controls=m&m=20', () => document.querySelector('[data-testid="chart-cash"] path'));
+      const net = await browser.run(() => document.querySelector('[data-testid="investor-net-cash"]')?.getAttribute('data-value'));
+      assert.ok(matches(net, reference({ m: 20 }).outputs['investor-net-cash']), `net cash ${net}`);
+      assert.equal(wasmFetches(), 1, `wasm requests: ${server.requests.join(' ')}`);
+    });
+
+    test('a finger’s tap on a chart shows its nearest year, and on a tornado its row', async () => {
+      await load();
+      for (const id of ['spend', 'capacity', 'cash']) {
+        // Scroll the plot into view, then tap near its right end: the last year.
+        const box = await browser.run((chart) => {
+          const plot = document.querySelector(`[data-testid="chart-${chart}"] .plot`);
+          plot.scrollIntoView({ block: 'center' });
+          const r = plot.getBoundingClientRect();
+          return { x: r.left + r.width * 0.97, y: r.top + r.height / 2 };
+        }, id);
+        await browser.tap(box.x, box.y);
+        const year = await browser.until(
+          (chart) => document.querySelector(`#tip-${chart} .tip strong`)?.textContent,
+          `${id}: a tooltip after the tap`, 5000, id,
+        );
+        assert.equal(year, '2035', `${id}: the last year`);
+      }
+      // On a tornado, the row under the finger: its input's name.
+      const bar = await browser.run(() => {
+        const g = document.querySelectorAll('[data-testid="tornado-net-cash"] g.bar')[1];
+        g.scrollIntoView({ block: 'center' });
+        const r = g.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2, key: g.dataset.key };
+      });
+      await browser.tap(bar.x, bar.y);
+      const name = await browser.until(
+        () => document.querySelector('#tip-tornado-net-cash .tip strong')?.textContent,
+        'the tornado\'s tooltip after the tap', 5000,
+      );
+      const label = await browser.run((key) => document.querySelector(`[data-testid="input-${key}"]`)?.closest('[data-key]')?.querySelector('label')?.textContent, bar.key);
+      assert.ok(label?.includes(name), `tornado: tapped ${bar.key}, the tooltip names ${name}, its box is labelled ${label}`);
+    });
+  });
+}
