@@ -50,7 +50,7 @@ fn drawing(study: &Study) -> usize {
                 pinned: None,
                 band: Some(&band),
             };
-            chart(&f, &data).marks.len()
+            chart(&f, &data).series.marks().len()
         })
         .sum();
     let rows: usize = Ranked::ALL

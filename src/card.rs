@@ -146,7 +146,7 @@ pub fn svg(preset: &Preset) -> String {
             t.label
         );
     }
-    for m in g.marks.iter().filter(|m| !m.d.is_empty()) {
+    for m in g.series.marks().into_iter().filter(|m| !m.d.is_empty()) {
         let _ = write!(
             out,
             "<path d=\"{}\" style=\"{}\"/>",

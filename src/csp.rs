@@ -202,7 +202,9 @@ mod tests {
             h.loader_name
         )));
         assert!(h.loader.contains("import init from './app-1234.js'"));
-        assert!(h.loader.contains("module_or_path: window.ccWasm ?? './app-1234_bg.wasm'"));
+        assert!(h
+            .loader
+            .contains("module_or_path: window.ccWasm ?? './app-1234_bg.wasm'"));
         assert!(h.loader.contains("removeAttribute('hidden')"));
         let csp = h.html.find("Content-Security-Policy").unwrap();
         assert!(

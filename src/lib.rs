@@ -10,6 +10,7 @@
 pub mod card;
 pub mod chart;
 pub mod codec;
+pub mod compare;
 pub mod components;
 /// Build-time only (the post-build step): the wasm never carries it.
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,4 +1,4 @@
-//! How the page's live parts are wired to the state: effects and settled
+//! How the page's live parts are wired to the state: effects and detached_memo
 //! signals, each in the bundle once.
 //!
 //! Two costs shape this module. Leptos wakes every effect below a memo
@@ -12,35 +12,37 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-/// Runs `run` once the page is built, and again whenever what it read
-/// changes.
-pub fn watch(run: impl Fn() + 'static) {
-    watch_boxed(Box::new(run));
+/// A plain effect: runs `run` once the page is built, and again whenever
+/// anything it read changes (not Leptos' `watch`, which names its sources).
+pub fn effect(run: impl Fn() + 'static) {
+    effect_boxed(Box::new(run));
 }
 
 /// The one effect of the page, whatever it runs.
-fn watch_boxed(run: Box<dyn Fn()>) {
+fn effect_boxed(run: Box<dyn Fn()>) {
     Effect::new(move |_| run());
 }
 
-/// Like [`watch`], with `memory` kept from one run to the next: for
+/// Like [`effect`], with `memory` kept from one run to the next: for
 /// effects that write only what changed since they last wrote.
-pub fn watch_with<S: 'static>(memory: S, step: impl Fn(&mut S) + 'static) {
+pub fn effect_with<S: 'static>(memory: S, step: impl Fn(&mut S) + 'static) {
     let memory = RefCell::new(memory);
-    watch(move || step(&mut memory.borrow_mut()));
+    effect(move || step(&mut memory.borrow_mut()));
 }
 
-/// A signal that follows `source`, set only when its value changes.
+/// A memo kept outside the reactive graph: a plain signal that an effect
+/// sets to `source`'s value, only when that value changes.
 ///
-/// An effect that copies a memo's value into a signal ends the wave of
-/// checks: what reads the signal wakes only when the value really changed,
-/// not on every input (each tick, slot and row of the page would).
-pub fn settled<T>(source: impl Fn() -> T + 'static) -> ReadSignal<T>
+/// A `Memo` wakes everything below it to check whenever anything above it
+/// changes; this copy ends that wave of checks, so what reads it wakes only
+/// when the value really changed, not on every input (each tick, slot and
+/// row of the page would).
+pub fn detached_memo<T>(source: impl Fn() -> T + 'static) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     let (value, set_value) = signal(untrack(&source));
-    watch(move || {
+    effect(move || {
         let now = source();
         if value.with_untracked(|v| *v != now) {
             set_value.set(now);

@@ -5,7 +5,7 @@
 //! `src/bin/postbuild.rs` writes them into `dist/`.
 
 use crate::card;
-use crate::codec::embed::{embed_query, Display, Theme, View};
+use crate::codec::embed::{embed_query, snippet, Presentation, Theme, View};
 use crate::codec::encode;
 use crate::csp::{between, policy};
 use serde::Serialize;
@@ -112,7 +112,7 @@ impl Entry {
     /// The embed it names: the view, and the inputs a reader can move in
     /// it: the one or two that move each chart most; all of them, folded,
     /// in the compact calculator.
-    pub fn display(&self) -> Display {
+    pub fn presentation(&self) -> Presentation {
         let controls = match self.view {
             View::All => Input::ALL.to_vec(),
             View::Summary => vec![Input::Commitment, Input::Margin],
@@ -121,7 +121,7 @@ impl Entry {
             View::Cash => vec![Input::Margin, Input::MilestonePaid],
             View::Table | View::Compare | View::Tornado => Vec::new(),
         };
-        Display {
+        Presentation {
             embed: true,
             view: self.view,
             controls,
@@ -144,12 +144,12 @@ impl Entry {
 
     /// The embed's query, without `?`.
     pub fn query(&self) -> String {
-        embed_query(&self.scenario_query(), &self.display())
+        embed_query(&self.scenario_query(), &self.presentation())
     }
 
     /// The iframe height that shows it whole from 375 to 720 px.
     pub fn height(&self) -> u32 {
-        self.display().declared_height()
+        self.presentation().declared_height()
     }
 
     /// Its title: the view and the scenario.
@@ -179,11 +179,11 @@ impl Entry {
         // A sandboxing consumer (WordPress) keeps the iframe and the link in
         // the blockquote, which it shows until the embed reports its height;
         // others keep embed.js too, which sizes the iframe.
-        let src = html_attr(&format!("{site}?{}", self.query()));
         let page = html_attr(&format!("{site}{}", self.page_query()));
-        let title_attr = html_attr(&title);
         let html = format!(
-            "<blockquote><a href=\"{page}\">{title_attr}</a></blockquote><iframe src=\"{src}\" title=\"{title_attr}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe><script src=\"{site}embed.js\" async></script>"
+            "<blockquote><a href=\"{page}\">{}</a></blockquote>{}",
+            html_attr(&title),
+            snippet(site, &self.query(), &title, height)
         );
         let thumbnail = format!("{site}{}", card::path(self.preset));
         let doc = OEmbed {
@@ -486,7 +486,7 @@ fn description(html: &str) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::codec::decode;
-    use crate::codec::embed::display;
+    use crate::codec::embed::presentation;
 
     const SITE: &str = "https://example.org/d/";
 
@@ -534,11 +534,11 @@ mod tests {
     #[test]
     fn an_entry_reads_back_as_the_embed_it_names() {
         for entry in Entry::all() {
-            let (shown, notices) = display(&decode(&entry.query()));
+            let (shown, notices) = presentation(&decode(&entry.query()));
             assert!(notices.is_empty(), "{}", entry.query());
             assert!(shown.embed);
             assert_eq!(shown.view, entry.view);
-            assert_eq!(shown, entry.display(), "{}", entry.query());
+            assert_eq!(shown, entry.presentation(), "{}", entry.query());
             assert!(entry.height() >= 200, "{}", entry.query());
         }
     }

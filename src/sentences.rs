@@ -4,7 +4,7 @@
 
 use crate::codec::embed::View;
 use crate::format::figure;
-use crate::model::{Input, Outputs, Scenario, Tornado, Unit};
+use crate::model::{fact_by_id, Input, Outputs, Scenario, Source, Tornado, Unit};
 
 fn money(v: f64) -> String {
     figure(Unit::UsdBillions, Some(v))
@@ -136,6 +136,22 @@ pub fn takeaway(
     })
 }
 
+/// An input's help line about its source: "Source: F1 — … (…)." for a
+/// sourced input; for an assumption, what informs it, if anything.
+pub fn source_text(source: Source) -> String {
+    let facts: Vec<String> = source
+        .fact_ids()
+        .iter()
+        .filter_map(|id| fact_by_id(id))
+        .map(|f| format!("{} — {}: {} ({})", f.id, f.what, f.value, f.source))
+        .collect();
+    match (source.is_assumption(), facts.is_empty()) {
+        (true, true) => "Assumption: no public source; set it to your own view.".to_string(),
+        (true, false) => format!("Assumption, informed by {}.", facts.join("; ")),
+        (false, _) => format!("Source: {}.", facts.join("; ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +228,33 @@ mod tests {
         assert!(lead(&w.0, &w.1).starts_with("Amazon puts in no new money"));
         let cash = say(View::Cash, &w);
         assert!(cash.contains("is positive from the first year"), "{cash}");
+    }
+
+    #[test]
+    fn a_source_line_names_its_facts_or_says_it_is_an_assumption() {
+        use crate::model::INPUTS;
+        let line = |i: Input| source_text(i.spec().source);
+        let c = line(Input::Commitment);
+        assert!(c.starts_with("Source: F") && c.ends_with('.'), "{c}");
+        for spec in INPUTS.iter() {
+            let text = source_text(spec.source);
+            for id in spec.source.fact_ids() {
+                assert!(text.contains(id), "{}: {text}", spec.key);
+            }
+            assert_eq!(
+                text.starts_with("Assumption"),
+                spec.source.is_assumption(),
+                "{}",
+                spec.key
+            );
+        }
+        let bare = INPUTS
+            .iter()
+            .find(|s| s.source.is_assumption() && s.source.fact_ids().is_empty())
+            .map(|s| source_text(s.source));
+        assert_eq!(
+            bare.as_deref(),
+            Some("Assumption: no public source; set it to your own view.")
+        );
     }
 }

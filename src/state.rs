@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::codec::embed::{display, embed_query, Display};
+use crate::codec::embed::{embed_query, presentation, Presentation};
 use crate::codec::given::ScenarioMap;
 use crate::codec::{decode, encode_with, notice_lines, Decoded, Pinned};
-use crate::live::{after, watch};
+use crate::live::{after, effect};
 use crate::model::{compute, Input, Outputs, Preset, Scenario, Study};
 use crate::web::location;
 
@@ -39,7 +39,7 @@ pub struct AppState {
     /// for every link and citation that shows it.
     pub link: Memo<String>,
     /// Full page or embed, read once from the address.
-    pub display: StoredValue<Display>,
+    pub presentation: StoredValue<Presentation>,
     /// The address write waiting for its timer, if any; cleared when the
     /// app is unmounted so no write outlives it.
     url_pending: StoredValue<Option<TimeoutHandle>>,
@@ -49,7 +49,7 @@ impl AppState {
     /// Reads the scenario from the address and sets up the memo.
     pub fn from_location() -> AppState {
         let decoded = decode(&location::query());
-        let (shown, embed_notices) = display(&decoded);
+        let (shown, embed_notices) = presentation(&decoded);
         let notices = notice_lines(
             decoded
                 .notices
@@ -69,13 +69,15 @@ impl AppState {
             pinned_outputs: Memo::new(move |_| pinned.get().map(|a| compute(&a.scenario))),
             study: Memo::new(move |_| Study::of(&scenario.get())),
             link: Memo::new(move |_| location::href_for(&share_query(scenario, preset, pinned))),
-            display: StoredValue::new(shown),
+            presentation: StoredValue::new(shown),
             url_pending: StoredValue::new(None),
         }
     }
 
-    /// The query string (without `?`) that reproduces the current scenario.
-    pub fn query(&self) -> String {
+    /// The share link's query (without `?`): the scenario, its preset and
+    /// the pinned A, without embed settings. Tracked: a reader re-runs when
+    /// the scenario changes.
+    pub fn share_query(&self) -> String {
         share_query(self.scenario, self.preset, self.pinned)
     }
 
@@ -90,7 +92,7 @@ impl AppState {
     pub fn apply_preset(&self, preset: &'static Preset) {
         self.preset.set(preset);
         self.scenario.set(preset.scenario());
-        location::write(&self.query_untracked(), true);
+        location::write(&self.address_query(), true);
     }
 
     /// Loads a scenario read from elsewhere (a saved one, a host page's
@@ -106,7 +108,7 @@ impl AppState {
         }
         self.notices
             .set(notice_lines(decoded.notices.iter().map(|n| n.to_string())));
-        location::write(&self.query_untracked(), new_entry);
+        location::write(&self.address_query(), new_entry);
     }
 
     /// The scenario as share-URL keys (only what differs from its preset),
@@ -135,13 +137,13 @@ impl AppState {
     /// Pins the current scenario as A; the reader goes on editing B.
     pub fn pin(&self) {
         self.pinned.set(Some(self.current()));
-        location::write(&self.query_untracked(), true);
+        location::write(&self.address_query(), true);
     }
 
     /// Stops comparing: A is dropped, B stays.
     pub fn unpin(&self) {
         self.pinned.set(None);
-        location::write(&self.query_untracked(), true);
+        location::write(&self.address_query(), true);
     }
 
     /// Swaps A and B, so the reader can edit the other one.
@@ -152,17 +154,18 @@ impl AppState {
         self.pinned.set(Some(self.current()));
         self.preset.set(a.preset);
         self.scenario.set(a.scenario);
-        location::write(&self.query_untracked(), true);
+        location::write(&self.address_query(), true);
     }
 
-    /// The address's query: the share query, plus the embed settings in an embed.
-    fn query_untracked(&self) -> String {
+    /// The address's own query: the share query, plus the embed settings
+    /// in an embed. Read untracked, for the writes to the address.
+    fn address_query(&self) -> String {
         let query = encode_with(
             &self.scenario.get_untracked(),
             self.preset.get_untracked(),
             self.pinned.get_untracked().as_ref(),
         );
-        self.display.with_value(|d| {
+        self.presentation.with_value(|d| {
             if d.embed {
                 embed_query(&query, d)
             } else {
@@ -174,7 +177,7 @@ impl AppState {
     /// Keeps the address in step with the state (throttled `replaceState`),
     /// and the state in step with Back and Forward.
     pub fn sync_location(self) {
-        watch(move || {
+        effect(move || {
             self.scenario.track();
             self.preset.track();
             self.pinned.track();
@@ -185,7 +188,7 @@ impl AppState {
                 URL_WRITE_EVERY,
                 Box::new(move || {
                     self.url_pending.set_value(None);
-                    location::write(&self.query_untracked(), false);
+                    location::write(&self.address_query(), false);
                 }),
             );
             self.url_pending.set_value(handle);

@@ -1,6 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the pieces that
 //! need a real DOM: mounting, typing, the figures as the page writes them,
-//! unmounting, and the live wiring (settled signals).
+//! unmounting, and the live wiring (detached memos).
 //!
 //! Every test starts from [`fresh_world`]: whatever an earlier test left
 //! behind (a mounted app with its timers and listeners, its container, the
@@ -196,11 +196,11 @@ async fn unparsable_typing_keeps_the_scenario_and_says_why() {
     assert!(hint.text_content().unwrap().contains("not a number"));
 }
 
-/// A settled signal follows its source, and wakes its readers only when its
-/// own value changes; `watch_with` keeps its memory between runs.
+/// A detached memo follows its source, and wakes its readers only when its
+/// own value changes; `effect_with` keeps its memory between runs.
 #[wasm_bindgen_test]
-async fn settled_signals_wake_readers_only_on_a_real_change() {
-    use circular_compute::live::{settled, watch_with};
+async fn detached_memos_wake_readers_only_on_a_real_change() {
+    use circular_compute::live::{detached_memo, effect_with};
     use leptos::prelude::*;
 
     fresh_world("").await;
@@ -209,9 +209,9 @@ async fn settled_signals_wake_readers_only_on_a_real_change() {
     let owner = Owner::new();
     let (set_source, runs) = owner.with(|| {
         let (source, set_source) = signal(1_u32);
-        let tens = settled(move || source.get() / 10);
+        let tens = detached_memo(move || source.get() / 10);
         let (runs, set_runs) = signal(Vec::<u32>::new());
-        watch_with(0_u32, move |count: &mut u32| {
+        effect_with(0_u32, move |count: &mut u32| {
             *count += 1;
             let seen = tens.get();
             set_runs.update(|r| r.push(seen * 100 + *count));

@@ -3,7 +3,7 @@
 use super::frame::{x_ticks, y_axis, Frame, Years};
 use super::paths::{bars, line, ribbon, rule};
 use super::tooltip::{slots, Tooltip};
-use super::{band_mark, gw, pinned_mark, ChartData, ChartGeometry, PathMark};
+use super::{band_mark, gw, pinned_mark, ChartData, ChartGeometry, PathMark, Series};
 use crate::format::plain;
 use crate::model::{Input, Unit, YearRow};
 
@@ -55,31 +55,31 @@ pub fn capacity_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
     ChartGeometry {
         x_ticks: x_ticks(f, years),
         y_ticks,
-        marks: vec![
-            band_mark(ribbon(&band, &y)),
-            PathMark {
+        series: Series::Capacity {
+            range: band_mark(ribbon(&band, &y)),
+            average: PathMark {
                 class: "bars capacity",
                 label: "Average capacity in the year",
                 d: bars(f, years, rows.iter().map(|r| (r.year, r.capacity_avg)), &y),
             },
-            PathMark {
+            end: PathMark {
                 class: "line capacity-end",
                 label: "Capacity at the end of the year",
                 d: line(capacity_points(f, years, rows).into_iter(), &y),
             },
-            PathMark {
+            ceiling: PathMark {
                 class: "rule ceiling",
                 label: "Ceiling",
                 d: rule(f, ceiling, &y),
             },
-            pinned_mark(
+            a_end: pinned_mark(
                 "Capacity at the end of the year in scenario A",
                 line(
                     capacity_points(f, years, data.pinned_rows()).into_iter(),
                     &y,
                 ),
             ),
-        ],
+        },
         marker: None,
         lower_title: None,
         slots: slots(f, data, Tooltip::Capacity),

@@ -4,7 +4,7 @@
 use super::frame::{x_ticks, y_axis, Frame};
 use super::paths::{bars, line, ribbon, rule};
 use super::tooltip::{slots, Tooltip};
-use super::{band_mark, money, pinned_mark, ChartData, ChartGeometry, PathMark, Tick};
+use super::{band_mark, money, pinned_mark, ChartData, ChartGeometry, PathMark, Series, Tick};
 use crate::model::Unit;
 
 /// The investor's cumulative net cash (line, with the range as a ribbon),
@@ -38,19 +38,19 @@ pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
     ChartGeometry {
         x_ticks: x_ticks(f, years),
         y_ticks,
-        marks: vec![
-            band_mark(ribbon(&band, &y)),
-            PathMark {
+        series: Series::Cash {
+            range: band_mark(ribbon(&band, &y)),
+            zero: PathMark {
                 class: "rule zero",
                 label: "Zero",
                 d: rule(f, 0.0, &y),
             },
-            PathMark {
+            invest: PathMark {
                 class: "bars invest",
                 label: "Investment paid in the year",
                 d: bars(f, years, rows.iter().map(|r| (r.year, -r.invest)), &y),
             },
-            PathMark {
+            cash: PathMark {
                 class: "line cash",
                 label: "Investor's cumulative net cash",
                 d: line(
@@ -58,7 +58,7 @@ pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
                     &y,
                 ),
             },
-            pinned_mark(
+            a_cash: pinned_mark(
                 "Cumulative net cash in scenario A",
                 line(
                     data.pinned_rows()
@@ -67,7 +67,7 @@ pub fn cash_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
                     &y,
                 ),
             ),
-        ],
+        },
         marker,
         lower_title: None,
         slots: slots(f, data, Tooltip::Cash),

@@ -48,6 +48,94 @@ pub struct PathMark {
     pub d: String,
 }
 
+/// The series of each kind of chart, by name. Each is one path (empty when
+/// there is nothing to draw: no band, no scenario A).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Series {
+    /// The yearly spend above, its share of revenue below.
+    Spend {
+        /// The spend, as bars.
+        spend: PathMark,
+        /// The spend's range, one input at a time, as whiskers.
+        range: PathMark,
+        /// The spend as a share of the customer's revenue, a line.
+        share: PathMark,
+        /// Scenario A's spend, dashed.
+        a_spend: PathMark,
+        /// Scenario A's share of revenue, dashed.
+        a_share: PathMark,
+    },
+    /// The capacity ramp under its ceiling.
+    Capacity {
+        /// Capacity at the end of each year's range, as a ribbon.
+        range: PathMark,
+        /// Average capacity in the year, as bars.
+        average: PathMark,
+        /// Capacity at the end of the year, a line.
+        end: PathMark,
+        /// The ceiling, a dashed rule.
+        ceiling: PathMark,
+        /// Scenario A's capacity at the end of the year, dashed.
+        a_end: PathMark,
+    },
+    /// The investor's cash.
+    Cash {
+        /// The cumulative net cash's range, as a ribbon.
+        range: PathMark,
+        /// The zero line.
+        zero: PathMark,
+        /// The investment paid each year, as bars below zero.
+        invest: PathMark,
+        /// The cumulative net cash, a line.
+        cash: PathMark,
+        /// Scenario A's cumulative net cash, dashed.
+        a_cash: PathMark,
+    },
+}
+
+impl Series {
+    /// Every series, in drawing order (later ones on top). A kind of chart
+    /// always has the same series, so a component can keep one element per
+    /// series for the chart's life.
+    pub fn marks(&self) -> [&PathMark; 5] {
+        match self {
+            Series::Spend {
+                spend,
+                range,
+                share,
+                a_spend,
+                a_share,
+            } => [spend, range, share, a_spend, a_share],
+            Series::Capacity {
+                range,
+                average,
+                end,
+                ceiling,
+                a_end,
+            } => [range, average, end, ceiling, a_end],
+            Series::Cash {
+                range,
+                zero,
+                invest,
+                cash,
+                a_cash,
+            } => [range, zero, invest, cash, a_cash],
+        }
+    }
+}
+
+impl Series {
+    /// The main series' range, one input at a time: whiskers on the spend
+    /// chart, a ribbon on the others.
+    pub fn range(&self) -> &PathMark {
+        match self {
+            Series::Spend { range, .. }
+            | Series::Capacity { range, .. }
+            | Series::Cash { range, .. } => range,
+        }
+    }
+}
+
 /// Everything a chart component needs to draw one chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartGeometry {
@@ -55,8 +143,8 @@ pub struct ChartGeometry {
     pub x_ticks: Vec<Tick>,
     /// Ticks along the left.
     pub y_ticks: Vec<Tick>,
-    /// The series, always the same number for one kind of chart.
-    pub marks: Vec<PathMark>,
+    /// The series drawn, by name.
+    pub series: Series,
     /// A vertical marker (such as the payback year) and its label.
     pub marker: Option<Tick>,
     /// The title of a lower panel, with its baseline's pixel row: the
@@ -215,11 +303,10 @@ mod tests {
             Some("Payback 2033")
         );
         assert!(g.summary.contains("2033") && g.summary.contains("$10B"));
-        assert_eq!(g.marks.len(), 5);
-        assert!(
-            g.marks[0].d.is_empty() && g.marks[4].d.is_empty(),
-            "no band, no A"
-        );
+        let Series::Cash { range, a_cash, .. } = &g.series else {
+            unreachable!("a cash chart draws the cash series")
+        };
+        assert!(range.d.is_empty() && a_cash.d.is_empty(), "no band, no A");
     }
 
     #[test]
@@ -228,8 +315,11 @@ mod tests {
         let o = compute(&s);
         let d = ChartData::single(&s, &o);
         let g = spend_chart(&Frame::default(), &d);
-        assert_eq!(g.marks[0].d.matches('M').count(), 10);
-        assert_eq!(g.marks[2].d.matches('L').count(), 9);
+        let Series::Spend { spend, share, .. } = &g.series else {
+            unreachable!("a spend chart draws the spend series")
+        };
+        assert_eq!(spend.d.matches('M').count(), 10);
+        assert_eq!(share.d.matches('L').count(), 9);
         let c = capacity_chart(&Frame::default(), &d);
         assert!(c.summary.contains("2030"), "{}", c.summary);
     }
@@ -280,11 +370,14 @@ mod tests {
         assert_eq!(g.slots[0].lines().len(), 3, "2024 has only A");
         assert!(g.slots[0].lines().iter().all(|l| l.starts_with("A: ")));
         assert_eq!(g.slots[2].lines().len(), 6, "2026 has B and A");
-        assert_eq!(g.marks[4].d.matches('L').count(), 14);
+        let Series::Cash { invest, a_cash, .. } = &g.series else {
+            unreachable!("a cash chart draws the cash series")
+        };
+        assert_eq!(a_cash.d.matches('L').count(), 14);
         assert!(g.summary.contains("In scenario A"));
         // B's first bar sits in the third year's band.
         let (x, w) = d.years().band(&f, 2026);
-        assert!(g.marks[2].d.starts_with(&format!("M{} ", px(x + w * 0.2))));
+        assert!(invest.d.starts_with(&format!("M{} ", px(x + w * 0.2))));
     }
 
     #[test]
@@ -302,7 +395,7 @@ mod tests {
         };
         let f = Frame::default();
         let g = cash_chart(&f, &d);
-        let ribbon = &g.marks[0].d;
+        let ribbon = &g.series.range().d;
         assert!(ribbon.starts_with('M') && ribbon.ends_with('Z'));
         assert_eq!(ribbon.matches('L').count(), 19, "10 points up, 10 back");
         let spend_band: Vec<(f64, f64)> = o
@@ -317,7 +410,11 @@ mod tests {
                 ..d
             },
         );
-        assert_eq!(g.marks[1].d.matches('V').count(), 10, "one whisker a year");
+        assert_eq!(
+            g.series.range().d.matches('V').count(),
+            10,
+            "one whisker a year"
+        );
         let g = capacity_chart(
             &f,
             &ChartData {
@@ -326,7 +423,7 @@ mod tests {
             },
         );
         assert_eq!(
-            g.marks[0].d.matches('L').count(),
+            g.series.range().d.matches('L').count(),
             21,
             "11 points up, 11 back"
         );
@@ -389,7 +486,16 @@ mod tests {
                 let title = g.lower_title.as_ref().expect("the lower panel has a title");
                 assert!(g.y_ticks.len() <= MAX_TICKS, "{}", g.y_ticks.len());
                 // The bars stand in the upper panel, above the lower's title.
-                let (bar_top, zero) = (extent(&g.marks[0].d).0, extent(&g.marks[0].d).1);
+                let Series::Spend {
+                    spend,
+                    range,
+                    share,
+                    ..
+                } = &g.series
+                else {
+                    unreachable!("a spend chart draws the spend series")
+                };
+                let (bar_top, zero) = extent(&spend.d);
                 assert!(
                     bar_top >= top - 1e-6 && zero < title.pos - 12.0,
                     "{bar_top} {zero}"
@@ -398,7 +504,7 @@ mod tests {
                 // their panel, the tallest bar a fifth even when the range
                 // runs far above it: the subject never shrinks to a hairline.
                 let panel = zero - top;
-                let reach = zero - extent(&g.marks[1].d).0.min(bar_top);
+                let reach = zero - extent(&range.d).0.min(bar_top);
                 assert!(reach >= panel / 2.0, "{s:?}: reach {reach} of {panel}");
                 assert!(
                     zero - bar_top >= panel / 5.0,
@@ -406,7 +512,7 @@ mod tests {
                     zero - bar_top
                 );
                 // The share line stays in the lower panel.
-                let (share_top, share_bottom) = extent(&g.marks[2].d);
+                let (share_top, share_bottom) = extent(&share.d);
                 assert!(share_top >= title.pos && share_bottom <= bottom + 1e-6);
             }
         }

@@ -4,7 +4,9 @@
 use super::frame::{x_ticks, y_axis_between, Frame, Years};
 use super::paths::{bars, line, whiskers};
 use super::tooltip::{slots, Tooltip};
-use super::{money, pinned_mark, ChartData, ChartGeometry, PathMark, Tick, BAND_LABEL, MAX_TICKS};
+use super::{
+    money, pinned_mark, ChartData, ChartGeometry, PathMark, Series, Tick, BAND_LABEL, MAX_TICKS,
+};
 use crate::format::figure;
 use crate::model::{Unit, YearRow};
 
@@ -66,28 +68,28 @@ pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
     ChartGeometry {
         x_ticks: x_ticks(f, years),
         y_ticks,
-        marks: vec![
-            PathMark {
+        series: Series::Spend {
+            spend: PathMark {
                 class: "bars spend",
                 label: "Spend with the cloud",
                 d: bars(f, years, rows.iter().map(|r| (r.year, r.spend)), &y),
             },
-            PathMark {
+            range: PathMark {
                 class: "band whiskers",
                 label: BAND_LABEL,
                 d: whiskers(f, years, rows.iter().map(|r| r.year).zip(band.iter().copied()), &y),
             },
-            PathMark {
+            share: PathMark {
                 class: "line revenue-share",
                 label: "Share of revenue (below)",
                 d: line(shares(rows), &share_y),
             },
-            pinned_mark(
+            a_spend: pinned_mark(
                 "Spend in scenario A",
                 line(pinned.iter().map(|r| (years.centre(f, r.year), r.spend)), &y),
             ),
-            pinned_mark("Share of revenue in scenario A", line(shares(pinned), &share_y)),
-        ],
+            a_share: pinned_mark("Share of revenue in scenario A", line(shares(pinned), &share_y)),
+        },
         marker: None,
         lower_title: Some(Tick {
             pos: split + PANEL_GAP - 8.0,

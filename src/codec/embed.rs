@@ -1,6 +1,7 @@
 //! Embed settings from the address: `embed`, `view`, `controls`, `theme`.
 //! Pure; bad values fall back to defaults with a notice, as inputs do.
 
+use crate::export::html_attr;
 use std::fmt;
 
 use super::Decoded;
@@ -131,9 +132,23 @@ impl fmt::Display for EmbedNotice {
     }
 }
 
+/// The snippet a blogger pastes: the iframe of the embed `query` of the
+/// page at `folder` (its address, ending in `/`), and the script that
+/// sizes it. Every quoted value is escaped. The Embed dialog shows it and
+/// each oEmbed document carries it.
+pub fn snippet(folder: &str, query: &str, title: &str, height: u32) -> String {
+    format!(
+        "<iframe src=\"{}?{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe>\n<script src=\"{}embed.js\" async></script>",
+        html_attr(folder),
+        html_attr(query),
+        html_attr(title),
+        html_attr(folder)
+    )
+}
+
 /// How the page is shown: the full page, or an embed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Display {
+pub struct Presentation {
     /// Whether this is an embed (no page chrome).
     pub embed: bool,
     /// The panel to show.
@@ -144,7 +159,7 @@ pub struct Display {
     pub theme: Theme,
 }
 
-impl Display {
+impl Presentation {
     /// Whether the inputs are folded under one line: the compact
     /// calculator with every input, as it is unless the address names some.
     pub fn folded(&self) -> bool {
@@ -163,9 +178,9 @@ impl Display {
     }
 }
 
-impl Default for Display {
+impl Default for Presentation {
     fn default() -> Self {
-        Display {
+        Presentation {
             embed: false,
             view: View::All,
             controls: Vec::new(),
@@ -175,7 +190,7 @@ impl Default for Display {
 }
 
 /// Reads the page keys of a decoded address.
-pub fn display(decoded: &Decoded) -> (Display, Vec<EmbedNotice>) {
+pub fn presentation(decoded: &Decoded) -> (Presentation, Vec<EmbedNotice>) {
     let mut notices = Vec::new();
     let mut note = |key: &'static str, given: &str, used: &'static str| {
         notices.push(EmbedNotice {
@@ -227,7 +242,7 @@ pub fn display(decoded: &Decoded) -> (Display, Vec<EmbedNotice>) {
             }),
     };
     (
-        Display {
+        Presentation {
             embed,
             view,
             controls,
@@ -238,7 +253,7 @@ pub fn display(decoded: &Decoded) -> (Display, Vec<EmbedNotice>) {
 }
 
 /// The query of an embed of `scenario_query` (the share query, without `?`).
-pub fn embed_query(scenario_query: &str, d: &Display) -> String {
+pub fn embed_query(scenario_query: &str, d: &Presentation) -> String {
     let mut parts = Vec::new();
     if !scenario_query.is_empty() {
         parts.push(scenario_query.to_string());
@@ -293,14 +308,14 @@ mod tests {
 
     #[test]
     fn the_full_page_is_the_default() {
-        let (d, n) = display(&decode("c=150"));
+        let (d, n) = presentation(&decode("c=150"));
         assert!(!d.embed && n.is_empty());
         assert_eq!(d.view, View::All);
     }
 
     #[test]
     fn embeds_read_view_controls_and_theme() {
-        let (d, n) = display(&decode("embed=1&view=cash&controls=c,m,ap&theme=dark"));
+        let (d, n) = presentation(&decode("embed=1&view=cash&controls=c,m,ap&theme=dark"));
         assert!(n.is_empty());
         assert!(d.embed);
         assert_eq!(d.view, View::Cash);
@@ -309,18 +324,18 @@ mod tests {
             [Input::Commitment, Input::Margin, Input::MilestonePaid]
         );
         assert_eq!(d.theme, Theme::Dark);
-        let (single, _) = display(&decode("embed=1&view=spend"));
+        let (single, _) = presentation(&decode("embed=1&view=spend"));
         assert!(
             single.controls.is_empty(),
             "a single view is read-only by default"
         );
-        let (whole, _) = display(&decode("embed=1"));
+        let (whole, _) = presentation(&decode("embed=1"));
         assert_eq!(whole.controls.len(), Input::ALL.len());
     }
 
     #[test]
     fn bad_values_fall_back_with_a_notice() {
-        let (d, n) = display(&decode("embed=yes&view=pie&controls=c,zz,c&theme=neon"));
+        let (d, n) = presentation(&decode("embed=yes&view=pie&controls=c,zz,c&theme=neon"));
         assert!(d.embed);
         assert_eq!((d.view, d.theme), (View::All, Theme::Auto));
         assert_eq!(d.controls, [Input::Commitment]);
@@ -333,7 +348,7 @@ mod tests {
 
     #[test]
     fn embed_queries_read_back() {
-        let d = Display {
+        let d = Presentation {
             embed: true,
             view: View::Capacity,
             controls: vec![Input::CapacityCeiling],
@@ -341,18 +356,18 @@ mod tests {
         };
         let q = embed_query("v=1&c=150", &d);
         assert_eq!(q, "v=1&c=150&embed=1&view=capacity&controls=gw&theme=light");
-        assert_eq!(display(&decode(&q)).0, d);
-        let none = Display {
+        assert_eq!(presentation(&decode(&q)).0, d);
+        let none = Presentation {
             controls: vec![],
             ..d.clone()
         };
-        assert_eq!(display(&decode(&embed_query("", &none))).0, none);
+        assert_eq!(presentation(&decode(&embed_query("", &none))).0, none);
         assert_eq!(
             embed_query("", &none),
             "embed=1&view=capacity&theme=light",
             "a single view's default (no inputs) goes unwritten"
         );
-        let compact_none = Display {
+        let compact_none = Presentation {
             view: View::All,
             ..none
         };
@@ -384,5 +399,19 @@ mod tests {
             wordpress_secret(&format!("#?secret={}", "a".repeat(65))),
             None
         );
+    }
+
+    #[test]
+    fn snippets_escape_what_they_quote() {
+        let s = snippet(
+            "https://example.org/d/",
+            "v=1&c=150&embed=1",
+            "A \"quoted\" <title>",
+            480,
+        );
+        assert!(s.starts_with("<iframe src=\"https://example.org/d/?v=1&amp;c=150&amp;embed=1\""));
+        assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title>\""));
+        assert!(s.contains("height=\"480\"") && s.contains("loading=\"lazy\""));
+        assert!(s.ends_with("<script src=\"https://example.org/d/embed.js\" async></script>"));
     }
 }

@@ -31,10 +31,10 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     state.sync_location();
     api::install();
-    let display = state.display.get_value();
-    embed::mark_root(display.theme);
-    page::mark_embed(display.embed);
-    if display.embed {
+    let shown = state.presentation.get_value();
+    embed::mark_root(shown.theme);
+    page::mark_embed(shown.embed);
+    if shown.embed {
         embed::post_height_to_parent();
         embed::converse_with_host(state);
         view! { <EmbedView/> }.into_any()

@@ -9,11 +9,12 @@ use super::slots::slots;
 use crate::chart::hit::{chart_pos, slot_at, step, Step};
 use crate::chart::{self, most_years, tip_html, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
 use crate::format::{figure, fixed, Fixed};
-use crate::live::{settled, watch, watch_with};
+use crate::live::{detached_memo, effect, effect_with};
 use crate::model::{Unit, YearRow};
 use crate::state::AppState;
-use crate::web::dom::write_changed;
+use crate::web::dom::Live;
 use crate::web::resize::{watch_width, SizeWatch};
+use leptos::svg::Path;
 use wasm_bindgen::JsCast;
 
 /// Which chart to draw.
@@ -91,7 +92,7 @@ impl ChartKind {
 pub fn measured_width(node: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let (width, set_width) = signal(640.0);
     let observer = StoredValue::new_local(None::<SizeWatch>);
-    watch(move || {
+    effect(move || {
         if let Some(el) = node.get() {
             let keep = move |w: f64| {
                 if w > 0.0 && w != width.get_untracked() {
@@ -187,10 +188,11 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
         })
     });
     // The legend names only what is drawn (A only while pinned).
-    let legend = settled(move || {
+    let legend = detached_memo(move || {
         geometry.with(|g| {
-            g.marks
-                .iter()
+            g.series
+                .marks()
+                .into_iter()
                 .filter(|m| !m.class.contains("zero") && !m.d.is_empty())
                 .map(|m| (m.class, m.label))
                 .collect::<Vec<_>>()
@@ -206,35 +208,27 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
     let id = kind.id();
     let plot = move || frame.get().plot();
     // Ticks and the marker change less often than the data.
-    let y_ticks = settled(move || geometry.with(|g| g.y_ticks.clone()));
-    let x_ticks = settled(move || geometry.with(|g| g.x_ticks.clone()));
-    let marker = settled(move || geometry.with(|g| g.marker.clone()));
-    let lower_title = settled(move || geometry.with(|g| g.lower_title.clone()));
-    // The series' paths: one effect writes each path's class and `d`, only
-    // when they changed (one live node per chart, not two per path).
-    let paths: Vec<NodeRef<leptos::svg::Path>> =
-        geometry.with_untracked(|g| g.marks.iter().map(|_| NodeRef::new()).collect());
-    let path_refs = paths.clone();
-    watch_with(None, move |last: &mut Option<Vec<String>>| {
-        let now: Vec<String> = geometry.with(|g| {
-            g.marks
-                .iter()
-                .flat_map(|m| [m.class.to_string(), m.d.clone()])
-                .collect()
+    let y_ticks = detached_memo(move || geometry.with(|g| g.y_ticks.clone()));
+    let x_ticks = detached_memo(move || geometry.with(|g| g.x_ticks.clone()));
+    let marker = detached_memo(move || geometry.with(|g| g.marker.clone()));
+    let lower_title = detached_memo(move || geometry.with(|g| g.lower_title.clone()));
+    // The series' paths: a kind of chart always draws the same series
+    // (`chart::Series`), so each has its element for the chart's life, with
+    // its class in the markup; one effect writes each `d` that changed (one
+    // live node per chart, not one per path).
+    let series = geometry.with_untracked(|g| g.series.marks().map(|m| m.class));
+    let parts: [Live<Path, String>; 5] = std::array::from_fn(|_| Live::new());
+    let paths = series
+        .iter()
+        .zip(&parts)
+        .map(|(class, part)| view! { <path class=*class node_ref=part.node></path> })
+        .collect_view();
+    effect_with(parts, move |parts: &mut [Live<Path, String>; 5]| {
+        geometry.with(|g| {
+            for (part, mark) in parts.iter_mut().zip(g.series.marks()) {
+                part.attr("d", mark.d.clone());
+            }
         });
-        let Some(els) = path_refs
-            .iter()
-            .map(|p| p.get())
-            .collect::<Option<Vec<_>>>()
-        else {
-            return;
-        };
-        let targets: Vec<(&web_sys::Element, &str)> = els
-            .iter()
-            .flat_map(|e| [(e.as_ref(), "class"), (e.as_ref(), "d")])
-            .collect();
-        write_changed(&targets, last.as_deref(), &now);
-        *last = Some(now);
     });
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -326,7 +320,7 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                             .into_any()
                         })}
                     </g>
-                    {paths.into_iter().map(|p| view! { <path node_ref=p></path> }).collect_view()}
+                    {paths}
                     {move || {
                         marker
                             .get()

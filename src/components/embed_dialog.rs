@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::codec::embed::{embed_query, Display, Theme, View};
-use crate::export::html_attr;
+use crate::codec::embed::{embed_query, snippet, Presentation, Theme, View};
 use crate::model::{sort_short, Input, INPUTS};
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
@@ -19,17 +18,6 @@ fn folder() -> String {
     }
 }
 
-/// The snippet a blogger pastes: the iframe and the optional resize script.
-pub fn snippet(folder: &str, query: &str, title: &str, height: u32) -> String {
-    format!(
-        "<iframe src=\"{}?{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0;width:100%\" loading=\"lazy\"></iframe>\n<script src=\"{}embed.js\" async></script>",
-        html_attr(folder),
-        html_attr(query),
-        html_attr(title),
-        html_attr(folder)
-    )
-}
-
 /// The Embed button and its dialog.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
@@ -38,17 +26,17 @@ pub fn EmbedDialog() -> impl IntoView {
     let view_choice = RwSignal::new(View::All);
     let controls = RwSignal::new(Vec::<Input>::new());
     let theme = RwSignal::new(Theme::Auto);
-    let height = RwSignal::new(Display::default().declared_height());
+    let height = RwSignal::new(Presentation::default().declared_height());
     let (status, set_status) = signal(None::<&'static str>);
     let (open, set_open) = signal(false);
 
-    let chosen = move || Display {
+    let chosen = move || Presentation {
         embed: true,
         view: view_choice.get(),
         controls: controls.get(),
         theme: theme.get(),
     };
-    let query = move || embed_query(&state.query(), &chosen());
+    let query = move || embed_query(&state.share_query(), &chosen());
     // The height follows the view and the inputs; the blogger may set another after.
     let refit = move || height.set(untrack(chosen).declared_height());
     let title = move || format!("Circular compute: {}", view_choice.get().label());
@@ -216,24 +204,5 @@ pub fn EmbedDialog() -> impl IntoView {
         >
             <h2 id="embed-title">"Embed this calculator"</h2>
         </dialog>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::snippet;
-
-    #[test]
-    fn snippets_escape_what_they_quote() {
-        let s = snippet(
-            "https://example.org/d/",
-            "v=1&c=150&embed=1",
-            "A \"quoted\" <title>",
-            480,
-        );
-        assert!(s.starts_with("<iframe src=\"https://example.org/d/?v=1&amp;c=150&amp;embed=1\""));
-        assert!(s.contains("title=\"A &quot;quoted&quot; &lt;title>\""));
-        assert!(s.contains("height=\"480\"") && s.contains("loading=\"lazy\""));
-        assert!(s.ends_with("<script src=\"https://example.org/d/embed.js\" async></script>"));
     }
 }

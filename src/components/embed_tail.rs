@@ -13,12 +13,12 @@ use crate::web::embed;
 #[component]
 pub fn EmbedTail() -> AnyView {
     let state = expect_context::<AppState>();
-    let display = state.display.get_value();
-    let count = display.controls.len();
+    let shown = state.presentation.get_value();
+    let count = shown.controls.len();
     let section = (count > 0).then(|| {
         view! {
             <section class="embed-controls" aria-label="Assumptions">
-                {display
+                {shown
                     .controls
                     .iter()
                     .map(|i| view! { <InputRow spec=i.spec()/> })
@@ -26,7 +26,7 @@ pub fn EmbedTail() -> AnyView {
             </section>
         }
     });
-    let controls = if display.folded() {
+    let controls = if shown.folded() {
         view! {
             <details class="embed-fold">
                 <summary>{format!("Change the {count} assumptions")}</summary>

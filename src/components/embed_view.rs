@@ -39,11 +39,11 @@ fn chart_view(view: View, stage: ReadSignal<u8>) -> AnyView {
 #[component]
 pub fn EmbedView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let display = state.display.get_value();
+    let shown = state.presentation.get_value();
     // Every view leads with its answer; the inputs and the link follow in
     // a later task, so the answer paints first.
     let stage = stages(2);
-    let panel = match display.view {
+    let panel = match shown.view {
         // The compact calculator: the lead, the key figures and, a task
         // later, the chart of the investor's cash: short enough for a
         // blog's embed.
@@ -58,7 +58,7 @@ pub fn EmbedView() -> impl IntoView {
             <Figures only=KEY_FIGURES/>
         }
         .into_any(),
-        View::Spend | View::Capacity | View::Cash => chart_view(display.view, stage),
+        View::Spend | View::Capacity | View::Cash => chart_view(shown.view, stage),
         View::Table => view! { <ScheduleTable/> }.into_inner(),
         View::Compare => view! {
             <AbCompare/>
@@ -74,10 +74,10 @@ pub fn EmbedView() -> impl IntoView {
     };
     // What the embed shows, as the second level of its outline: a chart's
     // title is a third-level heading, as on the full page.
-    let shows = display.view.label();
+    let shows = shown.view.label();
     let rest = at_stage(stage, 2, || view! { <EmbedTail/> }.into_inner());
     view! {
-        <main class="embed" data-view=display.view.key().unwrap_or("all")>
+        <main class="embed" data-view=shown.view.key().unwrap_or("all")>
             <h1 class="visually-hidden">"Circular compute: the Anthropic–AWS deal, taken apart"</h1>
             <Notices/>
             <h2 class="visually-hidden">{shows}</h2>

@@ -4,17 +4,17 @@ use leptos::html::Dd;
 use leptos::prelude::*;
 
 use super::working_view::WorkingView;
-use crate::format::{data_value, figure, plain, signed};
-use crate::live::watch_with;
-use crate::model::{OutputGroup, OutputSpec, Outputs, OUTPUTS};
+use crate::format::{figure, plain, signed};
+use crate::live::effect_with;
+use crate::model::{OutputGroup, OutputSpec, OUTPUTS};
 use crate::state::AppState;
-use crate::web::dom::write_figure;
+use crate::web::dom::Live;
 
-/// One figure: its label, its value (with `data-testid` and the raw
-/// `data-value`, written by [`Figures`]), while comparing A's value, and
-/// the disclosure of its meaning and working.
+/// One figure: its label, its value (with `data-testid`; the value and
+/// the raw `data-value` are written into `cell` by [`Figures`]), while
+/// comparing A's value, and the disclosure of its meaning and working.
 #[component]
-fn Figure(spec: &'static OutputSpec, value: Option<f64>, cell: NodeRef<Dd>) -> impl IntoView {
+fn Figure(spec: &'static OutputSpec, cell: NodeRef<Dd>) -> impl IntoView {
     let state = expect_context::<AppState>();
     // While comparing: scenario A's value and B − A, under B's. It reads
     // B's outputs only then, so it costs nothing on an input otherwise.
@@ -30,18 +30,11 @@ fn Figure(spec: &'static OutputSpec, value: Option<f64>, cell: NodeRef<Dd>) -> i
     view! {
         <div class="figure">
             <dt>{spec.label}</dt>
-            <dd node_ref=cell data-testid=spec.id data-value=data_value(value)>
-                {figure(spec.unit, value)}
-            </dd>
+            <dd node_ref=cell data-testid=spec.id></dd>
             {move || versus_a().map(|text| view! { <dd class="versus-a">{text}</dd> })}
             <dd class="working-cell"><WorkingView spec/></dd>
         </div>
     }
-}
-
-/// The values of `figures`, in order.
-fn values(figures: &[(&'static OutputSpec, NodeRef<Dd>)], o: &Outputs) -> Vec<Option<f64>> {
-    figures.iter().map(|(s, _)| (s.get)(o)).collect()
 }
 
 /// The figures in a panel per group; with `only`, just those test ids,
@@ -58,24 +51,23 @@ pub fn Figures(
     let state = expect_context::<AppState>();
     let shown = move |o: &&OutputSpec| only.is_none_or(|ids| ids.contains(&o.id));
     // Each shown figure, with the element its value is written into.
-    let live: Vec<(&'static OutputSpec, NodeRef<Dd>)> = OUTPUTS
+    let live: Vec<(&'static OutputSpec, Live<Dd, Option<f64>>)> = OUTPUTS
         .iter()
         .filter(shown)
-        .map(|s| (s, NodeRef::new()))
+        .map(|s| (s, Live::new()))
         .collect();
-    let first = state.outputs.with_untracked(|o| values(&live, o));
-    let written = live.clone();
-    watch_with(first.clone(), move |drawn: &mut Vec<Option<f64>>| {
-        let now = state.outputs.with(|o| values(&written, o));
-        for ((value, (spec, cell)), old) in now.iter().zip(&written).zip(drawn.iter()) {
-            if old != value {
-                if let Some(dd) = cell.get() {
-                    write_figure(&dd, spec.unit, *value);
+    let cells: Vec<(&'static OutputSpec, NodeRef<Dd>)> =
+        live.iter().map(|(s, cell)| (*s, cell.node)).collect();
+    effect_with(
+        live,
+        move |live: &mut Vec<(&'static OutputSpec, Live<Dd, Option<f64>>)>| {
+            state.outputs.with(|o| {
+                for (spec, cell) in live.iter_mut() {
+                    cell.figure(spec.unit, (spec.get)(o));
                 }
-            }
-        }
-        *drawn = now;
-    });
+            });
+        },
+    );
     // A chosen few (an embed's key figures) share one panel, so a short
     // list takes no more rows than it needs.
     let one_panel = only.is_some();
@@ -83,19 +75,17 @@ pub fn Figures(
         <section id="figures" class="figures" aria-label="Figures" tabindex="-1">
             {OutputGroup::ALL
                 .into_iter()
-                .filter(|g| live.iter().any(|(o, _)| o.group == *g))
+                .filter(|g| cells.iter().any(|(o, _)| o.group == *g))
                 .take(if one_panel { 1 } else { OutputGroup::ALL.len() })
                 .map(|group| {
-                    let members = live.iter().zip(&first);
+                    let members = cells.iter();
                     view! {
                         <div class="figure-group">
                             <h2 class:visually-hidden=bare>{if one_panel { "Key figures" } else { group.title() }}</h2>
                             <dl>
                                 {members
-                                    .filter(|((o, _), _)| one_panel || o.group == group)
-                                    .map(|((spec, cell), value)| {
-                                        view! { <Figure spec=*spec value=*value cell=*cell/> }
-                                    })
+                                    .filter(|(o, _)| one_panel || o.group == group)
+                                    .map(|(spec, cell)| view! { <Figure spec=*spec cell=*cell/> })
                                     .collect_view()}
                             </dl>
                         </div>

@@ -4,24 +4,10 @@
 use leptos::prelude::*;
 
 use crate::codec::{read_value, value_text};
-use crate::live::settled;
-use crate::model::{clamp_value, fact_by_id, InputSpec, Source};
+use crate::live::detached_memo;
+use crate::model::{clamp_value, InputSpec};
+use crate::sentences::source_text;
 use crate::state::AppState;
-
-/// The help line's source text: "Source: F1 (…)" or "Assumption".
-fn source_text(source: Source) -> String {
-    let facts: Vec<String> = source
-        .fact_ids()
-        .iter()
-        .filter_map(|id| fact_by_id(id))
-        .map(|f| format!("{} — {}: {} ({})", f.id, f.what, f.value, f.source))
-        .collect();
-    match (source.is_assumption(), facts.is_empty()) {
-        (true, true) => "Assumption: no public source; set it to your own view.".to_string(),
-        (true, false) => format!("Assumption, informed by {}.", facts.join("; ")),
-        (false, _) => format!("Source: {}.", facts.join("; ")),
-    }
-}
 
 /// A labelled slider and number box bound to one input of the scenario.
 #[component]
@@ -30,7 +16,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
     let input = spec.id;
     let key = spec.key;
     // Its controls wake only when this input changes, not on every input.
-    let value = settled(move || state.scenario.with(|s| s.get(input)));
+    let value = detached_memo(move || state.scenario.with(|s| s.get(input)));
     // What the reader is typing, until they leave the box.
     let (draft, set_draft) = signal(None::<String>);
     let (hint, set_hint) = signal(None::<String>);

@@ -2,70 +2,75 @@
 
 use leptos::prelude::*;
 
+use leptos::html::{Td, Th, Tr};
+
 use super::slots::slots;
-use crate::format::{data_value, figure};
-use crate::live::watch_with;
-use crate::model::{Input, YearRow, COLUMNS};
+use crate::live::effect_with;
+use crate::model::{ColumnSpec, Input, YearRow, COLUMNS};
 use crate::state::AppState;
-use crate::web::dom::write_figure;
+use crate::web::dom::Live;
+
+/// One year's row: its elements by name, each with what was last written.
+struct RowParts {
+    /// The row's `data-year`.
+    year: Live<Tr, i32>,
+    /// The year, as the row's heading.
+    heading: Live<Th, i32>,
+    /// One cell per column of the model.
+    cells: Vec<(&'static ColumnSpec, Live<Td, Option<f64>>)>,
+}
+
+impl RowParts {
+    fn new() -> Self {
+        RowParts {
+            year: Live::new(),
+            heading: Live::new(),
+            cells: COLUMNS.iter().map(|c| (c, Live::new())).collect(),
+        }
+    }
+
+    /// Writes what changed in `r` since the last write.
+    fn write(&mut self, r: &YearRow) {
+        self.year.write(r.year, |el, y| {
+            let _ = el.set_attribute("data-year", &y.to_string());
+        });
+        self.heading
+            .write(r.year, |el, y| el.set_text_content(Some(&y.to_string())));
+        for (col, cell) in &mut self.cells {
+            cell.figure(col.unit, (col.get)(r));
+        }
+    }
+}
 
 /// The row for the year at `index` of the term, bound to the live outputs
 /// (its year too, so a new start year only rewrites the year cells).
 ///
-/// One effect writes the row, touching only the cells whose value changed:
+/// One effect writes the row, touching only the parts whose value changed:
 /// a row is one live node instead of one per cell, which halves the
 /// table's share of each input's work (BENCHMARKS.md).
 #[component]
 fn Row(index: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let row = move || state.outputs.with(|o| o.schedule.get(index).copied());
-    let first = untrack(row);
-    let year = move |r: Option<YearRow>| r.map(|r| r.year.to_string()).unwrap_or_default();
-    let tr = NodeRef::<leptos::html::Tr>::new();
-    watch_with(first, move |shown: &mut Option<YearRow>| {
-        let now = row();
-        let (Some(tr), Some(r)) = (tr.get(), now) else {
-            return;
-        };
-        if *shown == now {
-            return;
-        }
-        let cells = tr.cells();
-        if shown.is_none_or(|s| s.year != r.year) {
-            let text = year(now);
-            let _ = tr.set_attribute("data-year", &text);
-            if let Some(th) = cells.item(0) {
-                th.set_text_content(Some(&text));
-            }
-        }
-        for (i, col) in COLUMNS.iter().enumerate() {
-            let value = (col.get)(&r);
-            if shown.is_some_and(|s| (col.get)(&s) == value) {
-                continue;
-            }
-            // The first cell is the year's heading.
-            if let Some(td) = cells.item(i as u32 + 1) {
-                write_figure(&td, col.unit, value);
-            }
-        }
-        *shown = now;
-    });
-    view! {
-        <tr node_ref=tr data-year=year(first)>
-            <th scope="row">{year(first)}</th>
-            {COLUMNS
-                .iter()
-                .map(|col| {
-                    let value = first.and_then(|r| (col.get)(&r));
-                    view! {
-                        <td data-col=col.id data-value=data_value(value)>
-                            {figure(col.unit, value)}
-                        </td>
-                    }
-                })
-                .collect_view()}
+    let parts = RowParts::new();
+    let cells = parts
+        .cells
+        .iter()
+        .map(|(col, cell)| view! { <td data-col=col.id node_ref=cell.node></td> })
+        .collect_view();
+    let view = view! {
+        <tr node_ref=parts.year.node>
+            <th scope="row" node_ref=parts.heading.node></th>
+            {cells}
         </tr>
-    }
+    };
+    effect_with(parts, move |parts: &mut RowParts| {
+        state.outputs.with(|o| {
+            if let Some(r) = o.schedule.get(index) {
+                parts.write(r);
+            }
+        });
+    });
+    view
 }
 
 /// The schedule table, in a scrollable region on narrow screens.

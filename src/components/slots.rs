@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::live::{settled, shown_while, Item};
+use crate::live::{detached_memo, shown_while, Item};
 
 /// Draws `max` slots; slot `i` shows `item(i)` while `i < count()`.
 ///
@@ -12,13 +12,13 @@ use crate::live::{settled, shown_while, Item};
 /// rebuilt in between: `item` binds its live values with closures, which
 /// update attributes and text in place. Rebuilding a list's views instead
 /// would remove and re-add every attribute of every item on every change.
-/// The slots wake only when the count changes (see [`settled`]).
+/// The slots wake only when the count changes (see [`detached_memo`]).
 pub fn slots(
     max: usize,
     count: impl Fn() -> usize + Send + Sync + 'static,
     item: impl Fn(usize) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
-    draw(max, settled(count), Arc::new(item))
+    draw(max, detached_memo(count), Arc::new(item))
 }
 
 /// The one body every list shares, so it is in the bundle once.

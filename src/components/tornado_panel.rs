@@ -8,13 +8,46 @@ use super::chart_panel::{follow_keys, follow_pointer, measured_width, tick_label
 use super::data_table::DataTable;
 use super::slots::slots;
 use crate::chart::hit::{chart_pos, row_at};
-use crate::chart::tornado::tornado_chart;
+use crate::chart::tornado::{tornado_chart, TornadoRow};
 use crate::chart::{tip_html, BAND_LABEL, MAX_TICKS};
 use crate::format::{fixed, Fixed};
-use crate::live::{settled, watch_with};
+use crate::live::{detached_memo, effect_with};
 use crate::model::{Ranked, INPUTS};
 use crate::state::AppState;
-use crate::web::dom::write_changed;
+use crate::web::dom::Live;
+use leptos::svg::{Path, G};
+
+/// One bar's live parts, each with what was last written to it.
+struct BarParts {
+    /// The input's URL key, as the bar's `data-key`.
+    key: Live<G, String>,
+    /// The unrounded swing, as the bar's `data-swing`.
+    swing: Live<G, String>,
+    /// The low end's path.
+    low: Live<Path, String>,
+    /// The high end's path.
+    high: Live<Path, String>,
+}
+
+impl BarParts {
+    fn new() -> Self {
+        let key = Live::new();
+        BarParts {
+            swing: Live::on(key.node),
+            key,
+            low: Live::new(),
+            high: Live::new(),
+        }
+    }
+
+    /// Writes the parts of `r` that changed since the last write.
+    fn write(&mut self, r: &TornadoRow) {
+        self.key.attr("data-key", r.key().to_string());
+        self.swing.attr("data-swing", r.swing.to_string());
+        self.low.attr("d", r.path(r.low));
+        self.high.attr("d", r.path(r.high));
+    }
+}
 
 /// One tornado chart for `ranked`.
 #[component]
@@ -25,12 +58,12 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
     let width = measured_width(plot_ref);
     let data = Memo::new(move |_| state.study.with(|s| s.tornado(ranked)));
     let geometry = Memo::new(move |_| data.with(|t| tornado_chart(width.get(), t)));
-    let ticks = settled(move || geometry.with(|g| g.ticks.clone()));
+    let ticks = detached_memo(move || geometry.with(|g| g.ticks.clone()));
     // Read by several attributes, and changed far less often than the bars.
-    let height = settled(move || geometry.with(|g| g.height));
-    let base_x = settled(move || geometry.with(|g| g.base_x));
+    let height = detached_memo(move || geometry.with(|g| g.height));
+    let base_x = detached_memo(move || geometry.with(|g| g.base_x));
     // Each rank's label lines: they change only when the order does.
-    let labels = settled(move || {
+    let labels = detached_memo(move || {
         geometry.with(|g| {
             g.rows
                 .iter()
@@ -130,25 +163,16 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     {slots(INPUTS.len(), move || geometry.with(|g| g.rows.len()), move |i| {
                         // A rank's label changes only when another input takes it.
                         let label = Memo::new(move |_| labels.with(|l| l.get(i).cloned().unwrap_or_default()));
-                        let bar = NodeRef::<leptos::svg::G>::new();
-                        let (low, high) = (NodeRef::<leptos::svg::Path>::new(), NodeRef::<leptos::svg::Path>::new());
-                        // One effect writes the bar's four live attributes, each
-                        // only when it changed (one live node, not four).
-                        watch_with(None, move |last: &mut Option<[String; 4]>| {
-                            let now = geometry
-                                .with(|g| {
-                                    g.rows.get(i).map(|r| {
-                                        [r.key().to_string(), r.swing.to_string(), r.path(r.low), r.path(r.high)]
-                                    })
-                                })
-                                .unwrap_or_default();
-                            let (Some(bar), Some(low), Some(high)) = (bar.get(), low.get(), high.get()) else {
-                                return;
-                            };
-                            let targets: [(&web_sys::Element, &str); 4] =
-                                [(bar.as_ref(), "data-key"), (bar.as_ref(), "data-swing"), (low.as_ref(), "d"), (high.as_ref(), "d")];
-                            write_changed(&targets, last.as_ref().map(|l| &l[..]), &now);
-                            *last = Some(now);
+                        // The bar's live parts, by name: one effect writes
+                        // those that changed (one live node, not four).
+                        let parts = BarParts::new();
+                        let (bar, low_node, high_node) = (parts.key.node, parts.low.node, parts.high.node);
+                        effect_with(parts, move |parts: &mut BarParts| {
+                            geometry.with(|g| {
+                                if let Some(r) = g.rows.get(i) {
+                                    parts.write(r);
+                                }
+                            })
                         });
                         view! {
                             <g class="bar" node_ref=bar>
@@ -159,8 +183,8 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                                         .map(|(y, line)| view! { <text class="bar-label" x=12.0 y=y>{line}</text> })
                                         .collect_view()
                                 }}
-                                <path class="low" node_ref=low></path>
-                                <path class="high" node_ref=high></path>
+                                <path class="low" node_ref=low_node></path>
+                                <path class="high" node_ref=high_node></path>
                             </g>
                         }
                             .into_any()

@@ -23,7 +23,7 @@ pub fn WorkingView(spec: &'static OutputSpec) -> impl IntoView {
     let details = NodeRef::<Details>::new();
     let (open, set_open) = signal(false);
     // Inputs and sources are on the full page only.
-    let links = !state.display.with_value(|d| d.embed);
+    let links = !state.presentation.with_value(|d| d.embed);
     let formula = move || {
         if !open.get() {
             return String::new();

@@ -1,18 +1,95 @@
 //! Writing live values straight to elements, for the parts that change on
 //! every input: one effect per row or panel instead of one per attribute.
 
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::format::{data_value, figure};
 use crate::model::Unit;
 
-/// Sets each `(element, attribute)` of `targets` to the matching text of
-/// `now`, skipping those equal to what `last` wrote.
-pub fn write_changed(targets: &[(&Element, &str)], last: Option<&[String]>, now: &[String]) {
-    for (k, ((el, name), text)) in targets.iter().zip(now).enumerate() {
-        if last.is_none_or(|l| l.get(k) != Some(text)) {
-            let _ = el.set_attribute(name, text);
+/// A live part of the page: an element, by its `NodeRef`, and the last
+/// value written to it.
+///
+/// The effect that owns it writes the first value and every change after,
+/// skipping a value equal to the last; the markup holds none of its own.
+/// So a write reaches its element by name (`row.share`), never by where
+/// the element sits among its siblings, and there is one path for the
+/// first render and the updates.
+pub struct Live<E: ElementType, T> {
+    /// The element, for `node_ref=` in the markup.
+    pub node: NodeRef<E>,
+    last: Option<T>,
+}
+
+impl<E, T> Default for Live<E, T>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+    T: PartialEq,
+{
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<E, T> Live<E, T>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+    T: PartialEq,
+{
+    /// A part of an element still to be drawn.
+    pub fn new() -> Self {
+        Self::on(NodeRef::new())
+    }
+
+    /// Another part of `node`'s element, such as an attribute beside its text.
+    pub fn on(node: NodeRef<E>) -> Self {
+        Live { node, last: None }
+    }
+
+    /// Writes `now` with `write`, unless it equals the last value written.
+    /// Until the element is in the page it writes nothing (and an effect
+    /// that calls it runs again once it is).
+    pub fn write(&mut self, now: T, write: impl FnOnce(&Element, &T)) {
+        if self.last.as_ref() == Some(&now) {
+            return;
         }
+        if let Some(el) = self.node.get() {
+            write(el.unchecked_ref(), &now);
+            self.last = Some(now);
+        }
+    }
+}
+
+impl<E> Live<E, String>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    /// Writes `now` as the element's text.
+    pub fn text(&mut self, now: String) {
+        self.write(now, |el, t| el.set_text_content(Some(t)));
+    }
+
+    /// Writes `now` as the element's attribute `name`.
+    pub fn attr(&mut self, name: &str, now: String) {
+        self.write(now, |el, t| {
+            let _ = el.set_attribute(name, t);
+        });
+    }
+}
+
+impl<E> Live<E, Option<f64>>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    /// Writes `value` as a figure in `unit` (see [`write_figure`]).
+    pub fn figure(&mut self, unit: Unit, value: Option<f64>) {
+        self.write(value, |el, v| write_figure(el, unit, *v));
     }
 }
 

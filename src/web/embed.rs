@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::codec::embed::{wordpress_secret, Theme};
 use crate::codec::given::{decode_map, ScenarioMap};
 use crate::export::Figures;
-use crate::live::{after, watch};
+use crate::live::{after, effect};
 use crate::state::AppState;
 use crate::web::resize;
 use crate::web::serde_js::{from_js, to_js};
@@ -215,7 +215,7 @@ pub fn converse_with_host(state: AppState) {
         }
     });
     on_cleanup(move || handle.remove());
-    watch(move || {
+    effect(move || {
         let link = state.link.get();
         state.outputs.with(|o| {
             let message = Change {
