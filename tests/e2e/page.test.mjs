@@ -20,8 +20,11 @@ async function type(page, key, text) {
 
 describe('the calculator page', () => {
   test('loads under a subpath with the default figures and no console error [every engine]', async () => {
+    app.server.requests.length = 0;
     const page = await open(app.browser, app.server.url);
     await assertScenario(page, {}, 'defaults');
+    const wasm = app.server.requests.filter((p) => p.endsWith('.wasm'));
+    assert.equal(wasm.length, 1, `the wasm is fetched once: ${app.server.requests.join(' ')}`);
     assert.match(await page.getByTestId('lead').textContent(), /\$4\.00 .* \$1\.40 .* 2033/);
     assertNoErrors(page);
     await page.context().close();
@@ -120,10 +123,16 @@ describe('the calculator page', () => {
     await page.getByTestId('input-c').focus();
     await settle(page);
     assert.equal((await next.boundingBox()).y, before, 'the next input stays where it was');
-    // The first tap after using a box lands on what was under the finger.
+    // Typing in the box moves nothing either, and the first tap after it
+    // lands on what was under the finger.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('150');
+    await settle(page);
+    assert.equal((await next.boundingBox()).y, before, 'typing moves nothing below');
     await next.tap();
     await settle(page);
     assert.equal(await next.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.getByTestId('spend-per-year').getAttribute('data-value'), '15', 'the typed value was committed');
     const slider = page.locator('[data-key="m"] input[type="range"]');
     await slider.focus();
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');

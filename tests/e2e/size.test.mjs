@@ -19,8 +19,9 @@ import { sizes } from '../../scripts/size-report.mjs';
  * for issue #22 (+1.9 KB: the tornado charts answer a tap, a pointer and
  * the arrow keys with a tooltip, as the other charts do; the three pointer
  * handlers are 0.45 KB of it, and writing every tooltip as one HTML
- * binding won back 0.45 KB). Lower it whenever the page gets smaller. */
-const RATCHET = 270_250;
+ * binding won back 0.45 KB), then lowered by issue #18's named live parts
+ * (`web::dom::Live`, 1.3 KB less). Lower it whenever the page gets smaller. */
+const RATCHET = 268_950;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 
