@@ -43,6 +43,10 @@ lint:
 test-native:
 	cargo test --lib --bins --tests
 
+# The wasm-bindgen tests, in whichever browser the environment names.
+WASM_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_TEST_TIMEOUT=120 cargo test $(WASM) --test web --test panic
+
 ## test-wasm: wasm-bindgen tests in headless Chromium (webdriver.json sets its
 ## flags); `panic` is a binary of its own because its test really panics
 test-wasm:
@@ -54,8 +58,6 @@ test-wasm:
 ## figures, typing, links, an embed, a finger's tap, one wasm fetch, no
 ## error) in both over classic WebDriver. WebKit draws into Xvfb.
 GECKODRIVER ?= $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/geckodriver
-WASM_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	WASM_BINDGEN_TEST_TIMEOUT=120 cargo test $(WASM) --test web --test panic
 test-engines: dist
 	@echo "== wasm-bindgen tests in Firefox"
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) $(WASM_TEST)
@@ -67,7 +69,7 @@ test-engines: dist
 	@echo "== tests/engines in WebKitGTK and Firefox"
 	GECKODRIVER=$(GECKODRIVER) xvfb-run -a node --test --test-concurrency=1 tests/engines/
 
-## test-repeat: both browser layers N times in a row (BUSY=1: with every core
+## test-repeat: every browser layer N times in a row (BUSY=1: with every core
 ## kept busy beside them); fails if any run failed
 N ?= 10
 BUSY ?= 0
