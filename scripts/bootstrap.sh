@@ -43,15 +43,21 @@ else
   took $t
 fi
 
+# Installs crate $1 at version $2 from crates.io (`cargo install --locked`)
+# unless $3, the version installed now, is already it; $4 says how long it takes.
+locked_crate() {
+  if [ "$3" = "$2" ]; then
+    have "$1 $2"
+  else
+    say "Installing $1 $2 from crates.io (cargo install; $4)"
+    local t=$SECONDS
+    cargo install "$1@$2" --locked || fail "cargo could not install $1 $2."
+    took $t
+  fi
+}
+
 # 2. trunk, pinned: 0.22 needs a newer rustc than this toolchain.
-if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
-  have "trunk $TRUNK_VERSION"
-else
-  say "Installing trunk $TRUNK_VERSION from crates.io (cargo install; 8 to 11 minutes on 2 cores)"
-  t=$SECONDS
-  cargo install "trunk@$TRUNK_VERSION" --locked || fail "cargo could not install trunk $TRUNK_VERSION."
-  took $t
-fi
+locked_crate trunk "$TRUNK_VERSION" "$(trunk --version 2>/dev/null | awk '{print $2}')" "8 to 11 minutes on 2 cores"
 
 # 3. wasm-bindgen-cli, the exact version of the wasm-bindgen crate in Cargo.lock.
 wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
@@ -112,13 +118,7 @@ if [ "$what" = test ]; then
       fail "apt-get could not install ${missing[*]}."
     took $t
   fi
-  if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" = "$GECKODRIVER_VERSION" ]; then
-    have "geckodriver $GECKODRIVER_VERSION"
-  else
-    say "Installing geckodriver $GECKODRIVER_VERSION from crates.io (cargo install; 3 to 8 minutes)"
-    t=$SECONDS
-    cargo install "geckodriver@$GECKODRIVER_VERSION" --locked || fail "cargo could not install geckodriver $GECKODRIVER_VERSION."
-    took $t
-  fi
+  locked_crate geckodriver "$GECKODRIVER_VERSION" \
+    "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" "3 to 8 minutes"
 fi
 say "Tools ready for '$what'."

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
 use super::data_table::DataTable;
+use super::plot::{plot_area, Tooltip};
 use super::slots::slots;
-use crate::chart::hit::{chart_pos, slot_at, step, Step};
+use crate::chart::hit::{chart_pos, slot_at};
 use crate::chart::{self, most_years, tip_html, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
 use crate::format::{figure, fixed, Fixed};
 use crate::live::{detached_memo, effect, effect_with};
@@ -15,7 +16,6 @@ use crate::state::AppState;
 use crate::web::dom::Live;
 use crate::web::resize::{watch_width, SizeWatch};
 use leptos::svg::Path;
-use wasm_bindgen::JsCast;
 
 /// Which chart to draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,51 +114,6 @@ pub fn tick_label(ticks: ReadSignal<Vec<Tick>>, i: usize) -> String {
     ticks.with(|t| t.get(i).map(|t| t.label.clone()).unwrap_or_default())
 }
 
-/// Moves a chart's tooltip (`active`, among `n` items) as `chart::hit::step`
-/// says for the key; a key it does not answer is left to the page.
-pub fn follow_keys(
-    ev: &leptos::ev::KeyboardEvent,
-    active: ReadSignal<Option<usize>>,
-    set_active: WriteSignal<Option<usize>>,
-    n: usize,
-) {
-    let next = match step(&ev.key(), active.get_untracked(), n) {
-        Step::To(i) => Some(i),
-        Step::Hide => None,
-        Step::Ignore => return,
-    };
-    ev.prevent_default();
-    set_active.set(next);
-}
-
-/// Follows a pointer over a plot: a mouse shows the item under it and hides
-/// it on leaving; a tap or a finger's drag shows the nearest item, which
-/// stays after the finger lifts until a tap elsewhere takes the focus away.
-/// `hit` finds the item from the plot's box and the pointer's client x and
-/// y (`chart::hit`). One handler for the three events keeps the bundle smaller.
-pub fn follow_pointer(
-    ev: &leptos::ev::PointerEvent,
-    set_active: WriteSignal<Option<usize>>,
-    hit: impl FnOnce(&web_sys::DomRect, f64, f64) -> Option<usize>,
-) {
-    if ev.type_() == "pointerleave" {
-        if ev.pointer_type() != "touch" {
-            set_active.set(None);
-        }
-        return;
-    }
-    let Some(el) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let rect = el.get_bounding_client_rect();
-    if let Some(i) = hit(&rect, f64::from(ev.client_x()), f64::from(ev.client_y())) {
-        set_active.set(Some(i));
-    }
-}
-
 /// A chart panel bound to the live outputs.
 #[component]
 pub fn ChartPanel(kind: ChartKind) -> AnyView {
@@ -231,14 +186,9 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
         });
     });
 
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        follow_keys(&ev, active, set_active, slot_count());
-    };
-    let on_pointer = move |ev: leptos::ev::PointerEvent| {
-        follow_pointer(&ev, set_active, |rect, x, _| {
-            let x = chart_pos(x, rect.left(), rect.width(), frame.get_untracked().width)?;
-            geometry.with_untracked(|g| slot_at(&g.slots, x))
-        });
+    let hit = move |rect: &web_sys::DomRect, x: f64, _: f64| {
+        let x = chart_pos(x, rect.left(), rect.width(), frame.get_untracked().width)?;
+        geometry.with_untracked(|g| slot_at(&g.slots, x))
     };
 
     view! {
@@ -262,19 +212,12 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                     }}
                 </ul>
             </figcaption>
-            <div
-                class="plot"
-                node_ref=plot_ref
-                tabindex="0"
-                role="img"
-                aria-label=move || geometry.with(|g| g.summary.clone())
-                aria-describedby=format!("tip-{id}")
-                on:keydown=on_key
-                on:pointerdown=on_pointer
-                on:pointermove=on_pointer
-                on:pointerleave=on_pointer
-                on:blur=move |_| set_active.set(None)
-            >
+            {plot_area(
+                plot_ref,
+                move || geometry.with(|g| g.summary.clone()),
+                format!("tip-{id}"),
+                Tooltip { active, set_active, count: slot_count, hit },
+                view! {
                 <svg
                     node_ref=svg_ref
                     viewBox=move || {
@@ -366,7 +309,8 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                     }
                     inner_html=move || active_slot().map(|s| tip_html(&s.year.to_string(), &s.lines())).unwrap_or_default()
                 ></div>
-            </div>
+                },
+            )}
             <ChartDownloads svg=svg_ref name=id title=kind.title()/>
             <DataTable
                 label=format!("{} data", kind.title())

@@ -17,6 +17,7 @@ pub mod input_row;
 pub mod lead;
 pub mod notices;
 pub mod pin_bar;
+pub mod plot;
 pub mod preset_picker;
 pub mod saved_scenarios;
 pub mod schedule_table;

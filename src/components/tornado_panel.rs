@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
-use super::chart_panel::{follow_keys, follow_pointer, measured_width, tick_label};
+use super::chart_panel::{measured_width, tick_label};
 use super::data_table::DataTable;
+use super::plot::{plot_area, Tooltip};
 use super::slots::slots;
 use crate::chart::hit::{chart_pos, row_at};
 use crate::chart::tornado::{tornado_chart, TornadoRow};
@@ -82,21 +83,11 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
         let i = active.get()?;
         geometry.with(|g| g.rows.get(i).cloned())
     };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        follow_keys(
-            &ev,
-            active,
-            set_active,
-            geometry.with_untracked(|g| g.rows.len()),
-        );
-    };
-    let on_pointer = move |ev: leptos::ev::PointerEvent| {
-        follow_pointer(&ev, set_active, |rect, _, y| {
-            geometry.with_untracked(|g| {
-                let y = chart_pos(y, rect.top(), rect.height(), g.height)?;
-                row_at(&g.rows, y)
-            })
-        });
+    let hit = move |rect: &web_sys::DomRect, _: f64, y: f64| {
+        geometry.with_untracked(|g| {
+            let y = chart_pos(y, rect.top(), rect.height(), g.height)?;
+            row_at(&g.rows, y)
+        })
     };
     let key = ranked.key();
     let title = match ranked {
@@ -125,19 +116,12 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     <li><span class="swatch high" aria-hidden="true"></span>"Input at its high end"</li>
                 </ul>
             </figcaption>
-            <div
-                class="plot"
-                node_ref=plot_ref
-                tabindex="0"
-                role="img"
-                aria-label=move || geometry.with(|g| g.summary.clone())
-                aria-describedby=format!("tip-tornado-{key}")
-                on:keydown=on_key
-                on:pointerdown=on_pointer
-                on:pointermove=on_pointer
-                on:pointerleave=on_pointer
-                on:blur=move |_| set_active.set(None)
-            >
+            {plot_area(
+                plot_ref,
+                move || geometry.with(|g| g.summary.clone()),
+                format!("tip-tornado-{key}"),
+                Tooltip { active, set_active, count: move || geometry.with_untracked(|g| g.rows.len()), hit },
+                view! {
                 <svg
                     node_ref=svg_ref
                     viewBox=move || geometry.with(|g| format!("0 0 {} {}", g.width, g.height))
@@ -214,7 +198,8 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     }
                     inner_html=move || active_row().map(|r| tip_html(r.input.spec().label, &r.tip_lines())).unwrap_or_default()
                 ></div>
-            </div>
+                },
+            )}
             <p class="note" data-testid=format!("tornado-{key}-no-effect")>
                 {move || {
                     let list = no_effect();

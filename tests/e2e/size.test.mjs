@@ -20,8 +20,10 @@ import { sizes } from '../../scripts/size-report.mjs';
  * the arrow keys with a tooltip, as the other charts do; the three pointer
  * handlers are 0.45 KB of it, and writing every tooltip as one HTML
  * binding won back 0.45 KB), then lowered by issue #18's named live parts
- * (`web::dom::Live`, 1.3 KB less). Lower it whenever the page gets smaller. */
-const RATCHET = 268_950;
+ * (`web::dom::Live`, 1.3 KB less); +0.1 KB for one `plot_area` shared by
+ * every chart and tornado instead of two copies of its markup and
+ * handlers. Lower it whenever the page gets smaller. */
+const RATCHET = 269_050;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 
