@@ -59,15 +59,16 @@ test-wasm:
 ## error) in both over classic WebDriver. WebKit draws into Xvfb.
 GECKODRIVER ?= $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/geckodriver
 test-engines: dist
-	@echo "== wasm-bindgen tests in Firefox"
+	@echo "== wasm-bindgen tests in Firefox (at $$(date +%T))"
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) $(WASM_TEST)
-	@echo "== wasm-bindgen tests in WebKitGTK"
+	@echo "== wasm-bindgen tests in WebKitGTK (at $$(date +%T))"
 	env -u CHROMEDRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a $(WASM_TEST)
-	@echo "== e2e tests named [every engine], in Firefox"
+	@echo "== e2e tests named [every engine], in Firefox (at $$(date +%T))"
 	E2E_ENGINE=firefox node --test --test-concurrency=1 --test-name-pattern='\[every engine\]' \
 		$$(grep -l 'every engine\]' tests/e2e/*.test.mjs)
-	@echo "== tests/engines in WebKitGTK and Firefox"
+	@echo "== tests/engines in WebKitGTK and Firefox (at $$(date +%T))"
 	GECKODRIVER=$(GECKODRIVER) xvfb-run -a node --test --test-concurrency=1 tests/engines/
+	@echo "== other engines done (at $$(date +%T))"
 
 ## test-repeat: every browser layer N times in a row (BUSY=1: with every core
 ## kept busy beside them); fails if any run failed

@@ -60,11 +60,16 @@ export async function start(engine) {
   child.stderr.on('data', (d) => { stderr += d; });
   const spawned = new Promise((_, fail) => child.once('error', (e) => fail(new Error(`${spec.driver}: ${e.message} (is ${spec.name}'s driver installed? make test-engines installs it)`))));
   const base = `http://127.0.0.1:${port}`;
+  // Every command answers within a minute, or the test fails saying which.
   const call = async (method, path, body) => {
     const res = await fetch(base + path, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(60_000),
+    }).catch((e) => {
+      throw new DriverError(`${spec.name} ${method} ${path}: no answer (${e.message})${
+        engine === 'webkit' && !process.env.DISPLAY ? '; WebKitGTK needs a display: run it under xvfb-run' : ''}`);
     });
     const json = await res.json();
     if (json.value?.error) throw new DriverError(`${spec.name} ${method} ${path}: ${json.value.error}: ${json.value.message}`);
@@ -82,9 +87,15 @@ export async function start(engine) {
     }
     throw new Error(`${spec.name}'s driver did not answer on port ${port}: ${stderr}`);
   })();
-  await Promise.race([ready, spawned]);
-  const session = await call('POST', '/session', { capabilities: { alwaysMatch: spec.capabilities } });
-  return new Session(spec.name, call, `/session/${session.sessionId}`, child);
+  try {
+    await Promise.race([ready, spawned]);
+    const session = await call('POST', '/session', { capabilities: { alwaysMatch: spec.capabilities } });
+    return new Session(spec.name, call, `/session/${session.sessionId}`, child);
+  } catch (e) {
+    // No driver is left running when the session could not start.
+    child.kill();
+    throw e;
+  }
 }
 
 /** One browser session: a window the test drives. */
