@@ -62,7 +62,7 @@ test-engines: dist
 	@echo "== wasm-bindgen tests in Firefox (at $$(date +%T))"
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) $(WASM_TEST)
 	@echo "== wasm-bindgen tests in WebKitGTK (at $$(date +%T))"
-	env -u CHROMEDRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a $(WASM_TEST)
+	env -u CHROMEDRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a env $(WASM_TEST)
 	@echo "== e2e tests named [every engine], in Firefox (at $$(date +%T))"
 	E2E_ENGINE=firefox node --test --test-concurrency=1 --test-name-pattern='\[every engine\]' \
 		$$(grep -l 'every engine\]' tests/e2e/*.test.mjs)
