@@ -43,8 +43,11 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** A WebDriver error with the driver's own words. */
+/** A WebDriver error with the driver's own words: the driver answered. */
 class DriverError extends Error {}
+
+/** The driver did not answer at all (not listening yet, or gone). */
+class NoAnswer extends Error {}
 
 /**
  * Starts `engine`'s driver and a browser session; resolves to a `Session`.
@@ -68,20 +71,24 @@ export async function start(engine) {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(60_000),
     }).catch((e) => {
-      throw new DriverError(`${spec.name} ${method} ${path}: no answer (${e.message})${
-        engine === 'webkit' && !process.env.DISPLAY ? '; WebKitGTK needs a display: run it under xvfb-run' : ''}`);
+      throw new NoAnswer(`${spec.name} ${method} ${path}: no answer (${e.message})${
+        engine === 'webkit' && !process.env.DISPLAY ? '; WebKitGTK needs a display: run it under xvfb-run' : ''}${
+        stderr ? `; the driver said: ${stderr.trim().slice(-500)}` : ''}`);
     });
-    const json = await res.json();
+    const json = await res.json().catch(() => ({ value: { error: 'unreadable answer', message: `HTTP ${res.status}` } }));
     if (json.value?.error) throw new DriverError(`${spec.name} ${method} ${path}: ${json.value.error}: ${json.value.message}`);
     return json.value;
   };
-  // The driver takes a moment to listen.
+  // The driver takes a moment to listen: any answer to /status, even an
+  // error of its own, means it does; no answer means not yet.
   const ready = (async () => {
     for (let i = 0; i < 100; i++) {
       try {
-        if ((await call('GET', '/status')).ready !== undefined) return;
+        await call('GET', '/status');
+        return;
       } catch (e) {
         if (e instanceof DriverError) return;
+        if (!(e instanceof NoAnswer)) throw e;
       }
       await sleep(100);
     }
