@@ -14,15 +14,22 @@ pub fn chart_pos(client: f64, edge: f64, rendered: f64, size: f64) -> Option<f64
     (rendered > 0.0 && at.is_finite()).then_some(at)
 }
 
-/// The span (start, length) under `at`, or the nearest one by its middle
-/// when `at` falls in a margin or between spans (a fingertip is wider than
-/// a year); `None` only when there are no spans.
-fn nearest(spans: &[(f64, f64)], at: f64) -> Option<usize> {
-    if let Some(i) = spans.iter().position(|&(s, l)| at >= s && at < s + l) {
+/// The item (of `n`, item `i` spanning `span(i)` = (start, length)) under
+/// `at`, or the nearest one by its middle when `at` falls in a margin or
+/// between items (a fingertip is wider than a year); `None` only when there
+/// are no items. Allocates nothing: it runs on every pointer move.
+fn nearest(n: usize, span: impl Fn(usize) -> (f64, f64), at: f64) -> Option<usize> {
+    if let Some(i) = (0..n).find(|&i| {
+        let (s, l) = span(i);
+        at >= s && at < s + l
+    }) {
         return Some(i);
     }
-    let distance = |i: usize| (spans[i].0 + spans[i].1 / 2.0 - at).abs();
-    (0..spans.len()).reduce(|best, i| {
+    let distance = |i: usize| {
+        let (s, l) = span(i);
+        (s + l / 2.0 - at).abs()
+    };
+    (0..n).reduce(|best, i| {
         if distance(i) < distance(best) {
             i
         } else {
@@ -33,14 +40,12 @@ fn nearest(spans: &[(f64, f64)], at: f64) -> Option<usize> {
 
 /// The year's slot under `x`, or the nearest one.
 pub fn slot_at(slots: &[Slot], x: f64) -> Option<usize> {
-    let spans: Vec<(f64, f64)> = slots.iter().map(|s| (s.x, s.width)).collect();
-    nearest(&spans, x)
+    nearest(slots.len(), |i| (slots[i].x, slots[i].width), x)
 }
 
 /// The tornado row under `y` (its label or its bar), or the nearest one.
 pub fn row_at(rows: &[TornadoRow], y: f64) -> Option<usize> {
-    let spans: Vec<(f64, f64)> = rows.iter().map(|r| (r.y, r.height())).collect();
-    nearest(&spans, y)
+    nearest(rows.len(), |i| (rows[i].y, rows[i].height()), y)
 }
 
 /// What a key does to a chart's tooltip.

@@ -23,8 +23,6 @@ const CHAR_WIDTH: f64 = 6.6;
 pub struct TornadoRow {
     /// The input moved.
     pub input: Input,
-    /// The input's range as tried, for people: "14% to 40%".
-    pub range: String,
     /// The input at the low end of its range, for people: "14%".
     pub low_input: String,
     /// The input at the high end of its range, for people: "40%".
@@ -148,13 +146,14 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
         .map(|b| {
             let low_input = input_text(b.input, b.low.input_value);
             let high_input = input_text(b.input, b.high.input_value);
-            let range = format!("{low_input} to {high_input}");
-            let label = wrap(&format!("{}: {range}", b.input.spec().label), chars);
+            let label = wrap(
+                &format!("{}: {low_input} to {high_input}", b.input.spec().label),
+                chars,
+            );
             let top = y;
             y += LINE * label.len() as f64 + BAR_GAP + BAR_H + ROW_GAP;
             TornadoRow {
                 input: b.input,
-                range,
                 low_input,
                 high_input,
                 label,
@@ -216,6 +215,11 @@ impl TornadoRow {
     /// The bar's height.
     pub fn bar_height(&self) -> f64 {
         BAR_H
+    }
+
+    /// The input's range as tried, for people: "14% to 40%".
+    pub fn range(&self) -> String {
+        format!("{} to {}", self.low_input, self.high_input)
     }
 
     /// The row's height, from its label's top to its bar's bottom: what a
@@ -314,10 +318,8 @@ mod tests {
             assert!(a.y + a.height() < b.y, "rows do not overlap");
         }
         let margin = g.rows.iter().find(|r| r.key() == "m").unwrap();
-        assert_eq!(
-            margin.range,
-            format!("{} to {}", margin.low_input, margin.high_input)
-        );
+        assert_eq!(margin.range(), "14% to 40%");
+        assert!(margin.label.join(" ").ends_with(&margin.range()));
         let [low, high] = margin.tip_lines();
         assert_eq!(low, format!("Low end, 14%: {}", margin.low_text));
         assert_eq!(high, format!("High end, 40%: {}", margin.high_text));

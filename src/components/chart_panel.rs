@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
 use super::data_table::DataTable;
-use super::plot::{plot_area, Tooltip};
+use super::plot::{plot_area, TipControl};
 use super::slots::slots;
 use crate::chart::hit::{chart_pos, slot_at};
 use crate::chart::{self, most_years, tip_html, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
@@ -216,7 +216,7 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                 plot_ref,
                 move || geometry.with(|g| g.summary.clone()),
                 format!("tip-{id}"),
-                Tooltip { active, set_active, count: slot_count, hit },
+                TipControl { active, set_active, count: slot_count, hit },
                 view! {
                 <svg
                     node_ref=svg_ref

@@ -53,8 +53,9 @@ fn follow_pointer(
     }
 }
 
-/// Which item a plot's tooltip shows, and how a pointer finds one.
-pub struct Tooltip<C, H> {
+/// Which item a plot's tooltip shows, and how a pointer finds one (what
+/// the tooltip says is `chart::Tooltip`'s, or the tornado row's).
+pub struct TipControl<C, H> {
     /// The item shown, if any.
     pub active: ReadSignal<Option<usize>>,
     /// Shows an item, or hides the tooltip.
@@ -74,14 +75,14 @@ pub fn plot_area<C, H>(
     node: NodeRef<Div>,
     summary: impl Fn() -> String + Send + Sync + 'static,
     tip: String,
-    tooltip: Tooltip<C, H>,
+    tooltip: TipControl<C, H>,
     children: impl IntoView,
 ) -> impl IntoView
 where
     C: Fn() -> usize + 'static,
     H: Fn(&web_sys::DomRect, f64, f64) -> Option<usize> + Copy + 'static,
 {
-    let Tooltip {
+    let TipControl {
         active,
         set_active,
         count,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::chart_downloads::ChartDownloads;
 use super::chart_panel::{measured_width, tick_label};
 use super::data_table::DataTable;
-use super::plot::{plot_area, Tooltip};
+use super::plot::{plot_area, TipControl};
 use super::slots::slots;
 use crate::chart::hit::{chart_pos, row_at};
 use crate::chart::tornado::{tornado_chart, TornadoRow};
@@ -120,7 +120,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                 plot_ref,
                 move || geometry.with(|g| g.summary.clone()),
                 format!("tip-tornado-{key}"),
-                Tooltip { active, set_active, count: move || geometry.with_untracked(|g| g.rows.len()), hit },
+                TipControl { active, set_active, count: move || geometry.with_untracked(|g| g.rows.len()), hit },
                 view! {
                 <svg
                     node_ref=svg_ref
@@ -219,7 +219,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                                 let spec = r.input.spec();
                                 vec![
                                     spec.label.to_string(),
-                                    r.range.clone(),
+                                    r.range(),
                                     r.low_text.clone(),
                                     r.high_text.clone(),
                                     spec.spread.describe(spec.unit.suffix()),

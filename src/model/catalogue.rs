@@ -78,7 +78,27 @@ pub fn deal_by_id(id: &str) -> Option<&'static DealSpec> {
 use Given::{Assumption, Facts, Missing};
 use Input::*;
 
-const AMAZON_AWS: (&str, &str) = ("Amazon", "AWS");
+/// Amazon investing in `customer`, which buys AWS.
+const fn aws(customer: &'static str) -> Parties {
+    Parties {
+        investor: "Amazon",
+        customer,
+        seller: "AWS",
+    }
+}
+
+/// Microsoft investing in `customer`, which buys Azure.
+const fn azure(customer: &'static str) -> Parties {
+    Parties {
+        investor: "Microsoft",
+        customer,
+        seller: "Azure",
+    }
+}
+
+/// Azure's margin is not sourced; AWS's is the nearest cloud's.
+const AZURE_MARGIN: &str =
+    "Azure's margin is in none of the facts; AWS's (C9) is the nearest cloud's";
 
 /// The same milestone reading as the Anthropic–AWS default: every
 /// milestone paid, spread evenly.
@@ -98,11 +118,7 @@ pub static CATALOGUE: &[DealSpec] = &[
         id: "anthropic-aws",
         row: None,
         title: "Anthropic–AWS (April 2026)",
-        parties: Parties {
-            investor: AMAZON_AWS.0,
-            customer: "Anthropic",
-            seller: AMAZON_AWS.1,
-        },
+        parties: aws("Anthropic"),
         inputs: &[],
         note: "",
     },
@@ -110,11 +126,7 @@ pub static CATALOGUE: &[DealSpec] = &[
         id: "amazon-openai",
         row: Some("D1"),
         title: "Amazon–OpenAI (February 2026)",
-        parties: Parties {
-            investor: AMAZON_AWS.0,
-            customer: "OpenAI",
-            seller: AMAZON_AWS.1,
-        },
+        parties: aws("OpenAI"),
         inputs: &[
             (Commitment, Facts(100.0, &["D1"])),
             (Term, Assumption(7.0, SEVEN_YEARS)),
@@ -131,11 +143,7 @@ pub static CATALOGUE: &[DealSpec] = &[
         id: "openai-aws",
         row: Some("D2"),
         title: "OpenAI–AWS (November 2025)",
-        parties: Parties {
-            investor: AMAZON_AWS.0,
-            customer: "OpenAI",
-            seller: AMAZON_AWS.1,
-        },
+        parties: aws("OpenAI"),
         inputs: &[
             (Commitment, Facts(38.0, &["D2"])),
             (Term, Facts(7.0, &["D2"])),
@@ -152,11 +160,7 @@ pub static CATALOGUE: &[DealSpec] = &[
         id: "microsoft-nvidia-anthropic",
         row: Some("D4"),
         title: "Microsoft and Nvidia–Anthropic (November 2025)",
-        parties: Parties {
-            investor: "Microsoft",
-            customer: "Anthropic",
-            seller: "Azure",
-        },
+        parties: azure("Anthropic"),
         inputs: &[
             (Commitment, Facts(30.0, &["D4"])),
             (Term, Assumption(7.0, SEVEN_YEARS)),
@@ -166,7 +170,7 @@ pub static CATALOGUE: &[DealSpec] = &[
             (CapacityCeiling, Facts(1.0, &["D4"])),
             (
                 Margin,
-                Assumption(35.0, "Azure's margin is in none of the facts; AWS's (C9) is the nearest cloud's"),
+                Assumption(35.0, AZURE_MARGIN),
             ),
         ],
         note: "Nvidia's $10B is left out: Nvidia sells chips to Azure, not compute to Anthropic, so its return is not a cloud margin on this commitment.",
@@ -175,11 +179,7 @@ pub static CATALOGUE: &[DealSpec] = &[
         id: "microsoft-openai",
         row: Some("D5"),
         title: "Microsoft–OpenAI (October 2025)",
-        parties: Parties {
-            investor: "Microsoft",
-            customer: "OpenAI",
-            seller: "Azure",
-        },
+        parties: azure("OpenAI"),
         inputs: &[
             (Commitment, Facts(250.0, &["D5"])),
             (Term, Missing("D5 gives no term for the $250B")),
@@ -189,7 +189,7 @@ pub static CATALOGUE: &[DealSpec] = &[
             (CapacityCeiling, Missing("D5 gives no capacity")),
             (
                 Margin,
-                Assumption(35.0, "Azure's margin is in none of the facts; AWS's (C9) is the nearest cloud's"),
+                Assumption(35.0, AZURE_MARGIN),
             ),
             (Revenue, Missing(NO_OPENAI_REVENUE)),
         ],
