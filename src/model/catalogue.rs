@@ -51,7 +51,27 @@ pub struct DealSpec {
     pub note: &'static str,
 }
 
+impl Given {
+    /// The value given, or `None` where the sources leave it out.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Given::Facts(v, _) | Given::Assumption(v, _) => Some(v),
+            Given::Missing(_) => None,
+        }
+    }
+}
+
 impl DealSpec {
+    /// The default deal: Anthropic–AWS, the input table's own.
+    pub fn default_deal() -> &'static DealSpec {
+        &CATALOGUE[0]
+    }
+
+    /// Whether this is the default deal.
+    pub fn is_default(&self) -> bool {
+        self.id == CATALOGUE[0].id
+    }
+
     /// How this deal gives `input`, or `None` where it keeps the input
     /// table's default (and that default's own source).
     pub fn given(&self, input: Input) -> Option<Given> {

@@ -1,6 +1,7 @@
 //! The formulas: from a [`Scenario`] to every output and the yearly schedule.
 
 use super::inputs::Input;
+use super::known::Unknown;
 use super::scenario::{Scenario, SpendProfile};
 
 /// Hours in a (non-leap) year: one GW for a year is 8.76 TWh.
@@ -79,6 +80,8 @@ pub struct Outputs {
     pub energy_cost_per_year: f64,
     /// One row per year of the term.
     pub schedule: Vec<YearRow>,
+    /// The figures the deal's unknown inputs leave unknown.
+    pub unknown: Unknown,
 }
 
 /// Capacity online at the end of year `k` (k ≥ 1), GW.
@@ -225,7 +228,7 @@ pub fn compute(s: &Scenario) -> Outputs {
         s.get(Input::Pue) * s.get(Input::KwPerAccelerator),
     );
     let energy_twh = ceiling * energy_twh_per_gw;
-    Outputs {
+    let mut outputs = Outputs {
         spend_per_year: c / tf,
         spend_share_revenue: schedule.first().and_then(|r| r.spend_share),
         spend_share_revenue_term: percent_of(cum_spend, total_revenue),
@@ -253,5 +256,8 @@ pub fn compute(s: &Scenario) -> Outputs {
         energy_twh_per_year: energy_twh,
         energy_cost_per_year: energy_twh * price / 1000.0,
         schedule,
-    }
+        unknown: Unknown::default(),
+    };
+    outputs.unknown = Unknown::of(s, &outputs);
+    outputs
 }

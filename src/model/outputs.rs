@@ -58,6 +58,16 @@ pub struct OutputSpec {
 }
 
 impl OutputSpec {
+    /// Its value as the page shows it: `None` where it has no meaning or
+    /// where the deal leaves an input it needs unknown.
+    pub fn value(&self, o: &Outputs) -> Option<f64> {
+        if o.unknown.output(self.id) {
+            None
+        } else {
+            (self.get)(o)
+        }
+    }
+
     /// Finds an output by its test id.
     pub fn by_id(id: &str) -> Option<&'static OutputSpec> {
         OUTPUTS.iter().find(|o| o.id == id)
@@ -183,6 +193,18 @@ pub struct ColumnSpec {
     pub unit: Unit,
     /// Reads a cell; `None` where it has no meaning.
     pub get: fn(&YearRow) -> Option<f64>,
+}
+
+impl ColumnSpec {
+    /// One year's cell as the page shows it: `None` where it has no meaning
+    /// or where the deal leaves an input it needs unknown.
+    pub fn cell(&self, o: &Outputs, r: &YearRow) -> Option<f64> {
+        if o.unknown.column(self.id) {
+            None
+        } else {
+            (self.get)(r)
+        }
+    }
 }
 
 /// The schedule's columns, in page order.

@@ -1,5 +1,6 @@
 //! Named scenarios: each is the defaults with a few inputs changed.
 
+use super::catalogue::DealSpec;
 use super::inputs::Input;
 use super::scenario::Scenario;
 
@@ -17,11 +18,17 @@ pub struct Preset {
 }
 
 impl Preset {
-    /// The scenario this preset describes.
+    /// The scenario this preset describes in the default deal.
     pub fn scenario(&self) -> Scenario {
+        self.scenario_in(DealSpec::default_deal())
+    }
+
+    /// The scenario this preset describes in `deal`: the deal as its
+    /// sources give it, with the preset's changes.
+    pub fn scenario_in(&self, deal: &'static DealSpec) -> Scenario {
         self.changes
             .iter()
-            .fold(Scenario::default(), |s, &(input, value)| {
+            .fold(Scenario::of_deal(deal), |s, &(input, value)| {
                 s.with(input, value)
             })
     }

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
+use super::catalogue::{DealSpec, CATALOGUE};
 use super::inputs::{Input, InputSpec, INPUTS, INPUT_COUNT};
+use super::known::InputSet;
 
 /// How the commitment is spread over the years of the term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,10 +106,14 @@ pub fn clamp_value(spec: &InputSpec, value: f64) -> (f64, Option<Adjustment>) {
     (value, None)
 }
 
-/// One value for every input, each within its range.
+/// One value for every input, each within its range, in one deal. An
+/// input the deal's sources leave unknown keeps the input table's default
+/// as a placeholder and is marked unknown until the reader sets it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scenario {
     values: [f64; INPUT_COUNT],
+    deal: &'static DealSpec,
+    unknown: InputSet,
 }
 
 impl Default for Scenario {
@@ -116,18 +122,52 @@ impl Default for Scenario {
         for spec in &INPUTS {
             values[spec.id as usize] = spec.default;
         }
-        Scenario { values }
+        Scenario {
+            values,
+            deal: &CATALOGUE[0],
+            unknown: InputSet::EMPTY,
+        }
     }
 }
 
 impl Scenario {
+    /// A deal as its sources give it: the input table's defaults with the
+    /// deal's own values, and what the sources leave out marked unknown.
+    pub fn of_deal(deal: &'static DealSpec) -> Scenario {
+        let mut s = Scenario {
+            deal,
+            ..Scenario::default()
+        };
+        for &(input, given) in deal.inputs {
+            match given.value() {
+                Some(v) => {
+                    s.set(input, v);
+                }
+                None => s.unknown.insert(input),
+            }
+        }
+        s
+    }
+
+    /// The deal the scenario takes apart.
+    pub fn deal(&self) -> &'static DealSpec {
+        self.deal
+    }
+
+    /// The inputs the deal's sources leave unknown and the reader has not set.
+    pub fn unknown(&self) -> InputSet {
+        self.unknown
+    }
+
     /// The value of one input.
     pub fn get(&self, input: Input) -> f64 {
         self.values[input as usize]
     }
 
     /// Sets one input, clamped into its range; reports any change made.
+    /// A value set is known, whatever the deal's sources say.
     pub fn set(&mut self, input: Input, value: f64) -> Option<Clamped> {
+        self.unknown.remove(input);
         let (used, why) = clamp_value(input.spec(), value);
         let used = if why == Some(Adjustment::NotFinite) {
             self.get(input)
@@ -154,11 +194,13 @@ impl Scenario {
         SpendProfile::from_index(self.get(Input::SpendProfile))
     }
 
-    /// The inputs whose values differ from `base`, in table order.
+    /// The inputs whose values differ from `base`, in table order: an
+    /// input `base` leaves unknown differs once it is set, whatever its value.
     pub fn differences(&self, base: &Scenario) -> impl Iterator<Item = Input> + '_ {
         let base = *base;
-        Input::ALL
-            .into_iter()
-            .filter(move |&i| self.get(i).to_bits() != base.get(i).to_bits())
+        Input::ALL.into_iter().filter(move |&i| {
+            self.get(i).to_bits() != base.get(i).to_bits()
+                || (base.unknown.contains(i) && !self.unknown.contains(i))
+        })
     }
 }

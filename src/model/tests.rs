@@ -330,6 +330,35 @@ proptest! {
         prop_assert!((last - o.investor_net_cash).abs() <= 1e-9);
     }
 
+    /// The needs are held to the model: an input a figure does not declare
+    /// never moves it, so a deal's unknown input never hides in a number.
+    #[test]
+    fn moving_an_input_a_figure_does_not_need_never_moves_it(
+        s in any_scenario(),
+        i in 0..INPUT_COUNT,
+        to in 0.0..=1.0f64,
+    ) {
+        let input = Input::ALL[i];
+        let spec = input.spec();
+        let moved = s.with(input, spec.min + to * (spec.max - spec.min));
+        let (a, b) = (compute(&s), compute(&moved));
+        let q = Quantities { scenario: &s, outputs: &a };
+        let bits = |v: Option<f64>| v.map(f64::to_bits);
+        for o in OUTPUTS {
+            if !output_needs(o, q).contains(input) {
+                prop_assert_eq!(bits((o.get)(&a)), bits((o.get)(&b)), "{} moved with {}", o.id, spec.key);
+            }
+        }
+        for c in COLUMNS {
+            if !column_needs(c.id, &s).contains(input) {
+                prop_assert_eq!(a.schedule.len(), b.schedule.len());
+                for (ra, rb) in a.schedule.iter().zip(&b.schedule) {
+                    prop_assert_eq!(bits((c.get)(ra)), bits((c.get)(rb)), "{} moved with {}", c.id, spec.key);
+                }
+            }
+        }
+    }
+
     #[test]
     fn clamping_always_lands_in_range(v in proptest::num::f64::ANY, i in 0..INPUT_COUNT) {
         let input = Input::ALL[i];
@@ -340,4 +369,62 @@ proptest! {
         prop_assert!(got >= spec.min && got <= spec.max);
         prop_assert!(!spec.whole || got.fract() == 0.0);
     }
+}
+
+#[test]
+fn a_figure_needs_only_what_its_formula_reads() {
+    let s = Scenario::default();
+    let o = compute(&s);
+    let q = Quantities {
+        scenario: &s,
+        outputs: &o,
+    };
+    let needs = |id: &str| output_needs(OutputSpec::by_id(id).expect("an output"), q);
+    assert_eq!(
+        needs("spend-per-year"),
+        InputSet::of(&[Input::Commitment, Input::Term])
+    );
+    assert!(needs("payback-year").contains(Input::StartYear));
+    assert!(needs("payback-year").contains(Input::Margin));
+    assert!(!needs("investor-profit").contains(Input::CapacityCeiling));
+    // Under the capacity profile, spend follows capacity.
+    let by_capacity = s.with(Input::SpendProfile, 1.0);
+    assert!(column_needs("spend", &by_capacity).contains(Input::CapacityCeiling));
+    assert!(!column_needs("spend", &s).contains(Input::CapacityCeiling));
+}
+
+#[test]
+fn what_a_deal_leaves_unknown_shows_no_number_and_the_rest_does() {
+    let deal = deal_by_id("amazon-openai").expect("a deal");
+    let s = Scenario::of_deal(deal);
+    assert!(s.unknown().contains(Input::Revenue));
+    let o = compute(&s);
+    let shown = |id: &str| OutputSpec::by_id(id).and_then(|spec| spec.value(&o));
+    // Revenue and capacity are unknown: what reads them has no number.
+    for id in ["spend-share-revenue", "spend-share-revenue-term", "gw-years", "coverage", "accelerators"] {
+        assert_eq!(shown(id), None, "{id}");
+        assert!(o.unknown.output(id), "{id}");
+    }
+    // The money is known: $100B over 7 years, $15B + $35B, at AWS's margin.
+    assert_eq!(shown("spend-per-year"), Some(100.0 / 7.0));
+    assert_eq!(shown("new-money"), Some(50.0));
+    assert_eq!(shown("investor-profit").map(f64::round), Some(35.0));
+    // $35B of profit never covers $50B: no payback, and that is known.
+    assert!(!o.unknown.output("payback-year") && shown("payback-year").is_none());
+    assert!(o.unknown.column("revenue") && !o.unknown.column("spend"));
+    let revenue = COLUMNS.iter().find(|c| c.id == "revenue").expect("a column");
+    assert_eq!(revenue.cell(&o, &o.schedule[0]), None);
+    // A value the reader gives is known, and the figures that read it return.
+    let given = s.with(Input::Revenue, 13.0);
+    assert!(!given.unknown().contains(Input::Revenue));
+    let o = compute(&given);
+    assert!(OutputSpec::by_id("spend-share-revenue").and_then(|spec| spec.value(&o)).is_some());
+    assert!(o.unknown.output("gw-years"), "capacity is still unknown");
+}
+
+#[test]
+fn the_default_deal_leaves_nothing_unknown() {
+    let o = compute(&Scenario::default());
+    assert_eq!(o.unknown, Unknown::default());
+    assert!(OUTPUTS.iter().all(|spec| spec.value(&o) == (spec.get)(&o)));
 }
