@@ -293,13 +293,18 @@ pub fn markdown(e: &Export) -> String {
 /// The scenario in words: its preset and what differs from it.
 pub fn describe(preset: &Preset, s: &Scenario) -> String {
     let changes: Vec<String> = s
-        .differences(&preset.scenario())
+        .differences(&preset.scenario_in(s.deal()))
         .map(|i| format!("{} = {}", i.spec().key, value_text(i, s.get(i))))
         .collect();
-    if changes.is_empty() {
-        format!("“{}”", preset.key)
+    let deal = if s.deal().is_default() {
+        String::new()
     } else {
-        format!("“{}” with {}", preset.key, changes.join(", "))
+        format!("{}, ", s.deal().title)
+    };
+    if changes.is_empty() {
+        format!("{deal}“{}”", preset.key)
+    } else {
+        format!("{deal}“{}” with {}", preset.key, changes.join(", "))
     }
 }
 

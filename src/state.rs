@@ -9,7 +9,7 @@ use crate::codec::embed::{embed_query, presentation, Presentation};
 use crate::codec::given::ScenarioMap;
 use crate::codec::{decode, encode_with, notice_lines, Decoded, Pinned};
 use crate::live::{after, effect};
-use crate::model::{compute, Input, Outputs, Preset, Scenario, Study};
+use crate::model::{compute, DealSpec, Input, Outputs, Preset, Scenario, Study};
 use crate::web::location;
 
 /// How often, at most, the address is rewritten while a slider moves.
@@ -90,8 +90,27 @@ impl AppState {
 
     /// Switches to a preset: a new history entry, so Back returns.
     pub fn apply_preset(&self, preset: &'static Preset) {
+        let deal = self.scenario.get_untracked().deal();
         self.preset.set(preset);
-        self.scenario.set(preset.scenario());
+        self.scenario.set(preset.scenario_in(deal));
+        location::write(&self.address_query(), true);
+    }
+
+    /// Loads a deal as its sources give it, from the announced preset:
+    /// a new history entry, so Back returns.
+    pub fn load_deal(&self, deal: &'static DealSpec) {
+        self.preset.set(Preset::announced());
+        self.scenario.set(Scenario::of_deal(deal));
+        location::write(&self.address_query(), true);
+    }
+
+    /// Pins `deal`, as its sources give it, as A; the reader's scenario
+    /// stays as B. A new history entry.
+    pub fn compare_with_deal(&self, deal: &'static DealSpec) {
+        self.pinned.set(Some(Pinned {
+            scenario: Scenario::of_deal(deal),
+            preset: Preset::announced(),
+        }));
         location::write(&self.address_query(), true);
     }
 
@@ -121,7 +140,8 @@ impl AppState {
         )
     }
 
-    /// Back to the announced deal, as a new history entry.
+    /// Back to the announced figures of the deal in view, as a new
+    /// history entry.
     pub fn reset(&self) {
         self.apply_preset(Preset::announced());
     }

@@ -12,7 +12,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::PINNED_KEY;
+use super::{DEAL_KEY, PINNED_KEY};
 use super::{decode_pairs_with_pinned, encode_pinned, value_text, Decoded, Notice, Pinned};
 use crate::model::{Preset, Scenario};
 
@@ -125,10 +125,16 @@ impl ScenarioMap {
     /// input that differs from it (a choice by name), and `a` when pinned.
     pub fn of(scenario: &Scenario, preset: &Preset, pinned: Option<&Pinned>) -> ScenarioMap {
         let mut entries = Vec::new();
+        if !scenario.deal().is_default() {
+            entries.push((
+                DEAL_KEY.to_string(),
+                Given::Text(scenario.deal().id.to_string()),
+            ));
+        }
         if preset.key != Preset::announced().key {
             entries.push(("p".to_string(), Given::Text(preset.key.to_string())));
         }
-        for input in scenario.differences(&preset.scenario()) {
+        for input in scenario.differences(&preset.scenario_in(scenario.deal())) {
             let spec = input.spec();
             let v = scenario.get(input);
             let value = if spec.is_choice() {

@@ -29,7 +29,7 @@ use std::fmt;
 pub use number::{parse_number, NumberError};
 pub use query::{percent_decode, percent_encode};
 
-use crate::model::{Clamped, Input, Preset, Scenario};
+use crate::model::{deal_by_id, Clamped, DealSpec, Input, Preset, Scenario};
 
 /// The schema version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -39,6 +39,9 @@ pub const PAGE_KEYS: &[&str] = &["v", "p", "a", "embed", "view", "controls", "th
 
 /// The query key that holds the pinned scenario A.
 pub const PINNED_KEY: &str = "a";
+
+/// The query key that names the deal (never written for the default).
+pub const DEAL_KEY: &str = "deal";
 
 /// Quoted text from a URL is cut to this many characters in notices.
 const QUOTE_MAX: usize = 40;
@@ -56,6 +59,8 @@ pub enum Notice {
     BadVersion(String),
     /// A `p` that names no preset; the default preset is used.
     UnknownPreset(String),
+    /// A `deal` that names no deal; the default deal is used.
+    UnknownDeal(String),
     /// An input value that is not a number (or not a known choice); the preset's value is used.
     NotANumber {
         /// The input concerned.
@@ -132,6 +137,12 @@ impl fmt::Display for Notice {
             Notice::UnknownPreset(p) => {
                 write!(f, "No preset is called {}; used “announced”.", quote(p))
             }
+            Notice::UnknownDeal(d) => write!(
+                f,
+                "No deal is called {}; loaded {}.",
+                quote(d),
+                DealSpec::default_deal().title
+            ),
             Notice::NotANumber { input, text, used } => {
                 let spec = input.spec();
                 let shown = spec
@@ -223,8 +234,11 @@ pub fn encode(scenario: &Scenario, preset: &Preset) -> String {
 
 /// Writes a scenario, and the pinned scenario A if any, as a query string.
 pub fn encode_with(scenario: &Scenario, preset: &Preset, pinned: Option<&Pinned>) -> String {
-    let base = preset.scenario();
+    let base = preset.scenario_in(scenario.deal());
     let mut parts: Vec<String> = Vec::new();
+    if !scenario.deal().is_default() {
+        parts.push(format!("{DEAL_KEY}={}", scenario.deal().id));
+    }
     if preset.key != Preset::announced().key {
         parts.push(format!("p={}", preset.key));
     }
@@ -242,10 +256,15 @@ pub fn encode_with(scenario: &Scenario, preset: &Preset, pinned: Option<&Pinned>
     parts.join("&")
 }
 
-/// Writes the pinned scenario A compactly: `PRESET,KEY:VALUE,…`.
+/// Writes the pinned scenario A compactly: `PRESET,KEY:VALUE,…`, with
+/// `deal:ID` first among the keys when A is not the default deal.
 pub fn encode_pinned(a: &Pinned) -> String {
-    let base = a.preset.scenario();
+    let deal = a.scenario.deal();
+    let base = a.preset.scenario_in(deal);
     let mut out = a.preset.key.to_string();
+    if !deal.is_default() {
+        out.push_str(&format!(",{DEAL_KEY}:{}", deal.id));
+    }
     for input in a.scenario.differences(&base) {
         let text = value_text(input, a.scenario.get(input));
         out.push_str(&format!(",{}:{}", input.spec().key, percent_encode(&text)));
@@ -303,6 +322,7 @@ fn decode_pairs(pairs: &[(String, String)]) -> Decoded {
     let mut seen: Vec<&str> = Vec::new();
     let mut page = Vec::new();
     let mut preset = Preset::announced();
+    let mut deal = DealSpec::default_deal();
     let mut inputs: Vec<(Input, &str)> = Vec::new();
 
     for (key, value) in pairs {
@@ -324,6 +344,10 @@ fn decode_pairs(pairs: &[(String, String)]) -> Decoded {
                 Some(p) => preset = p,
                 None => notices.push(Notice::UnknownPreset(value.clone())),
             },
+            DEAL_KEY => match deal_by_id(value.trim()) {
+                Some(d) => deal = d,
+                None => notices.push(Notice::UnknownDeal(value.clone())),
+            },
             _ if PAGE_KEYS.contains(&key) => page.push((key.to_string(), value.clone())),
             _ => match Input::from_key(key) {
                 Some(input) => inputs.push((input, value.as_str())),
@@ -333,7 +357,7 @@ fn decode_pairs(pairs: &[(String, String)]) -> Decoded {
         }
     }
 
-    let mut scenario = preset.scenario();
+    let mut scenario = preset.scenario_in(deal);
     for (input, text) in inputs {
         match read_value(input, text) {
             Ok(v) => {
