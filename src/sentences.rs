@@ -10,9 +10,32 @@ fn money(v: f64) -> String {
     figure(Unit::UsdBillions, Some(v))
 }
 
+/// What a figure is when the deal's sources leave an input it needs
+/// unknown: "not known for this deal (its sources give no term)".
+pub fn not_known(s: &Scenario, needs: &[Input]) -> String {
+    let missing: Vec<String> = needs
+        .iter()
+        .filter(|i| s.unknown().contains(**i))
+        .map(|i| i.spec().label.to_lowercase())
+        .collect();
+    if missing.is_empty() {
+        return "not known for this deal".to_string();
+    }
+    format!(
+        "not known for this deal (its sources give no {})",
+        missing.join(" and no ")
+    )
+}
+
+/// The inputs a sentence about the investor's cash reads, beyond the money.
+const CASH_NEEDS: &[Input] = &[Input::Term, Input::Margin];
+
 /// The investor's cash over the term, as the end of a sentence that
 /// begins "Amazon's cash": "turns positive in 2033 and ends the term at $10B."
 fn cash_course(s: &Scenario, o: &Outputs) -> String {
+    if o.unknown.output("investor-net-cash") {
+        return format!("is {}.", not_known(s, CASH_NEEDS));
+    }
     let end = money(o.investor_net_cash);
     match o.payback_year {
         Some(year) if year <= s.get(Input::StartYear) as i32 => {
@@ -23,26 +46,42 @@ fn cash_course(s: &Scenario, o: &Outputs) -> String {
     }
 }
 
-/// The lead sentence for a scenario, naming the parties of this deal.
+/// The lead sentence for a scenario, naming the parties of its deal.
 pub fn lead(s: &Scenario, o: &Outputs) -> String {
+    let p = s.deal().parties;
+    let investor = p.investor;
     let cash = match o.payback_year {
-        Some(year) if year <= s.get(Input::StartYear) as i32 => {
-            "Amazon's cash is positive from the first year.".to_string()
+        _ if o.unknown.output("payback-year") => {
+            format!("{investor}'s cash is {}.", not_known(s, CASH_NEEDS))
         }
-        Some(year) => format!("Amazon's cash turns positive in {year}."),
-        None => format!("Amazon's cash {}", cash_course(s, o)),
+        Some(year) if year <= s.get(Input::StartYear) as i32 => {
+            format!("{investor}'s cash is positive from the first year.")
+        }
+        Some(year) => format!("{investor}'s cash turns positive in {year}."),
+        None => format!("{investor}'s cash {}", cash_course(s, o)),
     };
+    let profit_known = !o.unknown.output("investor-profit");
     match (o.revenue_per_dollar, o.profit_per_dollar) {
-        (Some(rev), Some(profit)) => format!(
-            "For every $1 Amazon puts in, {} comes back as AWS revenue and {} as operating profit. {cash}",
+        (Some(rev), Some(profit)) if profit_known => p.fill(&format!(
+            "For every $1 {{investor}} puts in, {} comes back as {{seller}} revenue and {} as operating profit. {cash}",
             figure(Unit::UsdPerUsd, Some(rev)),
             figure(Unit::UsdPerUsd, Some(profit)),
-        ),
-        _ => format!(
-            "Amazon puts in no new money: all {} of spend is Anthropic's own, and AWS keeps {} as operating profit.",
+        )),
+        (Some(rev), _) => p.fill(&format!(
+            "For every $1 {{investor}} puts in, {} comes back as {{seller}} revenue; its operating profit is {}. {cash}",
+            figure(Unit::UsdPerUsd, Some(rev)),
+            not_known(s, &[Input::Margin]),
+        )),
+        _ if profit_known => p.fill(&format!(
+            "{{investor}} puts in no new money: all {} of spend is {{customer}}'s own, and {{seller}} keeps {} as operating profit.",
             money(s.get(Input::Commitment)),
             money(o.investor_profit)
-        ),
+        )),
+        _ => p.fill(&format!(
+            "{{investor}} puts in no new money: all {} of spend is {{customer}}'s own; the operating profit is {}.",
+            money(s.get(Input::Commitment)),
+            not_known(s, CASH_NEEDS)
+        )),
     }
 }
 
@@ -77,13 +116,23 @@ pub fn takeaway(
     net_cash: impl FnOnce() -> Tornado,
 ) -> Option<String> {
     let percent = |v: Option<f64>| figure(Unit::Percent, v);
+    let p = s.deal().parties;
+    let unknown = |id: &str| o.unknown.output(id);
     Some(match view {
+        View::Spend if unknown("spend-per-year") => p.fill(&format!(
+            "{{customer}}'s yearly spend with {{seller}} is {}.",
+            not_known(s, &[Input::Term])
+        )),
         View::Spend => {
-            let per_year = format!(
-                "Anthropic spends {} a year with AWS on average",
+            let per_year = p.fill(&format!(
+                "{{customer}} spends {} a year with {{seller}} on average",
                 money(o.spend_per_year)
-            );
+            ));
             match (o.spend_share_revenue, o.spend_share_revenue_term) {
+                _ if unknown("spend-share-revenue") => format!(
+                    "{per_year}; its share of revenue is {}.",
+                    not_known(s, &[Input::Revenue])
+                ),
                 (Some(_), Some(_)) => format!(
                     "{per_year}: {} of its revenue in the first year, {} over the term.",
                     percent(o.spend_share_revenue),
@@ -92,6 +141,10 @@ pub fn takeaway(
                 _ => format!("{per_year}."),
             }
         }
+        View::Capacity if unknown("gw-years") => format!(
+            "The capacity the commitment buys is {}.",
+            not_known(s, &[Input::Term, Input::CapacityCeiling])
+        ),
         View::Capacity => match o.price_per_gw_year {
             Some(price) => {
                 let bought = format!(
@@ -109,12 +162,21 @@ pub fn takeaway(
             }
             None => "No capacity comes online within the term.".to_string(),
         },
-        View::Cash => format!(
-            "Amazon puts in {} of new money and keeps {} of AWS operating profit: its cash {}",
+        View::Cash if unknown("investor-profit") => p.fill(&format!(
+            "{{investor}} puts in {} of new money; its operating profit and cash are {}.",
+            money(o.new_money),
+            not_known(s, CASH_NEEDS)
+        )),
+        View::Cash => p.fill(&format!(
+            "{{investor}} puts in {} of new money and keeps {} of {{seller}} operating profit: its cash {}",
             money(o.new_money),
             money(o.investor_profit),
             cash_course(s, o)
-        ),
+        )),
+        View::Tornado if unknown("investor-net-cash") => p.fill(&format!(
+            "What moves {{investor}}'s net cash is {}.",
+            not_known(s, CASH_NEEDS)
+        )),
         View::Tornado => match net_cash().bars.first() {
             Some(top) => {
                 let spec = top.input.spec();
@@ -124,13 +186,17 @@ pub fn takeaway(
                     "its range"
                 };
                 format!(
-                    "{} moves Amazon's net cash most: from {} to {} across {across}, the other inputs held.",
+                    "{} moves {}'s net cash most: from {} to {} across {across}, the other inputs held.",
                     spec.label,
+                    p.investor,
                     money(top.low.value),
                     money(top.high.value)
                 )
             }
-            None => "No single input moves Amazon's net cash across its range.".to_string(),
+            None => format!(
+                "No single input moves {}'s net cash across its range.",
+                p.investor
+            ),
         },
         View::All | View::Summary | View::Table | View::Compare => return None,
     })
@@ -228,6 +294,36 @@ mod tests {
         assert!(lead(&w.0, &w.1).starts_with("Amazon puts in no new money"));
         let cash = say(View::Cash, &w);
         assert!(cash.contains("is positive from the first year"), "{cash}");
+    }
+
+    #[test]
+    fn another_deal_names_its_parties_and_says_what_is_not_known() {
+        use crate::model::deal_by_id;
+        let deal = |id| Scenario::of_deal(deal_by_id(id).expect("a deal"));
+        // Amazon–OpenAI: the money is known, OpenAI's revenue and the
+        // capacity are not.
+        let w = world(deal("amazon-openai"));
+        let (s, o, _) = &w;
+        let first = lead(s, o);
+        assert!(first.starts_with("For every $1 Amazon puts in, $2.00 comes back as AWS revenue"), "{first}");
+        let spend = say(View::Spend, &w);
+        assert!(spend.starts_with("OpenAI spends $14.3B a year with AWS"), "{spend}");
+        assert!(spend.contains("not known for this deal (its sources give no customer's revenue"), "{spend}");
+        assert!(say(View::Capacity, &w).contains("not known for this deal"));
+        // Nvidia–OpenAI: no term and no margin, so no cash and no spend a year.
+        let w = world(deal("nvidia-openai"));
+        let (s, o, _) = &w;
+        let first = lead(s, o);
+        assert!(first.starts_with("For every $1 Nvidia puts in, $3.50 comes back as Nvidia systems revenue; its operating profit is not known"), "{first}");
+        assert!(!first.contains("Amazon") && !first.contains("AWS"), "{first}");
+        for view in [View::Spend, View::Cash, View::Tornado, View::Capacity] {
+            let line = say(view, &w);
+            assert!(line.contains("not known for this deal"), "{line}");
+            assert!(!line.contains("Amazon") && !line.contains("Anthropic"), "{line}");
+        }
+        // OpenAI–AWS: no investment at all.
+        let w = world(deal("openai-aws"));
+        assert!(lead(&w.0, &w.1).starts_with("Amazon puts in no new money: all $38B of spend is OpenAI's own"));
     }
 
     #[test]

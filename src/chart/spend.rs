@@ -65,6 +65,13 @@ pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
     let (first, last) = (&rows[0], &rows[n - 1]);
     let band = data.band.unwrap_or(&[]);
     let share = |r: &YearRow| figure(Unit::Percent, r.spend_share);
+    let spend = format!(
+        "Spend from {} to {}: {} in the first year and {} in the last",
+        first.year,
+        last.year,
+        money(first.spend),
+        money(last.spend),
+    );
     ChartGeometry {
         x_ticks: x_ticks(f, years),
         y_ticks,
@@ -96,16 +103,15 @@ pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
             label: "Share of the customer's revenue".to_string(),
         }),
         slots: slots(f, data, Tooltip::Spend),
-        summary: format!(
-            "Spend from {} to {}: {} in the first year and {} in the last, {} of the customer's revenue in the first year and {} in the last, as revenue goes from {} to {}.",
-            first.year,
-            last.year,
-            money(first.spend),
-            money(last.spend),
-            share(first),
-            share(last),
-            money(first.revenue),
-            money(last.revenue)
-        ),
+        summary: match (first.revenue, last.revenue) {
+            (Some(from), Some(to)) => format!(
+                "{spend}, {} of the customer's revenue in the first year and {} in the last, as revenue goes from {} to {}.",
+                share(first),
+                share(last),
+                money(from),
+                money(to)
+            ),
+            _ => format!("{spend}; the customer's revenue is not known for this deal."),
+        },
     }
 }

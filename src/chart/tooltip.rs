@@ -24,7 +24,7 @@ impl Tooltip {
         match self {
             Tooltip::Spend => vec![
                 format!("Spend {}", money(r.spend)),
-                format!("Revenue {}", money(r.revenue)),
+                format!("Revenue {}", figure(Unit::UsdBillions, r.revenue)),
                 format!("Share of revenue {}", figure(Unit::Percent, r.spend_share)),
             ],
             Tooltip::Capacity => vec![

@@ -69,7 +69,7 @@ impl ChartKind {
         match self {
             ChartKind::Spend => &[
                 ("Spend", Unit::UsdBillions, |r| Some(r.spend)),
-                ("Revenue", Unit::UsdBillions, |r| Some(r.revenue)),
+                ("Revenue", Unit::UsdBillions, |r| r.revenue),
                 ("Share of revenue", Unit::Percent, |r| r.spend_share),
             ],
             ChartKind::Capacity => &[

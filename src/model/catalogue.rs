@@ -23,6 +23,16 @@ pub struct Parties {
     pub seller: &'static str,
 }
 
+impl Parties {
+    /// `text` with `{investor}`, `{customer}` and `{seller}` replaced by
+    /// this deal's names: "{investor}'s cash" is "Nvidia's cash".
+    pub fn fill(&self, text: &str) -> String {
+        text.replace("{investor}", self.investor)
+            .replace("{customer}", self.customer)
+            .replace("{seller}", self.seller)
+    }
+}
+
 /// Where a deal's value of one input comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Given {

@@ -1,7 +1,7 @@
 //! The formulas: from a [`Scenario`] to every output and the yearly schedule.
 
 use super::inputs::Input;
-use super::known::Unknown;
+use super::known::{InputSet, Unknown};
 use super::scenario::{Scenario, SpendProfile};
 
 /// Hours in a (non-leap) year: one GW for a year is 8.76 TWh.
@@ -41,8 +41,9 @@ pub struct YearRow {
     pub profit: f64,
     /// The investor's cumulative net cash at the end of the year, $B (M4).
     pub net_cash_cumulative: f64,
-    /// The customer's revenue, $B.
-    pub revenue: f64,
+    /// The customer's revenue, $B; `None` where the deal's sources leave
+    /// the revenue unknown.
+    pub revenue: Option<f64>,
     /// Spend as a share of revenue, %.
     pub spend_share: Option<f64>,
     /// Cumulative investment over cumulative spend, capped at 100%, %.
@@ -165,7 +166,7 @@ pub fn compute(s: &Scenario) -> Outputs {
             invest: 0.0,
             profit: 0.0,
             net_cash_cumulative: 0.0,
-            revenue: 0.0,
+            revenue: None,
             spend_share: None,
             recycled_share_cumulative: None,
         });
@@ -185,6 +186,12 @@ pub fn compute(s: &Scenario) -> Outputs {
     let (mut cum_spend, mut cum_invest, mut cum_profit, mut cum_net) = (0.0, 0.0, 0.0, 0.0);
     let (mut total_revenue, mut revenue) = (0.0, s.get(Input::Revenue));
     let mut payback_year = None;
+    // A share of revenue the sources cannot give is no number at all.
+    let revenue_known = !s.unknown().meets(InputSet::of(&[
+        Input::Revenue,
+        Input::GrowthYear2,
+        Input::GrowthFinal,
+    ]));
     for (i, row) in schedule.iter_mut().enumerate() {
         let k = i + 1;
         let weight = match profile {
@@ -202,7 +209,7 @@ pub fn compute(s: &Scenario) -> Outputs {
         if k >= 2 {
             revenue *= 1.0 + growth_in_year(k, term, rg, rt) / 100.0;
         }
-        row.revenue = revenue;
+        row.revenue = Some(revenue).filter(|_| revenue_known);
         total_revenue += revenue;
         row.invest = invest_in_year(k, term, a1, milestone, milestone_years);
         row.profit = row.spend * margin;
@@ -211,7 +218,7 @@ pub fn compute(s: &Scenario) -> Outputs {
         cum_profit += row.profit;
         cum_net += row.profit - row.invest;
         row.net_cash_cumulative = cum_net;
-        row.spend_share = percent_of(row.spend, row.revenue);
+        row.spend_share = row.revenue.and_then(|r| percent_of(row.spend, r));
         row.recycled_share_cumulative = percent_of(cum_invest, cum_spend).map(|x| x.min(100.0));
         if payback_year.is_none() && cum_net >= 0.0 {
             payback_year = Some(row.year);

@@ -249,7 +249,7 @@ pub static COLUMNS: &[ColumnSpec] = &[
         id: "revenue",
         label: "Customer revenue",
         unit: Unit::UsdBillions,
-        get: |r| Some(r.revenue),
+        get: |r| r.revenue,
     },
     ColumnSpec {
         id: "spend-share",
