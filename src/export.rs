@@ -9,13 +9,23 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::codec::{value_text, Pinned};
-use crate::format::{data_value, figure, working_text, Markup};
+use crate::format::{data_value, shown_text, working_text, Markup};
 use crate::model::{
     workings, Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS, KEY_FIGURES, OUTPUTS,
 };
 
 /// The calculator's name in citations and file metadata.
 pub const TITLE: &str = "Circular compute: the Anthropic–AWS deal, taken apart";
+
+/// The calculator's name for a scenario: [`TITLE`] for the default deal,
+/// else the deal's own ("Circular compute: Nvidia–OpenAI (…), taken apart").
+pub fn title(s: &Scenario) -> String {
+    if s.deal().is_default() {
+        TITLE.to_string()
+    } else {
+        format!("Circular compute: {}, taken apart", s.deal().title)
+    }
+}
 
 /// What every export describes: the scenario, its outputs, and where it lives.
 #[derive(Clone, Copy, Debug)]
@@ -55,6 +65,10 @@ impl Serialize for InputValues<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(Input::ALL.len()))?;
         for i in Input::ALL {
+            if self.0.unknown().contains(i) {
+                map.serialize_entry(i.spec().key, &None::<f64>)?;
+                continue;
+            }
             let v = self.0.get(i);
             if i.spec().is_choice() {
                 map.serialize_entry(i.spec().key, &value_text(i, v))?;
@@ -74,7 +88,7 @@ impl Serialize for Figures<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(OUTPUTS.len()))?;
         for spec in OUTPUTS {
-            map.serialize_entry(spec.id, &finite((spec.get)(self.0)))?;
+            map.serialize_entry(spec.id, &finite(spec.value(self.0)))?;
         }
         map.end()
     }
@@ -130,16 +144,17 @@ impl Serialize for Workings<'_> {
     }
 }
 
-/// One year of the schedule: `year`, then every column by its `data-col`.
+/// One year of the schedule: `year`, then every column by its `data-col`
+/// (`null` where the deal leaves a column unknown).
 #[derive(Clone, Copy, Debug)]
-pub struct Row<'a>(pub &'a YearRow);
+pub struct Row<'a>(pub &'a Outputs, pub &'a YearRow);
 
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(COLUMNS.len() + 1))?;
-        map.serialize_entry("year", &self.0.year)?;
+        map.serialize_entry("year", &self.1.year)?;
         for c in COLUMNS {
-            map.serialize_entry(c.id, &finite((c.get)(self.0)))?;
+            map.serialize_entry(c.id, &finite(c.cell(self.0, self.1)))?;
         }
         map.end()
     }
@@ -147,7 +162,7 @@ impl Serialize for Row<'_> {
 
 /// Serializes the yearly schedule as a list of [`Row`]s.
 fn schedule<S: Serializer>(o: &&Outputs, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(o.schedule.iter().map(Row))
+    s.collect_seq(o.schedule.iter().map(|r| Row(o, r)))
 }
 
 /// One scenario as data: its preset, every input, every output and the
@@ -155,6 +170,8 @@ fn schedule<S: Serializer>(o: &&Outputs, s: S) -> Result<S::Ok, S::Error> {
 /// schedule's columns. The JavaScript API returns the same shape.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct ScenarioDoc<'a> {
+    /// The deal's id.
+    pub deal: &'static str,
     /// The preset's key.
     pub preset: &'static str,
     /// Every input.
@@ -172,6 +189,7 @@ impl<'a> ScenarioDoc<'a> {
     /// The document of one scenario and its outputs.
     pub fn new(preset: &Preset, s: &'a Scenario, o: &'a Outputs) -> ScenarioDoc<'a> {
         ScenarioDoc {
+            deal: s.deal().id,
             preset: preset.key,
             inputs: InputValues(s),
             outputs: Figures(o),
@@ -185,8 +203,8 @@ impl<'a> ScenarioDoc<'a> {
 /// comparing, the pinned scenario A under `"pinned"`.
 #[derive(Clone, Debug, Serialize)]
 pub struct ExportDoc<'a> {
-    /// The calculator's name.
-    pub title: &'static str,
+    /// The calculator's name, with the deal's.
+    pub title: String,
     /// The link that reproduces the page.
     pub permalink: &'a str,
     /// The citation line.
@@ -201,7 +219,7 @@ pub struct ExportDoc<'a> {
 /// The JSON download's document for an export.
 pub fn document<'a>(e: &Export<'a>) -> ExportDoc<'a> {
     ExportDoc {
-        title: TITLE,
+        title: title(e.scenario),
         permalink: e.permalink,
         citation: citation(e),
         scenario: ScenarioDoc::new(e.preset, e.scenario, e.outputs),
@@ -225,7 +243,7 @@ pub fn csv(o: &Outputs) -> String {
         out.push_str(&r.year.to_string());
         for c in COLUMNS {
             out.push(',');
-            out.push_str(&data_value((c.get)(r)));
+            out.push_str(&data_value(c.cell(o, r)));
         }
         out.push_str("\r\n");
     }
@@ -241,7 +259,7 @@ fn md_cell(text: &str) -> String {
 /// then the permalink.
 pub fn markdown(e: &Export) -> String {
     let mut out = String::new();
-    let text = |o: &Outputs, spec: &OutputSpec| figure(spec.unit, (spec.get)(o));
+    let text = |o: &Outputs, spec: &OutputSpec| shown_text(spec.unit, spec.shown(o));
     match e.pinned {
         Some(_) => out.push_str("| Figure | A | B |\n|---|---:|---:|\n"),
         None => out.push_str("| Figure | Value |\n|---|---:|\n"),
@@ -283,7 +301,7 @@ pub fn markdown(e: &Export) -> String {
     let _ = write!(
         out,
         "\nSource: [{}]({}), scenario {}.\n",
-        TITLE,
+        title(e.scenario),
         e.permalink,
         describe(e.preset, e.scenario)
     );
@@ -296,15 +314,10 @@ pub fn describe(preset: &Preset, s: &Scenario) -> String {
         .differences(&preset.scenario_in(s.deal()))
         .map(|i| format!("{} = {}", i.spec().key, value_text(i, s.get(i))))
         .collect();
-    let deal = if s.deal().is_default() {
-        String::new()
-    } else {
-        format!("{}, ", s.deal().title)
-    };
     if changes.is_empty() {
-        format!("{deal}“{}”", preset.key)
+        format!("“{}”", preset.key)
     } else {
-        format!("{deal}“{}” with {}", preset.key, changes.join(", "))
+        format!("“{}” with {}", preset.key, changes.join(", "))
     }
 }
 
@@ -316,7 +329,8 @@ pub fn citation(e: &Export) -> String {
 /// The citation line from its parts, for places that have no outputs at hand.
 pub fn citation_line(preset: &Preset, s: &Scenario, permalink: &str, date: &str) -> String {
     format!(
-        "{TITLE}, scenario {}. Accessed {date}. {permalink}",
+        "{}, scenario {}. Accessed {date}. {permalink}",
+        title(s),
         describe(preset, s)
     )
 }

@@ -3,7 +3,7 @@
 //! number through these functions, in en-US style (the page is English).
 
 use crate::export::html_attr;
-use crate::model::{From, Piece, Term, Unit, Working};
+use crate::model::{From, Piece, Shown, Term, Unit, Working};
 
 /// The digits to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -83,6 +83,17 @@ pub fn data_value(v: Option<f64>) -> String {
     v.filter(|v| v.is_finite())
         .map(|v| v.to_string())
         .unwrap_or_default()
+}
+
+/// What a figure the deal's sources leave unknown says.
+pub const NOT_KNOWN: &str = "not known";
+
+/// A figure as shown: its text ([`figure`], or [`NOT_KNOWN`]).
+pub fn shown_text(unit: Unit, shown: Shown) -> String {
+    match shown {
+        Shown::Value(v) => figure(unit, v),
+        Shown::NotKnown => NOT_KNOWN.to_string(),
+    }
 }
 
 /// A figure for people, as [`plain`] writes it. Without a value: "never"
@@ -230,6 +241,14 @@ pub enum Markup {
 /// as the page's HTML (see [`Markup`]).
 pub fn working_text(w: &Working, markup: Markup) -> String {
     let html = markup != Markup::Text;
+    if !w.missing.is_empty() {
+        let missing: Vec<String> = w.missing.iter().map(|i| i.spec().label.to_lowercase()).collect();
+        return html_attr(&format!(
+            "{} is not known for this deal: its sources give no {}. Set your own value to see it.",
+            w.spec.label,
+            missing.join(" and no ")
+        ));
+    }
     let mut out = String::new();
     out.push_str(&html_attr(w.spec.label));
     out.push_str(" =");

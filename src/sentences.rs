@@ -4,7 +4,7 @@
 
 use crate::codec::embed::View;
 use crate::format::figure;
-use crate::model::{fact_by_id, Input, Outputs, Scenario, Source, Tornado, Unit};
+use crate::model::{fact_by_id, DealSpec, Given, Input, Outputs, Scenario, Source, Tornado, Unit, DEALS};
 
 fn money(v: f64) -> String {
     figure(Unit::UsdBillions, Some(v))
@@ -218,6 +218,48 @@ pub fn source_text(source: Source) -> String {
     }
 }
 
+/// A row of the facts or of the comparable deals, for people.
+fn cited(id: &str) -> Option<String> {
+    if let Some(f) = fact_by_id(id) {
+        return Some(format!("{} — {}: {} ({})", f.id, f.what, f.value, f.source));
+    }
+    DEALS.iter().find(|d| d.id == id).map(|d| {
+        format!(
+            "{} — {}: {}; {} ({})",
+            d.id, d.name, d.investment_text, d.commitment_text, d.source
+        )
+    })
+}
+
+/// Where an input's value comes from in `deal`: the deal's own facts,
+/// assumption or gap where it has one, else the input table's source.
+pub fn deal_source_text(deal: &DealSpec, input: Input) -> String {
+    match deal.given(input) {
+        None => source_text(input.spec().source),
+        Some(Given::Facts(_, ids)) => {
+            let rows: Vec<String> = ids.iter().filter_map(|id| cited(id)).collect();
+            format!("Source: {}.", rows.join("; "))
+        }
+        Some(Given::Assumption(_, why)) => format!("Assumption for this deal: {why}."),
+        Some(Given::Missing(why)) => format!(
+            "Not given for this deal: {why}. Set your own value to see the figures that need it."
+        ),
+    }
+}
+
+/// The badge beside an input's label in scenario `s`: "assumption",
+/// "not given" while the deal's sources leave it unknown, "your value" once
+/// the reader has set one; none for a sourced value.
+pub fn input_badge(s: &Scenario, input: Input) -> Option<&'static str> {
+    match s.deal().given(input) {
+        Some(Given::Missing(_)) if s.unknown().contains(input) => Some("not given"),
+        Some(Given::Missing(_)) => Some("your value"),
+        Some(Given::Assumption(..)) => Some("assumption"),
+        Some(Given::Facts(..)) => None,
+        None => input.spec().source.is_assumption().then_some("assumption"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +366,36 @@ mod tests {
         // OpenAI–AWS: no investment at all.
         let w = world(deal("openai-aws"));
         assert!(lead(&w.0, &w.1).starts_with("Amazon puts in no new money: all $38B of spend is OpenAI's own"));
+    }
+
+    #[test]
+    fn a_deal_cites_its_own_rows_and_marks_its_gaps() {
+        use crate::model::{deal_by_id, DealSpec};
+        let d1 = deal_by_id("amazon-openai").expect("a deal");
+        let c = deal_source_text(d1, Input::Commitment);
+        assert!(c.starts_with("Source: D1 — Amazon → OpenAI"), "{c}");
+        let t = deal_source_text(d1, Input::Term);
+        assert!(t.starts_with("Assumption for this deal: no term was disclosed"), "{t}");
+        let r = deal_source_text(d1, Input::Revenue);
+        assert!(r.starts_with("Not given for this deal: OpenAI's revenue"), "{r}");
+        // What the deal does not touch keeps the table's own source.
+        assert_eq!(
+            deal_source_text(d1, Input::Pue),
+            source_text(Input::Pue.spec().source)
+        );
+        assert_eq!(
+            deal_source_text(DealSpec::default_deal(), Input::Commitment),
+            source_text(Input::Commitment.spec().source)
+        );
+        let mut s = Scenario::of_deal(d1);
+        assert_eq!(input_badge(&s, Input::Revenue), Some("not given"));
+        assert_eq!(input_badge(&s, Input::Term), Some("assumption"));
+        assert_eq!(input_badge(&s, Input::Commitment), None);
+        assert_eq!(input_badge(&s, Input::GrowthFinal), Some("assumption"));
+        s.set(Input::Revenue, 20.0);
+        assert_eq!(input_badge(&s, Input::Revenue), Some("your value"));
+        s.reset(Input::Revenue);
+        assert_eq!(s, Scenario::of_deal(d1), "reset makes it unknown again");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::data_table::column_heads;
 
-use crate::format::{data_value, figure, is_same, plain, signed};
+use crate::format::{data_value, figure, is_same, plain, shown_text, signed};
 use crate::model::{Input, Scenario, OUTPUTS};
 use crate::state::AppState;
 
@@ -51,14 +51,15 @@ pub fn AbCompare() -> impl IntoView {
         OUTPUTS
             .iter()
             .map(|spec| {
-                let (va, vb) = ((spec.get)(&a), (spec.get)(&b));
+                let (sa, sb) = (spec.shown(&a), spec.shown(&b));
+                let (va, vb) = (sa.value(), sb.value());
                 let diff = va.zip(vb).map(|(x, y)| y - x);
                 let changed = diff.is_some_and(|d| !is_same(d)) || va.is_some() != vb.is_some();
                 view! {
                     <tr class:changed=changed>
                         <th scope="row">{spec.label}</th>
-                        <td data-testid=format!("ab-a-{}", spec.id) data-value=data_value(va)>{figure(spec.unit, va)}</td>
-                        <td data-testid=format!("ab-b-{}", spec.id) data-value=data_value(vb)>{figure(spec.unit, vb)}</td>
+                        <td data-testid=format!("ab-a-{}", spec.id) data-value=data_value(va)>{shown_text(spec.unit, sa)}</td>
+                        <td data-testid=format!("ab-b-{}", spec.id) data-value=data_value(vb)>{shown_text(spec.unit, sb)}</td>
                         <td data-testid=format!("ab-diff-{}", spec.id) data-value=data_value(diff)>
                             {signed(spec.unit, diff, plain)}
                         </td>

@@ -4,9 +4,9 @@ use leptos::html::Dd;
 use leptos::prelude::*;
 
 use super::working_view::WorkingView;
-use crate::format::{figure, plain, signed};
+use crate::format::{plain, shown_text, signed};
 use crate::live::effect_with;
-use crate::model::{OutputGroup, OutputSpec, OUTPUTS};
+use crate::model::{OutputGroup, OutputSpec, Shown, OUTPUTS};
 use crate::state::AppState;
 use crate::web::dom::Live;
 
@@ -19,9 +19,12 @@ fn Figure(spec: &'static OutputSpec, cell: NodeRef<Dd>) -> impl IntoView {
     // While comparing: scenario A's value and B − A, under B's. It reads
     // B's outputs only then, so it costs nothing on an input otherwise.
     let versus_a = move || {
-        let a = state.pinned_outputs.with(|p| p.as_ref().map(spec.get))?;
-        let b = state.outputs.with(spec.get);
-        let a_text = figure(spec.unit, a);
+        let a = state
+            .pinned_outputs
+            .with(|p| p.as_ref().map(|o| spec.shown(o)))?;
+        let b = state.outputs.with(|o| spec.value(o));
+        let a_text = shown_text(spec.unit, a);
+        let a = a.value();
         Some(match a.zip(b) {
             Some((a, b)) => format!("A {a_text} · {}", signed(spec.unit, Some(b - a), plain)),
             None => format!("A {a_text}"),
@@ -51,7 +54,7 @@ pub fn Figures(
     let state = expect_context::<AppState>();
     let shown = move |o: &&OutputSpec| only.is_none_or(|ids| ids.contains(&o.id));
     // Each shown figure, with the element its value is written into.
-    let live: Vec<(&'static OutputSpec, Live<Dd, Option<f64>>)> = OUTPUTS
+    let live: Vec<(&'static OutputSpec, Live<Dd, Shown>)> = OUTPUTS
         .iter()
         .filter(shown)
         .map(|s| (s, Live::new()))
@@ -60,10 +63,10 @@ pub fn Figures(
         live.iter().map(|(s, cell)| (*s, cell.node)).collect();
     effect_with(
         live,
-        move |live: &mut Vec<(&'static OutputSpec, Live<Dd, Option<f64>>)>| {
+        move |live: &mut Vec<(&'static OutputSpec, Live<Dd, Shown>)>| {
             state.outputs.with(|o| {
                 for (spec, cell) in live.iter_mut() {
-                    cell.figure(spec.unit, (spec.get)(o));
+                    cell.shown(spec.unit, spec.shown(o));
                 }
             });
         },

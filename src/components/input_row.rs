@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::codec::{read_value, value_text};
 use crate::live::detached_memo;
-use crate::model::{clamp_value, InputSpec};
-use crate::sentences::source_text;
+use crate::model::{clamp_value, InputSpec, Scenario};
+use crate::sentences::{deal_source_text, input_badge};
 use crate::state::AppState;
 
 /// A labelled slider and number box bound to one input of the scenario.
@@ -17,15 +17,31 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
     let key = spec.key;
     // Its controls wake only when this input changes, not on every input.
     let value = detached_memo(move || state.scenario.with(|s| s.get(input)));
+    // The deal's word on it (sourced, assumed, not given, the reader's),
+    // and whether it is as the deal gives it.
+    let badge = detached_memo(move || state.scenario.with(|s| (s.deal(), input_badge(s, input))));
+    let unknown = detached_memo(move || state.scenario.with(|s| s.unknown().contains(input)));
+    let base = detached_memo(move || state.scenario.with(|s| Scenario::of_deal(s.deal()).get(input)));
+    let as_given = detached_memo(move || {
+        state.scenario.with(|s| {
+            let mut r = *s;
+            r.reset(input);
+            r == *s
+        })
+    });
     // What the reader is typing, until they leave the box.
     let (draft, set_draft) = signal(None::<String>);
     let (hint, set_hint) = signal(None::<String>);
     let (help_open, set_help_open) = signal(false);
 
     let box_text = move || {
-        draft
-            .get()
-            .unwrap_or_else(|| value_text(input, value.get()))
+        draft.get().unwrap_or_else(|| {
+            if unknown.get() {
+                String::new()
+            } else {
+                value_text(input, value.get())
+            }
+        })
     };
     let on_typing = move |text: String| {
         set_draft.set(Some(text.clone()));
@@ -107,6 +123,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
                 data-testid=format!("input-{key}")
                 aria-describedby=describedby.clone()
                 aria-invalid=move || if hint.get().is_some() && draft.get().is_some() { "true" } else { "false" }
+                placeholder=move || if unknown.get() { "not given" } else { "" }
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=box_text
@@ -129,7 +146,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
         >
             <div class="input-head">
                 <label for=format!("in-{key}")>{spec.label}</label>
-                {spec.source.is_assumption().then(|| view! { <span class="badge">"assumption"</span> })}
+                {move || badge.get().1.map(|b| view! { <span class="badge" class:missing=b == "not given">{b}</span> })}
                 <button
                     type="button"
                     class="icon info"
@@ -148,13 +165,17 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
                 <button
                     type="button"
                     class="icon reset"
-                    aria-label=format!("Reset {} to {}", spec.label, value_text(input, spec.default))
-                    title="Reset to the default"
-                    disabled=move || value.get() == spec.default
+                    aria-label=move || if unknown.get() || badge.get().1 == Some("your value") {
+                        format!("Reset {} to not given", spec.label)
+                    } else {
+                        format!("Reset {} to {}", spec.label, value_text(input, base.get()))
+                    }
+                    title="Reset to the deal's value"
+                    disabled=move || as_given.get()
                     on:click=move |_| {
                         set_draft.set(None);
                         set_hint.set(None);
-                        state.set(input, spec.default);
+                        state.scenario.update(|s| s.reset(input));
                     }
                 >
                     "↺"
@@ -164,7 +185,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
             <p class="help" id=help_id>
                 {spec.help}
                 " "
-                <span class="source">{source_text(spec.source)}</span>
+                <span class="source">{move || deal_source_text(badge.get().0, input)}</span>
             </p>
         </div>
     }

@@ -6,7 +6,7 @@ use leptos::html::{Td, Th, Tr};
 
 use super::slots::slots;
 use crate::live::effect_with;
-use crate::model::{ColumnSpec, Input, YearRow, COLUMNS};
+use crate::model::{ColumnSpec, Input, Outputs, Shown, YearRow, COLUMNS};
 use crate::state::AppState;
 use crate::web::dom::Live;
 
@@ -17,7 +17,7 @@ struct RowParts {
     /// The year, as the row's heading.
     heading: Live<Th, i32>,
     /// One cell per column of the model.
-    cells: Vec<(&'static ColumnSpec, Live<Td, Option<f64>>)>,
+    cells: Vec<(&'static ColumnSpec, Live<Td, Shown>)>,
 }
 
 impl RowParts {
@@ -30,14 +30,14 @@ impl RowParts {
     }
 
     /// Writes what changed in `r` since the last write.
-    fn write(&mut self, r: &YearRow) {
+    fn write(&mut self, o: &Outputs, r: &YearRow) {
         self.year.write(r.year, |el, y| {
             let _ = el.set_attribute("data-year", &y.to_string());
         });
         self.heading
             .write(r.year, |el, y| el.set_text_content(Some(&y.to_string())));
         for (col, cell) in &mut self.cells {
-            cell.figure(col.unit, (col.get)(r));
+            cell.shown(col.unit, col.shown(o, r));
         }
     }
 }
@@ -66,7 +66,7 @@ fn Row(index: usize) -> impl IntoView {
     effect_with(parts, move |parts: &mut RowParts| {
         state.outputs.with(|o| {
             if let Some(r) = o.schedule.get(index) {
-                parts.write(r);
+                parts.write(o, r);
             }
         });
     });

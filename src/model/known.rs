@@ -128,6 +128,26 @@ pub fn output_needs(spec: &OutputSpec, q: Quantities) -> InputSet {
     needs
 }
 
+/// A figure as the page shows it: a value (none where it has no meaning),
+/// or not known because the deal's sources leave an input it needs out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shown {
+    /// The value, or `None` where it has no meaning.
+    Value(Option<f64>),
+    /// Not known for this deal.
+    NotKnown,
+}
+
+impl Shown {
+    /// The value, if there is one to show.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Shown::Value(v) => v,
+            Shown::NotKnown => None,
+        }
+    }
+}
+
 /// Which outputs and columns the scenario's unknown inputs leave unknown:
 /// one bit per row of [`OUTPUTS`] and of [`COLUMNS`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 use super::compute::{Outputs, YearRow};
 use super::inputs::Input;
+use super::known::Shown;
 use super::units::Unit;
 use super::working::{
     at_most_all, convert, hours_per_year, largest_datacenter, smallest_datacenter, Expr, Quantities,
@@ -61,10 +62,15 @@ impl OutputSpec {
     /// Its value as the page shows it: `None` where it has no meaning or
     /// where the deal leaves an input it needs unknown.
     pub fn value(&self, o: &Outputs) -> Option<f64> {
+        self.shown(o).value()
+    }
+
+    /// Its value, or that it is not known for this deal.
+    pub fn shown(&self, o: &Outputs) -> Shown {
         if o.unknown.output(self.id) {
-            None
+            Shown::NotKnown
         } else {
-            (self.get)(o)
+            Shown::Value((self.get)(o))
         }
     }
 
@@ -199,10 +205,15 @@ impl ColumnSpec {
     /// One year's cell as the page shows it: `None` where it has no meaning
     /// or where the deal leaves an input it needs unknown.
     pub fn cell(&self, o: &Outputs, r: &YearRow) -> Option<f64> {
+        self.shown(o, r).value()
+    }
+
+    /// One year's cell, or that it is not known for this deal.
+    pub fn shown(&self, o: &Outputs, r: &YearRow) -> Shown {
         if o.unknown.column(self.id) {
-            None
+            Shown::NotKnown
         } else {
-            (self.get)(r)
+            Shown::Value((self.get)(r))
         }
     }
 }

@@ -183,6 +183,16 @@ impl Scenario {
         })
     }
 
+    /// Puts one input back as the deal's sources give it: its value, or
+    /// unknown again where they give none.
+    pub fn reset(&mut self, input: Input) {
+        let base = Scenario::of_deal(self.deal);
+        self.values[input as usize] = base.get(input);
+        if base.unknown.contains(input) {
+            self.unknown.insert(input);
+        }
+    }
+
     /// Returns a copy with one input set (clamped).
     pub fn with(mut self, input: Input, value: f64) -> Scenario {
         self.set(input, value);

@@ -12,6 +12,7 @@ use std::ops::{Add, Div, Mul, Sub};
 
 use super::compute::{Outputs, YearRow, DATACENTER_MW_MAX, DATACENTER_MW_MIN, HOURS_PER_YEAR};
 use super::inputs::Input;
+use super::known::InputSet;
 use super::outputs::{ColumnSpec, OutputSpec, COLUMNS};
 use super::scenario::Scenario;
 use super::units::Unit;
@@ -432,21 +433,39 @@ pub struct Working {
     pub expr: Expr,
     /// The output's value, as the model gives it.
     pub result: Option<f64>,
+    /// The inputs it needs that the deal's sources leave unknown; while
+    /// any is, the output has no working to show.
+    pub missing: InputSet,
 }
 
 impl PartialEq for Working {
     fn eq(&self, other: &Working) -> bool {
-        self.spec.id == other.spec.id && self.expr == other.expr && self.result == other.result
+        self.spec.id == other.spec.id
+            && self.expr == other.expr
+            && self.result == other.result
+            && self.missing == other.missing
     }
 }
 
 impl Working {
     /// The working of `spec` in a scenario.
     pub fn of(spec: &'static OutputSpec, q: Quantities) -> Working {
+        let unknown = q.scenario.unknown();
+        let missing = if q.outputs.unknown.output(spec.id) {
+            InputSet::of(
+                &super::known::output_needs(spec, q)
+                    .iter()
+                    .filter(|i| unknown.contains(*i))
+                    .collect::<Vec<_>>(),
+            )
+        } else {
+            InputSet::EMPTY
+        };
         Working {
             spec,
             expr: (spec.work)(q),
-            result: (spec.get)(q.outputs),
+            result: spec.value(q.outputs),
+            missing,
         }
     }
 

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::format::{data_value, figure};
-use crate::model::Unit;
+use crate::format::{data_value, figure, shown_text};
+use crate::model::{Shown, Unit};
 
 /// A live part of the page: an element, by its `NodeRef`, and the last
 /// value written to it.
@@ -90,6 +90,26 @@ where
     /// Writes `value` as a figure in `unit` (see [`write_figure`]).
     pub fn figure(&mut self, unit: Unit, value: Option<f64>) {
         self.write(value, |el, v| write_figure(el, unit, *v));
+    }
+}
+
+impl<E> Live<E, Shown>
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    /// Writes a figure as shown: its value, or "not known" with an empty
+    /// `data-value` and `data-known="false"`.
+    pub fn shown(&mut self, unit: Unit, shown: Shown) {
+        self.write(shown, |el, s| {
+            el.set_text_content(Some(&shown_text(unit, *s)));
+            let _ = el.set_attribute("data-value", &data_value(s.value()));
+            match s {
+                Shown::NotKnown => el.set_attribute("data-known", "false"),
+                Shown::Value(_) => el.remove_attribute("data-known"),
+            }
+            .unwrap_or_default();
+        });
     }
 }
 
