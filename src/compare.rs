@@ -3,7 +3,7 @@
 //! only writes these rows into its elements.
 
 use crate::format::figure;
-use crate::model::{sort_short, Input, Outputs, Scenario, Unit, DEALS};
+use crate::model::{sort_short, DealSpec, Input, Outputs, Scenario, Unit, CATALOGUE, DEALS};
 
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +20,8 @@ pub struct CompareRow {
     pub source: String,
     /// Whether this is the reader's scenario.
     pub yours: bool,
+    /// The deal the calculator can load for this row, if any.
+    pub deal: Option<&'static DealSpec>,
 }
 
 /// The rows of the deals the facts list, in their order.
@@ -33,22 +35,30 @@ pub fn deal_rows() -> Vec<CompareRow> {
             share: d.equity_funded_share(),
             source: format!("{} (confidence: {})", d.source, d.confidence.label()),
             yours: false,
+            deal: CATALOGUE.iter().find(|c| c.row == Some(d.id)),
         })
         .collect()
 }
 
 /// The reader's scenario as a row.
 pub fn your_row(s: &Scenario, o: &Outputs) -> CompareRow {
+    let deal = s.deal();
     CompareRow {
-        name: "Your scenario: Amazon → Anthropic (Apr 2026)".to_string(),
+        name: if deal.is_default() {
+            "Your scenario: Amazon → Anthropic (Apr 2026)".to_string()
+        } else {
+            format!("Your scenario: {}", deal.title)
+        },
         investment: format!("{} new money", figure(Unit::UsdBillions, Some(o.new_money))),
         commitment: format!(
-            "{} to AWS",
-            figure(Unit::UsdBillions, Some(s.get(Input::Commitment)))
+            "{} to {}",
+            figure(Unit::UsdBillions, Some(s.get(Input::Commitment))),
+            deal.parties.seller
         ),
         share: o.equity_funded_share,
         source: "this calculator".to_string(),
         yours: true,
+        deal: None,
     }
 }
 
@@ -69,6 +79,20 @@ mod tests {
 
     fn shares(rows: &[CompareRow]) -> Vec<Option<f64>> {
         rows.iter().map(|r| r.share).collect()
+    }
+
+    #[test]
+    fn every_catalogued_deal_can_be_loaded_from_its_row() {
+        let rows = deal_rows();
+        for deal in CATALOGUE.iter().filter(|d| d.row.is_some()) {
+            let row = rows.iter().find(|r| r.deal.map(|d| d.id) == Some(deal.id));
+            let row = row.unwrap_or_else(|| panic!("{} has no row", deal.id));
+            assert!(row.name.starts_with(deal.row.unwrap_or_default()), "{}", row.name);
+        }
+        let s = Scenario::of_deal(&CATALOGUE[5]);
+        let yours = your_row(&s, &compute(&s));
+        assert_eq!(yours.name, "Your scenario: Nvidia–OpenAI (September 2025 letter of intent)");
+        assert!(yours.commitment.ends_with("to Nvidia systems"), "{}", yours.commitment);
     }
 
     #[test]

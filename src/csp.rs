@@ -40,12 +40,19 @@ pub fn policy(inline: &[&str]) -> String {
 /// the share-URL codec does (`codec::embed`): present and neither `0` nor
 /// `false` means an embed. The wasm re-reads the address and corrects the
 /// mark either way (`web::page::mark_embed`).
+///
+/// A link to another deal than the default (`deal=…`) marks the root with
+/// `data-deal` too, so the masthead's title and dek, written for the
+/// default deal, stay hidden until the wasm has written the deal's own
+/// (`web::page::show_deal`): never a flash of the wrong deal's headline.
 pub fn embed_mark(wasm: &str) -> String {
     format!(
-        "{{let d=document,e=new URLSearchParams(location.search).get(\"embed\");\
+        "{{let d=document,q=new URLSearchParams(location.search),e=q.get(\"embed\"),k=q.get(\"deal\");\
+         if(k&&k!==\"{default}\")d.documentElement.setAttribute(\"data-deal\",\"\");\
          if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
          d.documentElement.setAttribute(\"data-embed\",\"\");\
-         window.ccWasm=fetch(\"./{wasm}\")}}}}"
+         window.ccWasm=fetch(\"./{wasm}\")}}}}",
+        default = crate::model::DealSpec::default_deal().id
     )
 }
 

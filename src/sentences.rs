@@ -4,7 +4,9 @@
 
 use crate::codec::embed::View;
 use crate::format::figure;
-use crate::model::{fact_by_id, DealSpec, Given, Input, Outputs, Scenario, Source, Tornado, Unit, DEALS};
+use crate::model::{
+    fact_by_id, DealSpec, Given, Input, InputSet, Outputs, Scenario, Source, Tornado, Unit, DEALS,
+};
 
 fn money(v: f64) -> String {
     figure(Unit::UsdBillions, Some(v))
@@ -25,6 +27,39 @@ pub fn not_known(s: &Scenario, needs: &[Input]) -> String {
         "not known for this deal (its sources give no {})",
         missing.join(" and no ")
     )
+}
+
+/// The masthead's title and dek for `deal`; `None` for the default deal,
+/// whose own are written into the page at build time.
+pub fn deal_masthead(deal: &DealSpec) -> Option<(String, String)> {
+    if deal.is_default() {
+        return None;
+    }
+    let p = deal.parties;
+    let reported = DEALS
+        .iter()
+        .find(|d| Some(d.id) == deal.row)
+        .map(|d| format!("{}: {}; {}. ", d.name, d.investment_text, d.commitment_text))
+        .unwrap_or_default();
+    Some((
+        format!("{}, taken apart", deal.title),
+        format!(
+            "{reported}{} Part of {}'s money comes back to it as {} revenue. Move the sliders to see how much; what the sources leave out is marked.",
+            deal.note, p.investor, p.seller
+        ),
+    ))
+}
+
+/// Why a chart built on `needs` shows nothing in this deal: "Not known for
+/// this deal: its sources give no term."; `None` when it is known.
+pub fn gap_note(s: &Scenario, needs: InputSet) -> Option<String> {
+    let missing: Vec<Input> = needs.iter().filter(|i| s.unknown().contains(*i)).collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut text = not_known(s, &missing);
+    text.replace_range(..1, "N");
+    Some(format!("{text}. Set your own value in the inputs to see it."))
 }
 
 /// The inputs a sentence about the investor's cash reads, beyond the money.
@@ -366,6 +401,32 @@ mod tests {
         // OpenAI–AWS: no investment at all.
         let w = world(deal("openai-aws"));
         assert!(lead(&w.0, &w.1).starts_with("Amazon puts in no new money: all $38B of spend is OpenAI's own"));
+    }
+
+    #[test]
+    fn another_deal_has_its_own_masthead() {
+        use crate::model::{deal_by_id, CATALOGUE};
+        assert_eq!(deal_masthead(&CATALOGUE[0]), None);
+        for deal in &CATALOGUE[1..] {
+            let (title, dek) = deal_masthead(deal).expect("a masthead");
+            assert!(title.starts_with(deal.title), "{title}");
+            assert!(dek.contains(deal.parties.investor), "{dek}");
+        }
+        let (_, dek) = deal_masthead(deal_by_id("nvidia-openai").expect("a deal")).expect("a masthead");
+        assert!(dek.starts_with("Nvidia → OpenAI"), "{dek}");
+        assert!(!dek.contains("Amazon") && !dek.contains("AWS"), "{dek}");
+    }
+
+    #[test]
+    fn a_chart_without_what_it_needs_says_what_is_missing() {
+        use crate::model::{column_needs, deal_by_id};
+        let s = Scenario::of_deal(deal_by_id("nvidia-openai").expect("a deal"));
+        let note = gap_note(&s, column_needs("net-cash-cumulative", &s));
+        assert_eq!(
+            note.as_deref(),
+            Some("Not known for this deal (its sources give no term and no cloud provider's operating margin). Set your own value in the inputs to see it.")
+        );
+        assert_eq!(gap_note(&Scenario::default(), InputSet::all()), None);
     }
 
     #[test]

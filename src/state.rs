@@ -104,13 +104,12 @@ impl AppState {
         location::write(&self.address_query(), true);
     }
 
-    /// Pins `deal`, as its sources give it, as A; the reader's scenario
-    /// stays as B. A new history entry.
+    /// Pins the reader's scenario as A and loads `deal`, as its sources
+    /// give it, as B beside it. A new history entry.
     pub fn compare_with_deal(&self, deal: &'static DealSpec) {
-        self.pinned.set(Some(Pinned {
-            scenario: Scenario::of_deal(deal),
-            preset: Preset::announced(),
-        }));
+        self.pinned.set(Some(self.current()));
+        self.preset.set(Preset::announced());
+        self.scenario.set(Scenario::of_deal(deal));
         location::write(&self.address_query(), true);
     }
 

@@ -170,7 +170,7 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
     let summary = match t.bars.first() {
         Some(top) => format!(
             "{} is {base_text} in this scenario. It moves most with {} ({} to {}), across {} input{}.",
-            t.ranked.title(),
+            t.ranked.title(t.investor),
             top.input.spec().label.to_ascii_lowercase(),
             figure_text(t.ranked, top.low.outcome()),
             figure_text(t.ranked, top.high.outcome()),
@@ -179,7 +179,7 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
         ),
         None => format!(
             "{} is {base_text}; no input moves it across its range.",
-            t.ranked.title()
+            t.ranked.title(t.investor)
         ),
     };
     TornadoGeometry {

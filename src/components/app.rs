@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::ab_compare::AbCompare;
 use super::chart_panel::{ChartKind, ChartPanel};
 use super::compare_table::CompareTable;
+use super::deal_picker::DealPicker;
 use super::downloads::Downloads;
 use super::embed_view::EmbedView;
 use super::figures::Figures;
@@ -19,7 +20,9 @@ use super::share_bar::ShareBar;
 use super::tornado_panel::WhatMatters;
 use std::sync::Arc;
 
-use crate::live::{at_stage, at_stage_item, stages, Item};
+use crate::export::title;
+use crate::live::{at_stage, at_stage_item, detached_memo, effect, stages, Item};
+use crate::sentences::deal_masthead;
 use crate::model::Group;
 use crate::state::AppState;
 use crate::web::{api, embed, page};
@@ -67,6 +70,13 @@ const LAST_STAGE: u8 = BELOW + 7;
 fn FullPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let permalink = move || state.link.get();
+    // The masthead names the deal in view.
+    let deal = detached_memo(move || state.scenario.with(|s| s.deal()));
+    effect(move || {
+        let deal = deal.get();
+        let title = state.scenario.with_untracked(title);
+        page::show_deal(deal_masthead(deal), &title);
+    });
     let stage = stages(LAST_STAGE);
     let (inputs, results) = if page::two_columns() {
         (1 + RESULT_STAGES, 1)
@@ -80,7 +90,7 @@ fn FullPage() -> impl IntoView {
         <main class="layout">
             <section class="controls" aria-labelledby="controls-title">
                 <h2 id="controls-title">"Your assumptions"</h2>
-                {at_stage(stage, inputs, || view! { <PresetPicker/><ShareBar/><PinBar/> }.into_any())}
+                {at_stage(stage, inputs, || view! { <DealPicker/><PresetPicker/><ShareBar/><PinBar/> }.into_any())}
                 {at_stage(stage, inputs + 1, || view! { <SavedScenarios/> }.into_any())}
                 {(0..Group::ALL.len())
                     .map(|i| at_stage_item(stage, inputs + 2 + i as u8, group.clone(), i))

@@ -9,7 +9,7 @@ use crate::web::download::{save_png, save_svg};
 pub fn ChartDownloads(
     svg: NodeRef<leptos::svg::Svg>,
     name: &'static str,
-    title: &'static str,
+    #[prop(into)] title: Signal<String>,
 ) -> impl IntoView {
     let (problem, set_problem) = signal(None::<String>);
     let save = move |png: bool| {
@@ -20,10 +20,11 @@ pub fn ChartDownloads(
             "circular-compute-{name}.{}",
             if png { "png" } else { "svg" }
         );
+        let title = title.get_untracked();
         let done = if png {
-            save_png(&el, &file, title)
+            save_png(&el, &file, &title)
         } else {
-            save_svg(&el, &file, title)
+            save_svg(&el, &file, &title)
         };
         set_problem.set(done.err().map(|e| e.to_string()));
     };
@@ -38,7 +39,7 @@ pub fn ChartDownloads(
                             type="button"
                             class="button small"
                             data-testid=format!("download-{name}-{ext}")
-                            aria-label=format!("Download “{title}” as {text}")
+                            aria-label=move || format!("Download “{}” as {text}", title.get())
                             on:click=move |_| save(png)
                         >
                             {text}

@@ -11,7 +11,8 @@ use crate::chart::hit::{chart_pos, slot_at};
 use crate::chart::{self, most_years, tip_html, ChartData, ChartGeometry, Frame, Tick, MAX_TICKS};
 use crate::format::{figure, fixed, Fixed};
 use crate::live::{detached_memo, effect, effect_with};
-use crate::model::{Unit, YearRow};
+use crate::model::{column_needs, Parties, Unit, YearRow};
+use crate::sentences::gap_note;
 use crate::state::AppState;
 use crate::web::dom::Live;
 use crate::web::resize::{watch_width, SizeWatch};
@@ -46,11 +47,22 @@ impl ChartKind {
         }
     }
 
-    fn title(self) -> &'static str {
-        match self {
-            ChartKind::Spend => "Anthropic’s yearly spend with AWS, and its share of revenue",
+    /// The chart's title in `parties`' names.
+    fn title(self, parties: &Parties) -> String {
+        parties.fill(match self {
+            ChartKind::Spend => "{customer}’s yearly spend with {seller}, and its share of revenue",
             ChartKind::Capacity => "Capacity coming online",
-            ChartKind::Cash => "Amazon’s cumulative net cash from the deal",
+            ChartKind::Cash => "{investor}’s cumulative net cash from the deal",
+        })
+    }
+
+    /// The schedule column the chart is drawn from: while the deal leaves
+    /// it unknown, the chart shows what is missing instead.
+    fn main_column(self) -> &'static str {
+        match self {
+            ChartKind::Spend => "spend",
+            ChartKind::Capacity => "capacity-end",
+            ChartKind::Cash => "net-cash-cumulative",
         }
     }
 
@@ -124,8 +136,12 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
     let width = measured_width(plot_ref);
     let frame = Memo::new(move |_| kind.frame(width.get()));
     let geometry: Memo<ChartGeometry> = Memo::new(move |_| {
-        let a = state.pinned.get().map(|p| p.scenario);
-        let ao = state.pinned_outputs.get();
+        // A is drawn only where its deal gives what the chart needs.
+        let ao = state
+            .pinned_outputs
+            .get()
+            .filter(|o| !o.unknown.column(kind.main_column()));
+        let a = state.pinned.get().map(|p| p.scenario).filter(|_| ao.is_some());
         let f = frame.get();
         state.study.with(|study| {
             let range = study.band(kind.banded());
@@ -161,6 +177,11 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
         geometry.with(|g| g.slots.get(i).cloned())
     };
     let id = kind.id();
+    let title = Signal::derive(move || state.scenario.with(|s| kind.title(&s.deal().parties)));
+    // What the deal leaves out that the chart needs, if anything.
+    let gap = detached_memo(move || {
+        state.scenario.with(|s| gap_note(s, column_needs(kind.main_column(), s)))
+    });
     let plot = move || frame.get().plot();
     // Ticks and the marker change less often than the data.
     let y_ticks = detached_memo(move || geometry.with(|g| g.y_ticks.clone()));
@@ -192,9 +213,10 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
     };
 
     view! {
-        <figure class="chart" data-testid=format!("chart-{id}")>
+        <figure class="chart" class:not-known=move || gap.with(Option::is_some) data-testid=format!("chart-{id}")>
             <figcaption>
-                <h3>{kind.title()}</h3>
+                <h3>{title}</h3>
+                <p class="note gap" data-testid=format!("gap-{id}") hidden=move || gap.with(Option::is_none)>{move || gap.get()}</p>
                 <ul class="legend">
                     {move || {
                         legend
@@ -311,9 +333,9 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                 ></div>
                 },
             )}
-            <ChartDownloads svg=svg_ref name=id title=kind.title()/>
+            <ChartDownloads svg=svg_ref name=id title/>
             <DataTable
-                label=format!("{} data", kind.title())
+                label=Signal::derive(move || format!("{} data", title.get()))
                 head=std::iter::once("Year").chain(kind.columns().iter().map(|c| c.0)).collect()
                 rows=Box::new(move || {
                     state

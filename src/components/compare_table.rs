@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::data_table::column_heads;
 use crate::compare::{deal_rows, ranked, your_row, CompareRow};
 use crate::live::effect_with;
-use crate::model::Unit;
+use crate::model::{DealSpec, Unit};
+use crate::web::page::focus_id;
 use crate::state::AppState;
 use crate::web::dom::Live;
 
@@ -20,6 +21,8 @@ struct RowParts {
     /// The share's text and its raw `data-value`.
     share: Live<Td, Option<f64>>,
     source: Live<Td, String>,
+    /// The deal its buttons load, if the row's deal can be loaded.
+    deal: RwSignal<Option<&'static DealSpec>>,
 }
 
 impl RowParts {
@@ -31,6 +34,7 @@ impl RowParts {
             commitment: Live::new(),
             share: Live::new(),
             source: Live::new(),
+            deal: RwSignal::new(None),
         }
     }
 
@@ -43,6 +47,9 @@ impl RowParts {
         self.commitment.text(row.commitment);
         self.share.figure(Unit::Percent, row.share);
         self.source.text(row.source);
+        if self.deal.get_untracked().map(|d| d.id) != row.deal.map(|d| d.id) {
+            self.deal.set(row.deal);
+        }
     }
 }
 
@@ -58,6 +65,8 @@ pub fn CompareTable() -> AnyView {
     let rows = parts
         .iter()
         .map(|p| {
+            let deal = p.deal;
+            let id = move || deal.get().map(|d| d.id).unwrap_or_default();
             view! {
                 <tr node_ref=p.class.node>
                     <th scope="row" node_ref=p.name.node></th>
@@ -65,6 +74,36 @@ pub fn CompareTable() -> AnyView {
                     <td node_ref=p.commitment.node></td>
                     <td node_ref=p.share.node></td>
                     <td node_ref=p.source.node></td>
+                    <td class="actions">
+                        <span class="deal-actions" hidden=move || deal.with(Option::is_none)>
+                            <button
+                                type="button"
+                                class="button small"
+                                data-testid=move || format!("open-{}", id())
+                                on:click=move |_| {
+                                    if let Some(d) = deal.get_untracked() {
+                                        state.load_deal(d);
+                                        focus_id("deal");
+                                    }
+                                }
+                            >
+                                "Open in the calculator"
+                            </button>
+                            <button
+                                type="button"
+                                class="button small"
+                                data-testid=move || format!("compare-with-{}", id())
+                                on:click=move |_| {
+                                    if let Some(d) = deal.get_untracked() {
+                                        state.compare_with_deal(d);
+                                        focus_id("deal");
+                                    }
+                                }
+                            >
+                                "Compare with this deal"
+                            </button>
+                        </span>
+                    </td>
                 </tr>
             }
         })
@@ -85,7 +124,7 @@ pub fn CompareTable() -> AnyView {
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Deals compared">
                 <table data-testid="compare">
-                    {column_heads(&["Deal", "Investment", "Commitment", "Equity-funded share", "Source"])}
+                    {column_heads(&["Deal", "Investment", "Commitment", "Equity-funded share", "Source", "In the calculator"])}
                     <tbody>{rows}</tbody>
                 </table>
             </div>

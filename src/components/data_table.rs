@@ -18,7 +18,7 @@ pub fn column_heads(names: &[&'static str]) -> impl IntoView {
 /// `rows` gives each row's cells, the first of them the row's name.
 #[component]
 pub fn DataTable(
-    label: String,
+    #[prop(into)] label: Signal<String>,
     head: Vec<&'static str>,
     rows: Box<dyn Fn() -> Vec<Vec<String>> + Send + Sync>,
 ) -> impl IntoView {

@@ -53,7 +53,7 @@ pub fn EmbedTail() -> AnyView {
             >
                 "Open the full calculator"
             </a>
-            " · Circular compute: the Anthropic–AWS deal, taken apart"
+            {move || format!(" · {}", state.scenario.with(crate::export::title))}
         </p>
     }
     .into_any()

@@ -78,7 +78,7 @@ pub fn EmbedView() -> impl IntoView {
     let rest = at_stage(stage, 2, || view! { <EmbedTail/> }.into_inner());
     view! {
         <main class="embed" data-view=shown.view.key().unwrap_or("all")>
-            <h1 class="visually-hidden">"Circular compute: the Anthropic–AWS deal, taken apart"</h1>
+            <h1 class="visually-hidden">{move || state.scenario.with(crate::export::title)}</h1>
             <Notices/>
             <h2 class="visually-hidden">{shows}</h2>
             {panel}

@@ -7,6 +7,7 @@ pub mod chart_downloads;
 pub mod chart_panel;
 pub mod compare_table;
 pub mod data_table;
+pub mod deal_picker;
 pub mod downloads;
 pub mod embed_dialog;
 pub mod embed_tail;

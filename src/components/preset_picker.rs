@@ -27,7 +27,9 @@ pub fn PresetPicker() -> impl IntoView {
                     .map(|p| view! { <option value=p.key>{p.title}</option> })
                     .collect_view()}
             </select>
-            <p class="story">{move || state.preset.get().story}</p>
+            <p class="story">
+                {move || state.scenario.with(|s| s.deal().parties.fill(state.preset.get().story))}
+            </p>
         </div>
     }
 }

@@ -13,7 +13,8 @@ use crate::chart::tornado::{tornado_chart, TornadoRow};
 use crate::chart::{tip_html, BAND_LABEL, MAX_TICKS};
 use crate::format::{fixed, Fixed};
 use crate::live::{detached_memo, effect_with};
-use crate::model::{Ranked, INPUTS};
+use crate::model::{output_needs, OutputSpec, Quantities, Ranked, INPUTS};
+use crate::sentences::gap_note;
 use crate::state::AppState;
 use crate::web::dom::Live;
 use leptos::svg::{Path, G};
@@ -90,10 +91,18 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
         })
     };
     let key = ranked.key();
-    let title = match ranked {
-        Ranked::NetCash => "What moves Amazon’s net cash most",
-        Ranked::Payback => "What moves the payback year most",
-    };
+    let title = Signal::derive(move || match ranked {
+        Ranked::NetCash => data.with(|t| format!("What moves {}’s net cash most", t.investor)),
+        Ranked::Payback => "What moves the payback year most".to_string(),
+    });
+    // What the deal leaves out that the ranked figure needs, if anything.
+    let gap = detached_memo(move || {
+        state.study.with(|st| {
+            let spec = OutputSpec::by_id(ranked.output_id())?;
+            let q = Quantities { scenario: &st.scenario, outputs: &st.outputs };
+            gap_note(&st.scenario, output_needs(spec, q))
+        })
+    });
     let no_effect = move || {
         data.with(|t| {
             t.no_effect
@@ -104,9 +113,10 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
         })
     };
     view! {
-        <figure class="tornado" data-testid=format!("tornado-{key}")>
+        <figure class="tornado" class:not-known=move || gap.with(Option::is_some) data-testid=format!("tornado-{key}")>
             <figcaption>
                 <h3>{title}</h3>
+                <p class="note gap" data-testid=format!("gap-tornado-{key}") hidden=move || gap.with(Option::is_none)>{move || gap.get()}</p>
                 <p class="note">
                     {move || geometry.with(|g| format!("Base: {}. ", g.base_text))}
                     "Each bar moves one input across its range, the others held: sourced ranges where the facts give one, otherwise ±25%."
@@ -208,7 +218,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
             </p>
             <ChartDownloads svg=svg_ref name=key title=title/>
             <DataTable
-                label=format!("{title}: data")
+                label=Signal::derive(move || format!("{}: data", title.get()))
                 head=vec!["Input", "Range", "Low end", "High end", "Range from"]
                 rows=Box::new(move || {
                     // The chart's own rows: the texts are written once, in the geometry.

@@ -49,19 +49,19 @@ pub static PRESETS: &[Preset] = &[
     Preset {
         key: "announced",
         title: "As announced",
-        story: "The deal as announced in April 2026, with every milestone met.",
+        story: "The deal as announced, with every milestone met.",
         changes: &[],
     },
     Preset {
         key: "confirmed",
         title: "Confirmed money only",
-        story: "Amazon pays only the $5B it has confirmed; no milestone money follows.",
+        story: "{investor} pays only the money it has confirmed; no milestone money follows.",
         changes: &[(Input::MilestonePaid, 0.0)],
     },
     Preset {
         key: "slow-build",
         title: "Slow build",
-        story: "Half a gigawatt in the first year and the full 5 GW only in year 8.",
+        story: "Half a gigawatt in the first year and the full ceiling only in year 8.",
         changes: &[(Input::CapacityYear1, 0.5), (Input::CeilingYear, 8.0)],
     },
     Preset {

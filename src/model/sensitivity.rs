@@ -28,11 +28,19 @@ impl Ranked {
         }
     }
 
-    /// The figure's name in a sentence.
-    pub fn title(self) -> &'static str {
+    /// The `data-testid` of the output it ranks by.
+    pub fn output_id(self) -> &'static str {
         match self {
-            Ranked::NetCash => "Amazon’s net cash at the end of the term",
-            Ranked::Payback => "The payback year",
+            Ranked::NetCash => "investor-net-cash",
+            Ranked::Payback => "payback-year",
+        }
+    }
+
+    /// The figure's name in a sentence, with the investor's name.
+    pub fn title(self, investor: &str) -> String {
+        match self {
+            Ranked::NetCash => format!("{investor}’s net cash at the end of the term"),
+            Ranked::Payback => "The payback year".to_string(),
         }
     }
 
@@ -190,6 +198,8 @@ impl Bar {
 pub struct Tornado {
     /// The figure ranked by.
     pub ranked: Ranked,
+    /// Who invests, in the scenario's deal ("Amazon").
+    pub investor: &'static str,
     /// The figure for the base scenario. (No input is moved for it, so it
     /// has no input value: a `NaN` there made every `Tornado` unequal to
     /// itself, and its memo wake every reader on every input.)
@@ -263,6 +273,7 @@ pub fn tornado(
     super::sort_short(&mut bars, |a, b| a.swing > b.swing);
     Tornado {
         ranked,
+        investor: base.deal().parties.investor,
         base: Outcome { value, never },
         bars,
         no_effect,

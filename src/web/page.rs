@@ -66,15 +66,20 @@ pub fn show_page_end() {
     }
 }
 
-/// Moves focus to the number box (or choice) of input `key`, `in-KEY`,
-/// which brings it into view.
-pub fn focus_input(key: &str) {
-    let found = element(&format!("in-{key}"));
+/// Moves focus to the element with `id`, which brings it into view.
+pub fn focus_id(id: &str) {
+    let found = element(id);
     if let Some(el) =
         found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {
         let _ = el.focus();
     }
+}
+
+/// Moves focus to the number box (or choice) of input `key`, `in-KEY`,
+/// which brings it into view.
+pub fn focus_input(key: &str) {
+    focus_id(&format!("in-{key}"));
 }
 
 /// Opens the Sources and method panel at fact `id` (its row is `fact-ID`,
@@ -94,5 +99,39 @@ pub fn open_fact(id: &str) {
     let _ = row.set_attribute("tabindex", "-1");
     if let Ok(row) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(row) {
         let _ = row.focus();
+    }
+}
+
+/// Writes the masthead's title and dek, and the document's title, for the
+/// deal in view (the build-time text for the default deal, kept in
+/// `data-default` the first time), then marks the root `data-deal-ready`
+/// so the stylesheet shows them (see `csp::embed_mark`).
+pub fn show_deal(texts: Option<(String, String)>, document_title: &str) {
+    let document = leptos::prelude::document();
+    let parts = [
+        document.query_selector("#masthead h1").ok().flatten(),
+        document.query_selector("#masthead .dek").ok().flatten(),
+    ];
+    for (i, el) in parts.into_iter().enumerate() {
+        let Some(el) = el else { continue };
+        let original = match el.get_attribute("data-default") {
+            Some(text) => text,
+            None => {
+                let text = el.text_content().unwrap_or_default();
+                let _ = el.set_attribute("data-default", &text);
+                text
+            }
+        };
+        let text = match &texts {
+            Some((title, dek)) => if i == 0 { title } else { dek }.clone(),
+            None => original,
+        };
+        if el.text_content().as_deref() != Some(text.as_str()) {
+            el.set_text_content(Some(&text));
+        }
+    }
+    document.set_title(document_title);
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-deal-ready", "");
     }
 }

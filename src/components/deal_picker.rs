@@ -1,0 +1,60 @@
+//! The deal picker: which circular deal the calculator takes apart, with
+//! where its figures come from and what its sources leave out.
+
+use leptos::prelude::*;
+use crate::live::detached_memo;
+use crate::model::{deal_by_id, Given, CATALOGUE};
+use crate::state::AppState;
+
+/// A select of the deals, with the chosen one's row, note and gaps.
+#[component]
+pub fn DealPicker() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let deal = detached_memo(move || state.scenario.with(|s| s.deal()));
+    let gaps = move || {
+        deal.get()
+            .inputs
+            .iter()
+            .filter_map(|(input, given)| match given {
+                Given::Missing(why) => Some(view! {
+                    <li data-key=input.spec().key><b>{input.spec().label}</b>": "{why.to_string()}"."</li>
+                }),
+                _ => None,
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="preset deal">
+            <label for="deal">"Deal"</label>
+            <select
+                id="deal"
+                data-testid="deal"
+                prop:value=move || deal.get().id
+                on:change=move |ev| {
+                    if let Some(d) = deal_by_id(&event_target_value(&ev)) {
+                        state.load_deal(d);
+                    }
+                }
+            >
+                {CATALOGUE
+                    .iter()
+                    .map(|d| view! { <option value=d.id>{d.title}</option> })
+                    .collect_view()}
+            </select>
+            <div class="story" data-testid="deal-summary">
+                {move || {
+                    let d = deal.get();
+                    let from = match d.row {
+                        Some(row) => format!("Figures from row {row} of the comparable deals; what it does not give is marked on each input. "),
+                        None => "The deal this page takes apart; every default is cited on its input. ".to_string(),
+                    };
+                    format!("{from}{}", d.note)
+                }}
+                <ul class="gaps" hidden=move || deal.get().missing().next().is_none()>
+                    <li class="gaps-head">"Not given by the sources, so the figures that need it show “not known” until you set a value:"</li>
+                    {gaps}
+                </ul>
+            </div>
+        </div>
+    }
+}
