@@ -87,12 +87,23 @@ mod tests {
         for deal in CATALOGUE.iter().filter(|d| d.row.is_some()) {
             let row = rows.iter().find(|r| r.deal.map(|d| d.id) == Some(deal.id));
             let row = row.unwrap_or_else(|| panic!("{} has no row", deal.id));
-            assert!(row.name.starts_with(deal.row.unwrap_or_default()), "{}", row.name);
+            assert!(
+                row.name.starts_with(deal.row.unwrap_or_default()),
+                "{}",
+                row.name
+            );
         }
         let s = Scenario::of_deal(&CATALOGUE[5]);
         let yours = your_row(&s, &compute(&s));
-        assert_eq!(yours.name, "Your scenario: Nvidia–OpenAI (September 2025 letter of intent)");
-        assert!(yours.commitment.ends_with("to Nvidia systems"), "{}", yours.commitment);
+        assert_eq!(
+            yours.name,
+            "Your scenario: Nvidia–OpenAI (September 2025 letter of intent)"
+        );
+        assert!(
+            yours.commitment.ends_with("to Nvidia systems"),
+            "{}",
+            yours.commitment
+        );
     }
 
     #[test]

@@ -242,7 +242,11 @@ pub enum Markup {
 pub fn working_text(w: &Working, markup: Markup) -> String {
     let html = markup != Markup::Text;
     if !w.missing.is_empty() {
-        let missing: Vec<String> = w.missing.iter().map(|i| i.spec().label.to_lowercase()).collect();
+        let missing: Vec<String> = w
+            .missing
+            .iter()
+            .map(|i| i.spec().label.to_lowercase())
+            .collect();
         return html_attr(&format!(
             "{} is not known for this deal: its sources give no {}. Set your own value to see it.",
             w.spec.label,

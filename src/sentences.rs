@@ -31,7 +31,7 @@ pub fn not_known(s: &Scenario, needs: &[Input]) -> String {
 
 /// The masthead's title and dek for `deal`; `None` for the default deal,
 /// whose own are written into the page at build time.
-pub fn deal_masthead(deal: &DealSpec) -> Option<(String, String)> {
+pub fn deal_masthead(deal: &'static DealSpec) -> Option<(String, String)> {
     if deal.is_default() {
         return None;
     }
@@ -41,12 +41,25 @@ pub fn deal_masthead(deal: &DealSpec) -> Option<(String, String)> {
         .find(|d| Some(d.id) == deal.row)
         .map(|d| format!("{}: {}; {}. ", d.name, d.investment_text, d.commitment_text))
         .unwrap_or_default();
+    let s = Scenario::of_deal(deal);
+    let invested = [
+        Input::PriorInvestment,
+        Input::UpfrontInvestment,
+        Input::MilestoneMax,
+    ]
+    .iter()
+    .any(|i| s.get(*i) > 0.0);
+    let circle = if invested {
+        format!(
+            "Part of {}'s money comes back to it as {} revenue. Move the sliders to see how much",
+            p.investor, p.seller
+        )
+    } else {
+        format!("{} invests nothing: a plain cloud contract, to set beside the circular ones. Move the sliders to try it", p.investor)
+    };
     Some((
         format!("{}, taken apart", deal.title),
-        format!(
-            "{reported}{} Part of {}'s money comes back to it as {} revenue. Move the sliders to see how much; what the sources leave out is marked.",
-            deal.note, p.investor, p.seller
-        ),
+        format!("{reported}{circle}; what the sources leave out is marked."),
     ))
 }
 
@@ -59,7 +72,9 @@ pub fn gap_note(s: &Scenario, needs: InputSet) -> Option<String> {
     }
     let mut text = not_known(s, &missing);
     text.replace_range(..1, "N");
-    Some(format!("{text}. Set your own value in the inputs to see it."))
+    Some(format!(
+        "{text}. Set your own value in the inputs to see it."
+    ))
 }
 
 /// The inputs a sentence about the investor's cash reads, beyond the money.
@@ -72,6 +87,12 @@ fn cash_course(s: &Scenario, o: &Outputs) -> String {
         return format!("is {}.", not_known(s, CASH_NEEDS));
     }
     let end = money(o.investor_net_cash);
+    if o.unknown.output("payback-year") {
+        return format!(
+            "ends the term at {end}; the year it turns positive is {}.",
+            not_known(s, CASH_NEEDS)
+        );
+    }
     match o.payback_year {
         Some(year) if year <= s.get(Input::StartYear) as i32 => {
             format!("is positive from the first year and ends the term at {end}.")
@@ -86,9 +107,7 @@ pub fn lead(s: &Scenario, o: &Outputs) -> String {
     let p = s.deal().parties;
     let investor = p.investor;
     let cash = match o.payback_year {
-        _ if o.unknown.output("payback-year") => {
-            format!("{investor}'s cash is {}.", not_known(s, CASH_NEEDS))
-        }
+        _ if o.unknown.output("payback-year") => format!("{investor}'s cash {}", cash_course(s, o)),
         Some(year) if year <= s.get(Input::StartYear) as i32 => {
             format!("{investor}'s cash is positive from the first year.")
         }
@@ -382,25 +401,48 @@ mod tests {
         let w = world(deal("amazon-openai"));
         let (s, o, _) = &w;
         let first = lead(s, o);
-        assert!(first.starts_with("For every $1 Amazon puts in, $2.00 comes back as AWS revenue"), "{first}");
+        assert!(
+            first.starts_with("For every $1 Amazon puts in, $2.00 comes back as AWS revenue"),
+            "{first}"
+        );
         let spend = say(View::Spend, &w);
-        assert!(spend.starts_with("OpenAI spends $14.3B a year with AWS"), "{spend}");
-        assert!(spend.contains("not known for this deal (its sources give no customer's revenue"), "{spend}");
+        assert!(
+            spend.starts_with("OpenAI spends $14.3B a year with AWS"),
+            "{spend}"
+        );
+        assert!(
+            spend.contains("not known for this deal (its sources give no customer's revenue"),
+            "{spend}"
+        );
         assert!(say(View::Capacity, &w).contains("not known for this deal"));
         // Nvidia–OpenAI: no term and no margin, so no cash and no spend a year.
         let w = world(deal("nvidia-openai"));
         let (s, o, _) = &w;
         let first = lead(s, o);
         assert!(first.starts_with("For every $1 Nvidia puts in, $3.50 comes back as Nvidia systems revenue; its operating profit is not known"), "{first}");
-        assert!(!first.contains("Amazon") && !first.contains("AWS"), "{first}");
+        assert!(
+            !first.contains("Amazon") && !first.contains("AWS"),
+            "{first}"
+        );
         for view in [View::Spend, View::Cash, View::Tornado, View::Capacity] {
             let line = say(view, &w);
             assert!(line.contains("not known for this deal"), "{line}");
-            assert!(!line.contains("Amazon") && !line.contains("Anthropic"), "{line}");
+            assert!(
+                !line.contains("Amazon") && !line.contains("Anthropic"),
+                "{line}"
+            );
         }
+        // Microsoft–OpenAI: no term, but the profit and the cash at the end
+        // do not depend on it.
+        let w = world(deal("microsoft-openai"));
+        let first = lead(&w.0, &w.1);
+        assert_eq!(first, "Microsoft puts in no new money: all $250B of spend is OpenAI's own, and Azure keeps $87.5B as operating profit.");
+        let cash = say(View::Cash, &w);
+        assert!(cash.contains("ends the term at $87.5B; the year it turns positive is not known for this deal (its sources give no term)"), "{cash}");
         // OpenAI–AWS: no investment at all.
         let w = world(deal("openai-aws"));
-        assert!(lead(&w.0, &w.1).starts_with("Amazon puts in no new money: all $38B of spend is OpenAI's own"));
+        assert!(lead(&w.0, &w.1)
+            .starts_with("Amazon puts in no new money: all $38B of spend is OpenAI's own"));
     }
 
     #[test]
@@ -412,7 +454,11 @@ mod tests {
             assert!(title.starts_with(deal.title), "{title}");
             assert!(dek.contains(deal.parties.investor), "{dek}");
         }
-        let (_, dek) = deal_masthead(deal_by_id("nvidia-openai").expect("a deal")).expect("a masthead");
+        let (_, dek) =
+            deal_masthead(deal_by_id("openai-aws").expect("a deal")).expect("a masthead");
+        assert!(dek.contains("Amazon invests nothing"), "{dek}");
+        let (_, dek) =
+            deal_masthead(deal_by_id("nvidia-openai").expect("a deal")).expect("a masthead");
         assert!(dek.starts_with("Nvidia → OpenAI"), "{dek}");
         assert!(!dek.contains("Amazon") && !dek.contains("AWS"), "{dek}");
     }
@@ -436,9 +482,15 @@ mod tests {
         let c = deal_source_text(d1, Input::Commitment);
         assert!(c.starts_with("Source: D1 — Amazon → OpenAI"), "{c}");
         let t = deal_source_text(d1, Input::Term);
-        assert!(t.starts_with("Assumption for this deal: no term was disclosed"), "{t}");
+        assert!(
+            t.starts_with("Assumption for this deal: no term was disclosed"),
+            "{t}"
+        );
         let r = deal_source_text(d1, Input::Revenue);
-        assert!(r.starts_with("Not given for this deal: OpenAI's revenue"), "{r}");
+        assert!(
+            r.starts_with("Not given for this deal: OpenAI's revenue"),
+            "{r}"
+        );
         // What the deal does not touch keeps the table's own source.
         assert_eq!(
             deal_source_text(d1, Input::Pue),

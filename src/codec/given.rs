@@ -12,8 +12,8 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::{DEAL_KEY, PINNED_KEY};
 use super::{decode_pairs_with_pinned, encode_pinned, value_text, Decoded, Notice, Pinned};
+use super::{DEAL_KEY, PINNED_KEY};
 use crate::model::{Preset, Scenario};
 
 /// At most this many keys of one map are read; the rest are counted as

@@ -263,8 +263,14 @@ fn every_deal_round_trips_in_b_and_in_a() {
             // Changed, and pinned as A against the default deal (and the
             // default against it).
             let changed = s.with(Input::Commitment, 123.0).with(Input::Revenue, 30.0);
-            for (b, a) in [(Scenario::default(), changed), (changed, Scenario::default())] {
-                let pinned = Pinned { scenario: a, preset };
+            for (b, a) in [
+                (Scenario::default(), changed),
+                (changed, Scenario::default()),
+            ] {
+                let pinned = Pinned {
+                    scenario: a,
+                    preset,
+                };
                 let link = encode_with(&b, Preset::announced(), Some(&pinned));
                 let d = decode(&link);
                 assert!(d.notices.is_empty(), "{link}: {:?}", d.notices);
@@ -283,9 +289,15 @@ fn a_deal_link_names_the_deal_and_writes_what_the_reader_supplied() {
     // A value supplied for an input the sources leave out is written even
     // where it equals the placeholder, so the link says it is known.
     let given = s.with(Input::Revenue, Input::Revenue.spec().default);
-    assert_eq!(encode(&given, Preset::announced()), "v=1&deal=nvidia-openai&r=30");
+    assert_eq!(
+        encode(&given, Preset::announced()),
+        "v=1&deal=nvidia-openai&r=30"
+    );
     assert_eq!(decode("deal=nvidia-openai&r=30").scenario, given);
-    let pinned = Pinned { scenario: s, preset: Preset::announced() };
+    let pinned = Pinned {
+        scenario: s,
+        preset: Preset::announced(),
+    };
     assert_eq!(
         encode_with(&Scenario::default(), Preset::announced(), Some(&pinned)),
         "v=1&a=announced,deal:nvidia-openai"
@@ -297,14 +309,28 @@ fn an_unknown_deal_loads_the_default_with_a_notice() {
     for link in ["deal=moon", "deal=", "deal=ANTHROPIC-AWS&c=150"] {
         let d = decode(link);
         assert_eq!(d.scenario.deal().id, "anthropic-aws", "{link}");
-        assert!(matches!(&d.notices[..], [Notice::UnknownDeal(_)]), "{link}: {:?}", d.notices);
+        assert!(
+            matches!(&d.notices[..], [Notice::UnknownDeal(_)]),
+            "{link}: {:?}",
+            d.notices
+        );
         assert!(d.notices[0].to_string().contains("loaded Anthropic–AWS"));
     }
-    assert_eq!(decode("deal=ANTHROPIC-AWS&c=150").scenario.get(Input::Commitment), 150.0);
+    assert_eq!(
+        decode("deal=ANTHROPIC-AWS&c=150")
+            .scenario
+            .get(Input::Commitment),
+        150.0
+    );
     let d = decode("a=announced,deal:moon,c:50");
     let a = d.pinned.expect("A is read");
-    assert_eq!((a.scenario.deal().id, a.scenario.get(Input::Commitment)), ("anthropic-aws", 50.0));
-    assert!(d.notices[0].to_string().starts_with("Scenario A: No deal is called"));
+    assert_eq!(
+        (a.scenario.deal().id, a.scenario.get(Input::Commitment)),
+        ("anthropic-aws", 50.0)
+    );
+    assert!(d.notices[0]
+        .to_string()
+        .starts_with("Scenario A: No deal is called"));
     // Naming the default deal is allowed and never written back.
     let d = decode("deal=anthropic-aws&c=150");
     assert!(d.notices.is_empty());

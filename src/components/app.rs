@@ -22,8 +22,8 @@ use std::sync::Arc;
 
 use crate::export::title;
 use crate::live::{at_stage, at_stage_item, detached_memo, effect, stages, Item};
-use crate::sentences::deal_masthead;
 use crate::model::Group;
+use crate::sentences::deal_masthead;
 use crate::state::AppState;
 use crate::web::{api, embed, page};
 

@@ -141,7 +141,11 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
             .pinned_outputs
             .get()
             .filter(|o| !o.unknown.column(kind.main_column()));
-        let a = state.pinned.get().map(|p| p.scenario).filter(|_| ao.is_some());
+        let a = state
+            .pinned
+            .get()
+            .map(|p| p.scenario)
+            .filter(|_| ao.is_some());
         let f = frame.get();
         state.study.with(|study| {
             let range = study.band(kind.banded());
@@ -180,7 +184,9 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
     let title = Signal::derive(move || state.scenario.with(|s| kind.title(&s.deal().parties)));
     // What the deal leaves out that the chart needs, if anything.
     let gap = detached_memo(move || {
-        state.scenario.with(|s| gap_note(s, column_needs(kind.main_column(), s)))
+        state
+            .scenario
+            .with(|s| gap_note(s, column_needs(kind.main_column(), s)))
     });
     let plot = move || frame.get().plot();
     // Ticks and the marker change less often than the data.

@@ -7,9 +7,9 @@ use super::data_table::column_heads;
 use crate::compare::{deal_rows, ranked, your_row, CompareRow};
 use crate::live::effect_with;
 use crate::model::{DealSpec, Unit};
-use crate::web::page::focus_id;
 use crate::state::AppState;
 use crate::web::dom::Live;
+use crate::web::page::focus_id;
 
 /// One row's elements, each with what was last written to it.
 struct RowParts {

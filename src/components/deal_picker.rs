@@ -1,10 +1,10 @@
 //! The deal picker: which circular deal the calculator takes apart, with
 //! where its figures come from and what its sources leave out.
 
-use leptos::prelude::*;
 use crate::live::detached_memo;
 use crate::model::{deal_by_id, Given, CATALOGUE};
 use crate::state::AppState;
+use leptos::prelude::*;
 
 /// A select of the deals, with the chosen one's row, note and gaps.
 #[component]

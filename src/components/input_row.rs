@@ -21,7 +21,11 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
     // and whether it is as the deal gives it.
     let badge = detached_memo(move || state.scenario.with(|s| (s.deal(), input_badge(s, input))));
     let unknown = detached_memo(move || state.scenario.with(|s| s.unknown().contains(input)));
-    let base = detached_memo(move || state.scenario.with(|s| Scenario::of_deal(s.deal()).get(input)));
+    let base = detached_memo(move || {
+        state
+            .scenario
+            .with(|s| Scenario::of_deal(s.deal()).get(input))
+    });
     let as_given = detached_memo(move || {
         state.scenario.with(|s| {
             let mut r = *s;

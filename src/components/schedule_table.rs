@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos::html::{Td, Th, Tr};
 
 use super::slots::slots;
-use crate::live::effect_with;
-use crate::model::{ColumnSpec, Input, Outputs, Shown, YearRow, COLUMNS};
+use crate::live::{detached_memo, effect_with};
+use crate::model::{ColumnSpec, Input, InputSet, Outputs, Shown, YearRow, COLUMNS};
+use crate::sentences::gap_note;
 use crate::state::AppState;
 use crate::web::dom::Live;
 
@@ -79,9 +80,16 @@ pub fn ScheduleTable() -> AnyView {
     let state = expect_context::<AppState>();
     let count = move || state.outputs.with(|o| o.schedule.len());
     let most = Input::Term.spec().max as usize;
+    // Without a term there are no years to show.
+    let gap = detached_memo(move || {
+        state
+            .scenario
+            .with(|s| gap_note(s, InputSet::of(&[Input::Term])))
+    });
     view! {
-        <section class="schedule" aria-labelledby="schedule-title">
+        <section class="schedule" class:not-known=move || gap.with(Option::is_some) aria-labelledby="schedule-title">
             <h2 id="schedule-title">"Year by year"</h2>
+            <p class="note gap" data-testid="gap-schedule" hidden=move || gap.with(Option::is_none)>{move || gap.get()}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Year-by-year table">
                 <table data-testid="schedule">
                     <thead>

@@ -99,7 +99,10 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
     let gap = detached_memo(move || {
         state.study.with(|st| {
             let spec = OutputSpec::by_id(ranked.output_id())?;
-            let q = Quantities { scenario: &st.scenario, outputs: &st.outputs };
+            let q = Quantities {
+                scenario: &st.scenario,
+                outputs: &st.outputs,
+            };
             gap_note(&st.scenario, output_needs(spec, q))
         })
     });

@@ -109,15 +109,33 @@ pub fn column_needs(id: &str, s: &Scenario) -> InputSet {
     }
 }
 
+/// The inputs a column's sum over the term reads. The spend always adds
+/// up to the commitment, whatever the term and profile; so the profit adds
+/// up to the commitment times the margin, and the investment to the new
+/// money (the model's tests hold all three). Other sums need the column.
+pub fn total_needs(id: &str, s: &Scenario) -> InputSet {
+    use Input::*;
+    match id {
+        "spend" => InputSet::of(&[Commitment]),
+        "profit" => InputSet::of(&[Commitment, Margin]),
+        "invest" => InputSet::of(&[UpfrontInvestment, MilestoneMax, MilestonePaid]),
+        _ => column_needs(id, s),
+    }
+}
+
 /// The inputs an output reads in the scenario `q` describes, from its
-/// working's formula.
+/// working's formula: a column's cell reads the column, its sum over the
+/// term what [`total_needs`] says.
 pub fn output_needs(spec: &OutputSpec, q: Quantities) -> InputSet {
     let expr = (spec.work)(q);
     let mut needs = InputSet::EMPTY;
     for term in expr.terms() {
         needs = needs.union(match term.from {
             From::Input(input) => InputSet::of(&[input]),
-            From::Output(id) => OutputSpec::by_id(id).map_or(InputSet::all(), |o| output_needs(o, q)),
+            From::Output(id) => {
+                OutputSpec::by_id(id).map_or(InputSet::all(), |o| output_needs(o, q))
+            }
+            From::Column(id) if term.year.is_none() => total_needs(id, q.scenario),
             From::Column(id) => column_needs(id, q.scenario),
             From::Fact(_) | From::Constant(_) => InputSet::EMPTY,
         });

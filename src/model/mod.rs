@@ -20,7 +20,7 @@ pub use facts::{fact_by_id, Confidence, Deal, Fact, Metric, DEALS, FACTS, METRIC
 pub use inputs::{
     sourced_ranges, Choice, Input, InputSpec, Source, Spread, INPUTS, INPUT_COUNT, RELATIVE_SPREAD,
 };
-pub use known::{column_needs, output_needs, InputSet, Shown, Unknown};
+pub use known::{column_needs, output_needs, total_needs, InputSet, Shown, Unknown};
 pub use order::sort_short;
 pub use outputs::{ColumnSpec, OutputGroup, OutputSpec, COLUMNS, KEY_FIGURES, OUTPUTS};
 pub use presets::{Preset, PRESETS};
