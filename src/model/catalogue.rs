@@ -142,6 +142,24 @@ const SEVEN_YEARS: &str =
 /// OpenAI's revenue is in no row of the facts.
 const NO_OPENAI_REVENUE: &str = "OpenAI's revenue is in none of the sourced facts";
 
+/// OpenAI's growth is in no row of the facts either.
+const OPENAI_GROWTH: &str =
+    "OpenAI's growth is in none of the facts; the growth assumed for Anthropic is kept";
+
+/// No deal but Anthropic–AWS gives its first year (F4 is that deal's).
+const START: &str =
+    "no start was disclosed; taken as 2026, when the deal's capacity was to come online";
+
+/// No deal but Anthropic–AWS gives a spending schedule (F13 is that deal's).
+const EVEN: &str = "no spending schedule was disclosed; spread evenly over the term";
+
+/// What a deal without a capacity leaves out of its ramp too.
+const NO_RAMP: &str = "no capacity or ramp was disclosed";
+
+/// The ramp of Anthropic–AWS, for a deal that gives only its ceiling.
+const AS_ANTHROPIC_RAMP: &str =
+    "no ramp was disclosed; 1 GW in the first year and the ceiling in year 5, as assumed for Anthropic–AWS (F5)";
+
 /// Every deal a reader can load; the first is the default.
 pub static CATALOGUE: &[DealSpec] = &[
     DealSpec {
@@ -160,6 +178,12 @@ pub static CATALOGUE: &[DealSpec] = &[
         inputs: &[
             (Commitment, Facts(100.0, &["D1"])),
             (Term, Assumption(7.0, SEVEN_YEARS)),
+            (StartYear, Assumption(2026.0, START)),
+            (SpendProfile, Assumption(0.0, EVEN)),
+            (CapacityYear1, Missing(NO_RAMP)),
+            (CeilingYear, Missing(NO_RAMP)),
+            (GrowthYear2, Assumption(60.0, OPENAI_GROWTH)),
+            (GrowthFinal, Assumption(15.0, OPENAI_GROWTH)),
             (PriorInvestment, Assumption(0.0, "D1 reports no earlier Amazon investment in OpenAI")),
             (UpfrontInvestment, Facts(15.0, &["D1"])),
             (MilestoneMax, Facts(35.0, &["D1"])),
@@ -177,6 +201,11 @@ pub static CATALOGUE: &[DealSpec] = &[
         inputs: &[
             (Commitment, Facts(38.0, &["D2"])),
             (Term, Facts(7.0, &["D2"])),
+            (StartYear, Assumption(2026.0, "all capacity by the end of 2026 (D2): the term taken to start then")),
+            (SpendProfile, Assumption(0.0, EVEN)),
+            (CapacityYear1, Missing(NO_RAMP)),
+            (GrowthYear2, Assumption(60.0, OPENAI_GROWTH)),
+            (GrowthFinal, Assumption(15.0, OPENAI_GROWTH)),
             (PriorInvestment, Assumption(0.0, "D2 reports no Amazon investment in OpenAI, earlier or in this deal")),
             (UpfrontInvestment, Facts(0.0, &["D2"])),
             (MilestoneMax, Facts(0.0, &["D2"])),
@@ -194,6 +223,9 @@ pub static CATALOGUE: &[DealSpec] = &[
         inputs: &[
             (Commitment, Facts(30.0, &["D4"])),
             (Term, Assumption(7.0, SEVEN_YEARS)),
+            (StartYear, Assumption(2026.0, START)),
+            (SpendProfile, Assumption(0.0, EVEN)),
+            (CapacityYear1, Assumption(1.0, "up to 1 GW (D4), taken as online by the end of the first year")),
             (PriorInvestment, Assumption(0.0, "D4 reports no earlier Microsoft investment in Anthropic")),
             (UpfrontInvestment, Facts(5.0, &["D4"])),
             (MilestoneMax, Facts(0.0, &["D4"])),
@@ -213,6 +245,12 @@ pub static CATALOGUE: &[DealSpec] = &[
         inputs: &[
             (Commitment, Facts(250.0, &["D5"])),
             (Term, Missing("D5 gives no term for the $250B")),
+            (StartYear, Assumption(2026.0, START)),
+            (SpendProfile, Assumption(0.0, EVEN)),
+            (CapacityYear1, Missing(NO_RAMP)),
+            (CeilingYear, Missing(NO_RAMP)),
+            (GrowthYear2, Assumption(60.0, OPENAI_GROWTH)),
+            (GrowthFinal, Assumption(15.0, OPENAI_GROWTH)),
             (PriorInvestment, Facts(13.0, &["D5"])),
             (UpfrontInvestment, Facts(0.0, &["D5"])),
             (MilestoneMax, Facts(0.0, &["D5"])),
@@ -237,6 +275,12 @@ pub static CATALOGUE: &[DealSpec] = &[
         inputs: &[
             (Commitment, Facts(350.0, &["D6"])),
             (Term, Missing("the letter of intent gives no term")),
+            (StartYear, Assumption(2026.0, START)),
+            (SpendProfile, Assumption(0.0, EVEN)),
+            (CapacityYear1, Assumption(1.0, AS_ANTHROPIC_RAMP)),
+            (CeilingYear, Assumption(5.0, AS_ANTHROPIC_RAMP)),
+            (GrowthYear2, Assumption(60.0, OPENAI_GROWTH)),
+            (GrowthFinal, Assumption(15.0, OPENAI_GROWTH)),
             (PriorInvestment, Assumption(0.0, "D6 reports no earlier Nvidia investment in OpenAI")),
             (UpfrontInvestment, Facts(0.0, &["D6"])),
             (MilestoneMax, Facts(100.0, &["D6"])),

@@ -165,3 +165,104 @@ export function swings(input, ranked) {
     return { key, swing };
   });
 }
+
+/**
+ * The deals a reader can load, written from the comparable deals of
+ * deal-facts.md (rows D1–D6): what each gives, or the assumption stated
+ * beside it on the page, and the inputs its sources leave out (`unknown`).
+ * The inputs not named keep the Anthropic–AWS defaults.
+ */
+export const DEALS = {
+  'anthropic-aws': { given: {}, unknown: [] },
+  // D1: $100B to AWS; $15B upfront and $35B conditional; term assumed 7 years (as D2).
+  'amazon-openai': {
+    given: { c: 100, t: 7, a0: 0, a1: 15, am: 35, ap: 100 },
+    unknown: ['gw', 'g1', 'gf', 'r'],
+  },
+  // D2: $38B over 7 years, no investment, all capacity by the end of 2026.
+  'openai-aws': { given: { c: 38, t: 7, a0: 0, a1: 0, am: 0, gf: 1 }, unknown: ['gw', 'g1', 'r'] },
+  // D4: $30B of Azure, Microsoft's $5B (Nvidia's $10B buys no compute), up to 1 GW.
+  'microsoft-nvidia-anthropic': { given: { c: 30, t: 7, a0: 0, a1: 5, am: 0, gw: 1, g1: 1 }, unknown: [] },
+  // D5: $250B of Azure, about $13B invested before; no term, no capacity.
+  'microsoft-openai': { given: { c: 250, a0: 13, a1: 0, am: 0 }, unknown: ['t', 'gw', 'g1', 'gf', 'r'] },
+  // D6: 10 GW at about $35B per GW, up to $100B at $10B per GW; no term, no margin.
+  'nvidia-openai': { given: { c: 350, a0: 0, a1: 0, am: 100, ap: 100, gw: 10, g1: 1, gf: 5 }, unknown: ['t', 'm', 'r'] },
+};
+
+/** What each schedule column reads, from the contract's formulas. */
+function columnReads(s) {
+  const capacity = ['gw', 'g1', 'gf', 't'];
+  const spend = ['c', 't', 'sp', ...(s.sp === 'capacity' ? capacity : [])];
+  const invest = ['a1', 'am', 'ap', 'ay', 't'];
+  const revenue = ['r', 'rg', 'rt', 't'];
+  return {
+    spend, 'capacity-end': capacity, 'capacity-avg': capacity, invest,
+    profit: [...spend, 'm'], 'net-cash-cumulative': [...spend, 'm', ...invest], revenue,
+    'spend-share': [...spend, ...revenue], 'recycled-share-cumulative': [...spend, ...invest],
+  };
+}
+
+/** What each figure reads. A sum over the term reads only what it adds up
+ * to: the spend always sums to c, so the profit sums to c × m and the
+ * investment to the new money (the contract's invariants). */
+function outputReads(s) {
+  const col = columnReads(s);
+  const newMoney = ['a1', 'am', 'ap'];
+  const gwYears = ['gw', 'g1', 'gf', 't'];
+  const market = ['cap', 'life', 'u', 'e'];
+  return {
+    'spend-per-year': ['c', 't'],
+    'spend-share-revenue': [...col.spend, 'r'],
+    'spend-share-revenue-term': ['c', ...col.revenue],
+    'investor-confirmed': ['a0', 'a1'],
+    'investor-max': ['a0', 'a1', 'am'],
+    'investor-expected': ['a0', ...newMoney],
+    'new-money': newMoney,
+    'equity-funded-share': ['c', ...newMoney],
+    'equity-funded-share-incl-prior': ['c', 'a0', ...newMoney],
+    'net-new-money': ['c', ...newMoney],
+    'revenue-per-dollar': ['c', ...newMoney],
+    'investor-profit': ['c', 'm'],
+    'profit-per-dollar': ['c', 'm', ...newMoney],
+    'investor-net-cash': ['c', 'm', ...newMoney],
+    'payback-year': [...col['net-cash-cumulative'], 'y0'],
+    'recycled-share': ['c', ...newMoney],
+    'gw-years': gwYears,
+    'price-per-gw-year': ['c', ...gwYears],
+    'market-cost-per-gw-year': market,
+    coverage: ['c', ...gwYears, ...market],
+    'datacenters-min': ['gw'],
+    'datacenters-max': ['gw'],
+    accelerators: ['gw', 'pue', 'kw'],
+    'compute-eflops': ['gw', 'pue', 'kw', 'pf'],
+    'energy-twh-per-year': ['gw', 'u'],
+    'energy-cost-per-year': ['gw', 'u', 'e'],
+  };
+}
+
+/**
+ * The reference for deal `id` with the reader's `input` on top: every
+ * figure and cell that reads an input the deal leaves out (and the reader
+ * has not given) is `null`, which the page shows as "not known" with an
+ * empty `data-value`; the rest as `reference` computes them.
+ */
+export function referenceDeal(id, input = {}) {
+  const deal = DEALS[id];
+  const scenario = { ...DEFAULTS, ...deal.given, ...input };
+  const unknown = deal.unknown.filter((k) => !(k in input));
+  const blind = (reads) => reads.some((k) => unknown.includes(k));
+  const full = reference(scenario);
+  const outputs = {};
+  for (const [key, reads] of Object.entries(outputReads(scenario))) {
+    outputs[key] = blind(reads) ? null : full.outputs[key];
+  }
+  const cols = columnReads(scenario);
+  const rows = full.rows.map((row) => {
+    const out = { year: row.year };
+    for (const [col, value] of Object.entries(row)) {
+      if (col !== 'year') out[col] = blind(cols[col]) ? null : value;
+    }
+    return out;
+  });
+  return { outputs, rows, unknown };
+}
