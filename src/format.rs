@@ -245,7 +245,7 @@ pub fn working_text(w: &Working, markup: Markup) -> String {
         let missing: Vec<String> = w
             .missing
             .iter()
-            .map(|i| i.spec().label.to_lowercase())
+            .map(|i| i.spec().label.to_ascii_lowercase())
             .collect();
         return html_attr(&format!(
             "{} is not known for this deal: its sources give no {}. Set your own value to see it.",

@@ -18,7 +18,7 @@ use std::fmt::Write;
 
 use crate::codec::value_text;
 use crate::export::html_attr;
-use crate::model::{sourced_ranges, FACTS, INPUTS, METRICS};
+use crate::model::{sourced_ranges, Given, CATALOGUE, FACTS, INPUTS, METRICS};
 
 /// The `id` of the element that holds the page's end.
 pub const PAGE_END_ID: &str = "page-end";
@@ -97,6 +97,48 @@ fn inputs() -> String {
     )
 }
 
+/// The other deals a reader can load: for each, what its sources give
+/// (with their rows), what is assumed (with the reasoning) and what they
+/// leave out; every other input keeps the Anthropic–AWS default.
+fn deals() -> String {
+    let mut out = String::from(
+        "<p>Pick a deal above the presets to load it. Each keeps the defaults of the \
+         Anthropic–AWS deal except where listed here; a figure that needs an input its \
+         sources leave out shows “not known” until you give a value.</p>",
+    );
+    for deal in CATALOGUE.iter().filter(|d| !d.is_default()) {
+        let mut rows = String::new();
+        for &(input, given) in deal.inputs {
+            let spec = input.spec();
+            let (value, from) = match given {
+                Given::Facts(v, ids) => (value_text(input, v), ids.join(", ")),
+                Given::Assumption(v, why) => (value_text(input, v), format!("assumption: {why}")),
+                Given::Missing(why) => ("not given".to_string(), why.to_string()),
+            };
+            let _ = write!(
+                rows,
+                "<tr><th scope=\"row\">{}</th><td>{} {}</td><td>{}</td></tr>",
+                html_attr(spec.label),
+                html_attr(&value),
+                html_attr(if given.value().is_some() { spec.unit.suffix() } else { "" }),
+                html_attr(&from),
+            );
+        }
+        let _ = write!(
+            out,
+            "<h3 id=\"deal-{id}\">{}</h3><p>{} <code>deal={id}</code></p>\
+             <div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}: inputs\">\
+             <table data-testid=\"deal-sources-{id}\">{}<tbody>{rows}</tbody></table></div>",
+            html_attr(deal.title),
+            html_attr(deal.note),
+            html_attr(deal.title),
+            column_heads(&["Input", "Value", "Where it comes from"]),
+            id = html_attr(deal.id),
+        );
+    }
+    out
+}
+
 /// Every fact with its source and confidence, anchored by id.
 fn facts() -> String {
     let mut out = String::from("<dl class=\"facts\">");
@@ -153,12 +195,14 @@ pub fn page_end() -> String {
          <section class=\"sources\" id=\"sources\" aria-labelledby=\"sources-title\">\
          <h2 id=\"sources-title\">Sources and method</h2>\
          <details><summary>Every input, its default and where it comes from</summary>{}</details>\
+         <details><summary>The other deals: what their sources give, assume and leave out</summary>{}</details>\
          <details><summary>The facts</summary>{}</details>\
          <details><summary>Method: the formulas in plain words</summary>{}</details>\
          </section>\
          <footer class=\"footer\"><p>Figures are estimates from public reporting; every default is cited in \
          Sources and method, and every assumption is marked. Not investment advice.</p></footer></div>",
         inputs(),
+        deals(),
         facts(),
         method()
     )
@@ -238,7 +282,16 @@ mod tests {
             "the sourced ranges are filled in"
         );
         assert!(!html.contains("{sourced}"));
-        assert_eq!(html.matches("<tr>").count(), INPUTS.len() + 1);
+        assert_eq!(inputs().matches("<tr>").count(), INPUTS.len() + 1);
+        // Every other deal, with each value it gives, assumes or leaves out.
+        for deal in CATALOGUE.iter().skip(1) {
+            assert!(html.contains(&format!("data-testid=\"deal-sources-{}\"", deal.id)));
+            for (_, given) in deal.inputs {
+                if let Given::Assumption(_, why) | Given::Missing(why) = given {
+                    assert!(html.contains(&html_attr(why)), "{}: {why}", deal.id);
+                }
+            }
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn not_known(s: &Scenario, needs: &[Input]) -> String {
     let missing: Vec<String> = needs
         .iter()
         .filter(|i| s.unknown().contains(**i))
-        .map(|i| i.spec().label.to_lowercase())
+        .map(|i| i.spec().label.to_ascii_lowercase())
         .collect();
     if missing.is_empty() {
         return "not known for this deal".to_string();

@@ -61,6 +61,9 @@ impl RowParts {
 pub fn CompareTable() -> AnyView {
     let state = expect_context::<AppState>();
     let deals = deal_rows();
+    // An embed shows the table as its blogger chose it; the full page
+    // lets the reader load a deal from it.
+    let actions = !state.presentation.with_value(|d| d.embed);
     let parts: Vec<RowParts> = (0..=deals.len()).map(|_| RowParts::new()).collect();
     let rows = parts
         .iter()
@@ -74,36 +77,38 @@ pub fn CompareTable() -> AnyView {
                     <td node_ref=p.commitment.node></td>
                     <td node_ref=p.share.node></td>
                     <td node_ref=p.source.node></td>
-                    <td class="actions">
-                        <span class="deal-actions" hidden=move || deal.with(Option::is_none)>
-                            <button
-                                type="button"
-                                class="button small"
-                                data-testid=move || format!("open-{}", id())
-                                on:click=move |_| {
-                                    if let Some(d) = deal.get_untracked() {
-                                        state.load_deal(d);
-                                        focus_id("deal");
+                    {actions.then(|| view! {
+                        <td class="actions">
+                            <span class="deal-actions" hidden=move || deal.with(Option::is_none)>
+                                <button
+                                    type="button"
+                                    class="button small"
+                                    data-testid=move || format!("open-{}", id())
+                                    on:click=move |_| {
+                                        if let Some(d) = deal.get_untracked() {
+                                            state.load_deal(d);
+                                            focus_id("deal");
+                                        }
                                     }
-                                }
-                            >
-                                "Open in the calculator"
-                            </button>
-                            <button
-                                type="button"
-                                class="button small"
-                                data-testid=move || format!("compare-with-{}", id())
-                                on:click=move |_| {
-                                    if let Some(d) = deal.get_untracked() {
-                                        state.compare_with_deal(d);
-                                        focus_id("deal");
+                                >
+                                    "Open in the calculator"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button small"
+                                    data-testid=move || format!("compare-with-{}", id())
+                                    on:click=move |_| {
+                                        if let Some(d) = deal.get_untracked() {
+                                            state.compare_with_deal(d);
+                                            focus_id("deal");
+                                        }
                                     }
-                                }
-                            >
-                                "Compare with this deal"
-                            </button>
-                        </span>
-                    </td>
+                                >
+                                    "Compare with this deal"
+                                </button>
+                            </span>
+                        </td>
+                    })}
                 </tr>
             }
         })
@@ -124,7 +129,11 @@ pub fn CompareTable() -> AnyView {
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Deals compared">
                 <table data-testid="compare">
-                    {column_heads(&["Deal", "Investment", "Commitment", "Equity-funded share", "Source", "In the calculator"])}
+                    {column_heads(if actions {
+                        &["Deal", "Investment", "Commitment", "Equity-funded share", "Source", "In the calculator"]
+                    } else {
+                        &["Deal", "Investment", "Commitment", "Equity-funded share", "Source"]
+                    })}
                     <tbody>{rows}</tbody>
                 </table>
             </div>

@@ -44,11 +44,10 @@ pub fn DealPicker() -> impl IntoView {
             <div class="story" data-testid="deal-summary">
                 {move || {
                     let d = deal.get();
-                    let from = match d.row {
-                        Some(row) => format!("Figures from row {row} of the comparable deals; what it does not give is marked on each input. "),
-                        None => "The deal this page takes apart; every default is cited on its input. ".to_string(),
-                    };
-                    format!("{from}{}", d.note)
+                    // The default deal is the page's own: its masthead says it.
+                    d.row.map(|row| {
+                        format!("Figures from row {row} of the comparable deals; what it does not give is marked on each input. {}", d.note)
+                    })
                 }}
                 <ul class="gaps" hidden=move || deal.get().missing().next().is_none()>
                     <li class="gaps-head">"Not given by the sources, so the figures that need it show “not known” until you set a value:"</li>

@@ -100,6 +100,7 @@ describe('the calculator page', () => {
   test('sliders move with the pointer', async () => {
     const page = await open(app.browser, app.server.url);
     const slider = page.locator('[data-key="t"] input[type="range"]');
+    await slider.scrollIntoViewIfNeeded();
     const box = await slider.boundingBox();
     await page.mouse.click(box.x + box.width * 0.95, box.y + box.height / 2);
     await settle(page);
@@ -119,6 +120,9 @@ describe('the calculator page', () => {
       }).observe({ type: 'layout-shift', buffered: false });
     });
     const next = page.locator('[data-key="t"] button.info');
+    // Both in view first, as a finger finds them.
+    await page.getByTestId('input-c').scrollIntoViewIfNeeded();
+    await next.scrollIntoViewIfNeeded();
     const before = (await next.boundingBox()).y;
     await page.getByTestId('input-c').focus();
     await settle(page);
