@@ -120,7 +120,11 @@ fn deals() -> String {
                 "<tr><th scope=\"row\">{}</th><td>{} {}</td><td>{}</td></tr>",
                 html_attr(spec.label),
                 html_attr(&value),
-                html_attr(if given.value().is_some() { spec.unit.suffix() } else { "" }),
+                html_attr(if given.value().is_some() {
+                    spec.unit.suffix()
+                } else {
+                    ""
+                }),
                 html_attr(&from),
             );
         }

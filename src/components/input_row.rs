@@ -5,9 +5,38 @@ use leptos::prelude::*;
 
 use crate::codec::{read_value, value_text};
 use crate::live::detached_memo;
-use crate::model::{clamp_value, InputSpec, Scenario};
+use crate::model::{clamp_value, DealSpec, Input, InputSpec, Scenario};
 use crate::sentences::{deal_source_text, input_badge};
 use crate::state::AppState;
+
+/// What the scenario's deal tells of one input.
+#[derive(Clone, Copy, PartialEq)]
+struct Told {
+    /// The deal.
+    deal: &'static DealSpec,
+    /// Its badge: "assumption", "not given", "your value", or none.
+    badge: Option<&'static str>,
+    /// Whether the deal's sources leave it out and the reader has not set it.
+    unknown: bool,
+    /// The deal's value of it.
+    base: f64,
+    /// Whether it is as the deal gives it.
+    as_given: bool,
+}
+
+impl Told {
+    fn of(s: &Scenario, input: Input) -> Told {
+        let mut given = *s;
+        given.reset(input);
+        Told {
+            deal: s.deal(),
+            badge: input_badge(s, input),
+            unknown: s.unknown().contains(input),
+            base: given.get(input),
+            as_given: given == *s,
+        }
+    }
+}
 
 /// A labelled slider and number box bound to one input of the scenario.
 #[component]
@@ -18,21 +47,9 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
     // Its controls wake only when this input changes, not on every input.
     let value = detached_memo(move || state.scenario.with(|s| s.get(input)));
     // The deal's word on it (sourced, assumed, not given, the reader's),
-    // and whether it is as the deal gives it.
-    let badge = detached_memo(move || state.scenario.with(|s| (s.deal(), input_badge(s, input))));
-    let unknown = detached_memo(move || state.scenario.with(|s| s.unknown().contains(input)));
-    let base = detached_memo(move || {
-        state
-            .scenario
-            .with(|s| Scenario::of_deal(s.deal()).get(input))
-    });
-    let as_given = detached_memo(move || {
-        state.scenario.with(|s| {
-            let mut r = *s;
-            r.reset(input);
-            r == *s
-        })
-    });
+    // and whether it is as the deal gives it: one memo for all of it.
+    let told = detached_memo(move || state.scenario.with(|s| Told::of(s, input)));
+    let unknown = move || told.with(|t| t.unknown);
     // What the reader is typing, until they leave the box.
     let (draft, set_draft) = signal(None::<String>);
     let (hint, set_hint) = signal(None::<String>);
@@ -40,7 +57,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
 
     let box_text = move || {
         draft.get().unwrap_or_else(|| {
-            if unknown.get() {
+            if unknown() {
                 String::new()
             } else {
                 value_text(input, value.get())
@@ -127,7 +144,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
                 data-testid=format!("input-{key}")
                 aria-describedby=describedby.clone()
                 aria-invalid=move || if hint.get().is_some() && draft.get().is_some() { "true" } else { "false" }
-                placeholder=move || if unknown.get() { "not given" } else { "" }
+                placeholder=move || if unknown() { "not given" } else { "" }
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=box_text
@@ -150,7 +167,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
         >
             <div class="input-head">
                 <label for=format!("in-{key}")>{spec.label}</label>
-                {move || badge.get().1.map(|b| view! { <span class="badge" class:missing=b == "not given">{b}</span> })}
+                {move || told.with(|t| t.badge).map(|b| view! { <span class="badge" class:missing=b == "not given">{b}</span> })}
                 <button
                     type="button"
                     class="icon info"
@@ -169,13 +186,13 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
                 <button
                     type="button"
                     class="icon reset"
-                    aria-label=move || if unknown.get() || badge.get().1 == Some("your value") {
+                    aria-label=move || if told.with(|t| t.badge == Some("your value")) || unknown() {
                         format!("Reset {} to not given", spec.label)
                     } else {
-                        format!("Reset {} to {}", spec.label, value_text(input, base.get()))
+                        format!("Reset {} to {}", spec.label, value_text(input, told.with(|t| t.base)))
                     }
                     title="Reset to the deal's value"
-                    disabled=move || as_given.get()
+                    disabled=move || told.with(|t| t.as_given)
                     on:click=move |_| {
                         set_draft.set(None);
                         set_hint.set(None);
@@ -189,7 +206,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
             <p class="help" id=help_id>
                 {spec.help}
                 " "
-                <span class="source">{move || deal_source_text(badge.get().0, input)}</span>
+                <span class="source">{move || deal_source_text(told.with(|t| t.deal), input)}</span>
             </p>
         </div>
     }
