@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { serve } from '../e2e/server.mjs';
 import { pageValues } from '../e2e/browser.mjs';
 import { assertValues } from '../e2e/helpers.mjs';
-import { matches, reference } from '../e2e/reference.mjs';
+import { matches, reference, referenceDeal } from '../e2e/reference.mjs';
 import { ENGINES, start } from './webdriver.mjs';
 
 /** Records what an engine reports as an error, before the page's own scripts
@@ -94,6 +94,27 @@ for (const engine of engines) {
       for (const [id, value] of Object.entries(expected)) {
         assert.ok(matches(a[id], value), `compare link, A ${id} is ${a[id]}, expected ${value}`);
       }
+    });
+
+    test('another deal shows its figures, says what its sources leave out, and names its parties', async () => {
+      await load('?v=1&deal=nvidia-openai&a=announced');
+      const got = await browser.run(pageValues);
+      const expected = referenceDeal('nvidia-openai');
+      for (const [id, value] of Object.entries(expected.outputs)) {
+        assert.ok(matches(got.outputs[id], value), `nvidia-openai ${id} is ${got.outputs[id]}, expected ${value}`);
+      }
+      const seen = await browser.run(() => ({
+        title: document.querySelector('#masthead h1')?.textContent,
+        shown: getComputedStyle(document.querySelector('#masthead h1')).visibility,
+        net: document.querySelector('[data-testid="investor-net-cash"]')?.textContent,
+        a: document.querySelector('[data-testid="ab-a-spend-per-year"]')?.getAttribute('data-value'),
+      }));
+      assert.deepEqual(seen, {
+        title: 'Nvidia–OpenAI (September 2025 letter of intent), taken apart',
+        shown: 'visible',
+        net: 'not known',
+        a: '10',
+      });
     });
 
     test('an embed loads its figures, fetching the wasm once', async () => {
