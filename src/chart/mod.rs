@@ -381,6 +381,21 @@ mod tests {
     }
 
     #[test]
+    fn a_revenue_the_deal_leaves_out_draws_no_share_and_says_so() {
+        let s = Scenario::of_deal(crate::model::deal_by_id("amazon-openai").expect("a deal"));
+        let o = compute(&s);
+        let g = spend_chart(&Frame::default(), &ChartData::single(&s, &o));
+        let Series::Spend { spend, share, .. } = &g.series else {
+            unreachable!("a spend chart draws the spend series")
+        };
+        assert!(!spend.d.is_empty() && share.d.is_empty());
+        assert!(g.summary.ends_with("the customer's revenue is not known for this deal."), "{}", g.summary);
+        let title = g.lower_title.map(|t| t.label).unwrap_or_default();
+        assert!(title.ends_with("not known for this deal"), "{title}");
+        assert!(g.slots[0].lines().iter().any(|l| l == "Revenue not known"), "{:?}", g.slots[0].lines());
+    }
+
+    #[test]
     fn the_band_is_drawn_around_the_main_series() {
         let s = Scenario::default();
         let o = compute(&s);

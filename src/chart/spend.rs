@@ -100,7 +100,11 @@ pub fn spend_chart(f: &Frame, data: &ChartData) -> ChartGeometry {
         marker: None,
         lower_title: Some(Tick {
             pos: split + PANEL_GAP - 8.0,
-            label: "Share of the customer's revenue".to_string(),
+            label: if first.revenue.is_some() {
+                "Share of the customer's revenue".to_string()
+            } else {
+                "Share of the customer's revenue: not known for this deal".to_string()
+            },
         }),
         slots: slots(f, data, Tooltip::Spend),
         summary: match (first.revenue, last.revenue) {

@@ -4,7 +4,7 @@
 use super::frame::Frame;
 use super::{gw, money, ChartData};
 use crate::export::html_attr;
-use crate::format::figure;
+use crate::format::{figure, NOT_KNOWN};
 use crate::model::{Unit, YearRow};
 
 /// What a chart's tooltip says about one year of a scenario.
@@ -24,7 +24,8 @@ impl Tooltip {
         match self {
             Tooltip::Spend => vec![
                 format!("Spend {}", money(r.spend)),
-                format!("Revenue {}", figure(Unit::UsdBillions, r.revenue)),
+                // A year's revenue is none only where the deal leaves it out.
+                format!("Revenue {}", r.revenue.map_or_else(|| NOT_KNOWN.to_string(), money)),
                 format!("Share of revenue {}", figure(Unit::Percent, r.spend_share)),
             ],
             Tooltip::Capacity => vec![

@@ -2,7 +2,7 @@
 //! where its figures come from and what its sources leave out.
 
 use crate::live::detached_memo;
-use crate::model::{deal_by_id, Given, CATALOGUE};
+use crate::model::{deal_by_id, Given, Input, CATALOGUE};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -11,13 +11,14 @@ use leptos::prelude::*;
 pub fn DealPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
     let deal = detached_memo(move || state.scenario.with(|s| s.deal()));
+    // In the order of the inputs below.
     let gaps = move || {
-        deal.get()
-            .inputs
-            .iter()
-            .filter_map(|(input, given)| match given {
-                Given::Missing(why) => Some(view! {
-                    <li data-key=input.spec().key><b>{input.spec().label}</b>": "{why.to_string()}"."</li>
+        let d = deal.get();
+        Input::ALL
+            .into_iter()
+            .filter_map(|input| match d.given(input) {
+                Some(Given::Missing(why)) => Some(view! {
+                    <li data-key=input.spec().key><b>{input.spec().label}</b>": "{why}"."</li>
                 }),
                 _ => None,
             })
