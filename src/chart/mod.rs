@@ -389,10 +389,19 @@ mod tests {
             unreachable!("a spend chart draws the spend series")
         };
         assert!(!spend.d.is_empty() && share.d.is_empty());
-        assert!(g.summary.ends_with("the customer's revenue is not known for this deal."), "{}", g.summary);
+        assert!(
+            g.summary
+                .ends_with("the customer's revenue is not known for this deal."),
+            "{}",
+            g.summary
+        );
         let title = g.lower_title.map(|t| t.label).unwrap_or_default();
         assert!(title.ends_with("not known for this deal"), "{title}");
-        assert!(g.slots[0].lines().iter().any(|l| l == "Revenue not known"), "{:?}", g.slots[0].lines());
+        assert!(
+            g.slots[0].lines().iter().any(|l| l == "Revenue not known"),
+            "{:?}",
+            g.slots[0].lines()
+        );
     }
 
     #[test]

@@ -25,7 +25,10 @@ impl Tooltip {
             Tooltip::Spend => vec![
                 format!("Spend {}", money(r.spend)),
                 // A year's revenue is none only where the deal leaves it out.
-                format!("Revenue {}", r.revenue.map_or_else(|| NOT_KNOWN.to_string(), money)),
+                format!(
+                    "Revenue {}",
+                    r.revenue.map_or_else(|| NOT_KNOWN.to_string(), money)
+                ),
                 format!("Share of revenue {}", figure(Unit::Percent, r.spend_share)),
             ],
             Tooltip::Capacity => vec![

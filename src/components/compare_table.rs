@@ -53,6 +53,32 @@ impl RowParts {
     }
 }
 
+/// A button of a row that does `act` with the row's deal, its test id
+/// `PREFIX-DEAL`; focus then moves to the deal picker, above the figures.
+fn deal_button(
+    deal: RwSignal<Option<&'static DealSpec>>,
+    prefix: &'static str,
+    text: &'static str,
+    act: fn(&AppState, &'static DealSpec),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <button
+            type="button"
+            class="button small"
+            data-testid=move || format!("{prefix}-{}", deal.get().map(|d| d.id).unwrap_or_default())
+            on:click=move |_| {
+                if let Some(d) = deal.get_untracked() {
+                    act(&state, d);
+                    focus_id("deal");
+                }
+            }
+        >
+            {text}
+        </button>
+    }
+}
+
 /// The compare table: D1–D6 and "your scenario", highest share first.
 ///
 /// The order moves with the reader's share, so the rows stay put and one
@@ -69,7 +95,6 @@ pub fn CompareTable() -> AnyView {
         .iter()
         .map(|p| {
             let deal = p.deal;
-            let id = move || deal.get().map(|d| d.id).unwrap_or_default();
             view! {
                 <tr node_ref=p.class.node>
                     <th scope="row" node_ref=p.name.node></th>
@@ -80,32 +105,8 @@ pub fn CompareTable() -> AnyView {
                     {actions.then(|| view! {
                         <td class="actions">
                             <span class="deal-actions" hidden=move || deal.with(Option::is_none)>
-                                <button
-                                    type="button"
-                                    class="button small"
-                                    data-testid=move || format!("open-{}", id())
-                                    on:click=move |_| {
-                                        if let Some(d) = deal.get_untracked() {
-                                            state.load_deal(d);
-                                            focus_id("deal");
-                                        }
-                                    }
-                                >
-                                    "Open in the calculator"
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button small"
-                                    data-testid=move || format!("compare-with-{}", id())
-                                    on:click=move |_| {
-                                        if let Some(d) = deal.get_untracked() {
-                                            state.compare_with_deal(d);
-                                            focus_id("deal");
-                                        }
-                                    }
-                                >
-                                    "Compare with this deal"
-                                </button>
+                                {deal_button(deal, "open", "Open in the calculator", AppState::load_deal)}
+                                {deal_button(deal, "compare-with", "Compare with this deal", AppState::compare_with_deal)}
                             </span>
                         </td>
                     })}
