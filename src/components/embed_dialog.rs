@@ -39,7 +39,20 @@ pub fn EmbedDialog() -> impl IntoView {
     let query = move || embed_query(&state.share_query(), &chosen());
     // The height follows the view and the inputs; the blogger may set another after.
     let refit = move || height.set(untrack(chosen).declared_height());
-    let title = move || format!("Circular compute: {}", view_choice.get().label());
+    // The iframe's title names the deal when it is not the page's own.
+    let title = move || {
+        let deal = state.scenario.with(|s| s.deal());
+        let view = view_choice.get().label();
+        if deal.is_default() {
+            format!("Circular compute: {view}")
+        } else {
+            format!(
+                "Circular compute: {}, {}",
+                deal.title,
+                view.to_ascii_lowercase()
+            )
+        }
+    };
     let code = move || snippet(&folder(), &query(), &title(), height.get());
 
     // The dialog's insides are built at its first opening, not at start-up
