@@ -29,9 +29,10 @@ import { sizes } from '../../scripts/size-report.mjs';
  * figure, cell, chart, tornado, sentence, working and export, the party
  * names as templates, the deal picker and the Compare deals buttons;
  * 17.2 KB of wasm and 1.4 KB of HTML, the Sources panel's table of each
- * deal; ASCII lowercasing instead of Unicode's saved 12.5 KB of it). Lower
- * it whenever the page gets smaller. */
-const RATCHET = 287_600;
+ * deal; ASCII lowercasing instead of Unicode's saved 12.5 KB of it), and
+ * by 16 B for the embed snippet's iframe title that names another deal.
+ * Lower it whenever the page gets smaller. */
+const RATCHET = 287_620;
 /** The budget issue #7 sets. */
 const BUDGET = 150_000;
 
