@@ -15,6 +15,9 @@ use std::fmt;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::codec::{PAGE_KEYS, PINNED_KEY};
+use crate::model::Input;
+
 /// The policy every page and embed runs under: scripts from the page's own
 /// origin and, by their SHA-256, the inline scripts given.
 pub fn policy(inline: &[&str]) -> String {
@@ -45,14 +48,41 @@ pub fn policy(inline: &[&str]) -> String {
 /// `data-deal` too, so the masthead's title and dek, written for the
 /// default deal, stay hidden until the wasm has written the deal's own
 /// (`web::page::show_deal`): never a flash of the wrong deal's headline.
+///
+/// An embed's fixed scheme (`theme=light|dark`) is marked at once, as the
+/// wasm marks it later, so nothing paints in the other scheme first. And
+/// when the address asks for an embed of the default scenario and nothing
+/// else (only the page keys `v`, `embed`, `view`, `controls`, `theme`, each
+/// once, each with a value the codec takes without a notice), the root's
+/// `data-first` names the view, and the stylesheet shows that view's first
+/// words written at build time (`page_html::first_words`). Any other key
+/// (an input, a preset, a deal, a pinned A, anything unknown) shows none:
+/// never the default's numbers in place of the reader's.
 pub fn embed_mark(wasm: &str) -> String {
+    let page_keys: Vec<String> = PAGE_KEYS
+        .iter()
+        .filter(|k| !["p", PINNED_KEY].contains(k))
+        .map(|k| format!("\"{k}\""))
+        .collect();
+    let input_keys: String = Input::ALL
+        .iter()
+        .map(|i| format!(",\"{}\"", i.spec().key))
+        .collect();
     format!(
-        "{{let d=document,q=new URLSearchParams(location.search),e=q.get(\"embed\"),k=q.get(\"deal\");\
-         if(k&&k!==\"{default}\")d.documentElement.setAttribute(\"data-deal\",\"\");\
+        "{{let d=document,r=d.documentElement,q=new URLSearchParams(location.search),\
+         g=k=>(q.get(k)??\"\").trim(),n=[...q.keys()],e=q.get(\"embed\"),k=q.get(\"deal\"),\
+         t=g(\"theme\"),c=g(\"controls\");\
+         if(k&&k!==\"{default}\")r.setAttribute(\"data-deal\",\"\");\
          if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
-         d.documentElement.setAttribute(\"data-embed\",\"\");\
+         r.setAttribute(\"data-embed\",\"\");\
+         if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t);\
+         if(/^(1|true|)$/.test(e)&&/^(|auto|light|dark)$/.test(t)&&/^[01]$/.test((q.get(\"v\")??\"1\").trim())\
+         &&n.every((x,i)=>[{page}].includes(x)&&n.indexOf(x)===i)\
+         &&(c===\"none\"||c.split(\",\").every(x=>[\"\"{input_keys}].includes(x.trim()))))\
+         r.setAttribute(\"data-first\",g(\"view\")||\"all\");\
          window.ccWasm=fetch(\"./{wasm}\")}}}}",
-        default = crate::model::DealSpec::default_deal().id
+        default = crate::model::DealSpec::default_deal().id,
+        page = page_keys.join(","),
     )
 }
 
@@ -238,6 +268,25 @@ mod tests {
         );
         let csp = h.html.find("Content-Security-Policy").unwrap();
         assert!(csp < h.html.find("<script>").unwrap());
+    }
+
+    #[test]
+    fn the_first_words_show_only_for_the_page_keys_and_every_input_may_be_a_control() {
+        let mark = embed_mark("app_bg.wasm");
+        // The keys that leave the scenario as it is, and none that changes it.
+        assert!(mark.contains("[\"v\",\"embed\",\"view\",\"controls\",\"theme\"].includes(x)"));
+        for key in ["\"p\"", "\"a\"", "\"deal\"]"] {
+            assert!(!mark.contains(&format!(",{key}")), "{key}");
+        }
+        for input in Input::ALL {
+            assert!(
+                mark.contains(&format!(",\"{}\"", input.spec().key)),
+                "{input:?}"
+            );
+        }
+        assert!(mark.contains("r.setAttribute(\"data-first\",g(\"view\")||\"all\")"));
+        assert!(mark.contains("if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t)"));
+        assert!(!mark.contains("</"));
     }
 
     #[test]

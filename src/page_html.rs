@@ -16,15 +16,77 @@
 
 use std::fmt::Write;
 
-use crate::codec::value_text;
+use crate::codec::embed::View;
+use crate::codec::{decode, value_text};
 use crate::export::html_attr;
-use crate::model::{sourced_ranges, Given, CATALOGUE, FACTS, INPUTS, METRICS};
+use crate::model::{
+    compute, sourced_ranges, Given, Ranked, Study, CATALOGUE, FACTS, INPUTS, METRICS,
+};
+use crate::sentences::{lead, takeaway};
 
-/// The `id` of the element that holds the page's end.
-pub const PAGE_END_ID: &str = "page-end";
+pub use crate::web::page::{FIRST_WORDS_ID, MASTHEAD_ID, PAGE_END_ID};
 
-/// The `id` of the page's masthead.
-pub const MASTHEAD_ID: &str = "masthead";
+/// The views whose embed opens with a sentence, each with that sentence
+/// for the address that asks for nothing but the view: the default deal
+/// with its default scenario, read by the codec as the app reads it.
+fn opening_sentences() -> Vec<(View, String)> {
+    let scenario = decode("").scenario;
+    let outputs = compute(&scenario);
+    [
+        View::All,
+        View::Summary,
+        View::Spend,
+        View::Capacity,
+        View::Cash,
+        View::Tornado,
+    ]
+    .into_iter()
+    .filter_map(|view| {
+        let text = match view {
+            View::All | View::Summary => Some(lead(&scenario, &outputs)),
+            _ => takeaway(view, &scenario, &outputs, || {
+                Study::of(&scenario).tornado(Ranked::NetCash)
+            }),
+        }?;
+        Some((view, text))
+    })
+    .collect()
+}
+
+/// An embed's first words: the sentence each view opens with, for the
+/// default scenario, laid out where the app's own lead will be. They paint
+/// with the HTML, a second or more before the wasm has loaded on a phone.
+///
+/// All are hidden unless the head's script (`csp::embed_mark`) finds that
+/// the address asks for an embed of the default scenario and nothing else,
+/// and names its view in `<html data-first>`; the stylesheet then shows
+/// that view's sentence. Any other scenario, deal, preset, pinned A, unknown
+/// or repeated key shows none of them: never a default figure in place of
+/// the reader's. The app removes them in the task that writes its own lead
+/// (`web::page::mark_embed`).
+pub fn first_words() -> String {
+    let mut words: Vec<(String, String)> = Vec::new();
+    for (view, text) in opening_sentences() {
+        let key = view.key().unwrap_or("all");
+        match words.iter_mut().find(|(_, t)| *t == text) {
+            Some((keys, _)) => {
+                keys.push(' ');
+                keys.push_str(key);
+            }
+            None => words.push((key.to_string(), text)),
+        }
+    }
+    let paragraphs: String = words
+        .iter()
+        .map(|(keys, text)| {
+            format!(
+                "<p class=\"lead\" data-for=\"{keys}\">{}</p>",
+                html_attr(text)
+            )
+        })
+        .collect();
+    format!("<main id=\"{FIRST_WORDS_ID}\" class=\"embed\">{paragraphs}</main>")
+}
 
 /// The masthead: kicker, title, dek and the skip link. Its words are the
 /// page's (the title and description of `index.html` say the same).
@@ -243,10 +305,11 @@ fn without(html: &str, start: &str, end: &str) -> String {
         )
 }
 
-/// `html` with the masthead first in the body and the page's end last,
-/// replacing any written by an earlier run.
+/// `html` with the masthead and an embed's first words first in the body
+/// and the page's end last, replacing any written by an earlier run.
 pub fn with_static_parts(html: &str) -> Result<String, PageHtmlError> {
     let html = without(html, &format!("<header id=\"{MASTHEAD_ID}\""), "</header>");
+    let html = without(&html, &format!("<main id=\"{FIRST_WORDS_ID}\""), "</main>");
     let html = without(
         &html,
         &format!("<div id=\"{PAGE_END_ID}\""),
@@ -256,7 +319,13 @@ pub fn with_static_parts(html: &str) -> Result<String, PageHtmlError> {
         .find("<body>")
         .map(|i| i + "<body>".len())
         .ok_or(PageHtmlError::NoBodyStart)?;
-    let html = format!("{}{}{}", &html[..body], masthead(), &html[body..]);
+    let html = format!(
+        "{}{}{}{}",
+        &html[..body],
+        masthead(),
+        first_words(),
+        &html[body..]
+    );
     let end = html.rfind("</body>").ok_or(PageHtmlError::NoBodyEnd)?;
     Ok(format!("{}{}\n{}", &html[..end], page_end(), &html[end..]))
 }
@@ -303,7 +372,10 @@ mod tests {
         let page = "<html><head></head><body><div id=\"crash\"></div><p>x</p></body></html>";
         let once = with_static_parts(page).unwrap();
         assert!(once.starts_with("<html><head></head><body><header id=\"masthead\""));
-        assert!(once.contains("</header><div id=\"crash\"></div><p>x</p><div id=\"page-end\""));
+        assert!(
+            once.contains("</header><main id=\"first-words\" class=\"embed\"><p class=\"lead\"")
+        );
+        assert!(once.contains("</main><div id=\"crash\"></div><p>x</p><div id=\"page-end\""));
         assert!(once.ends_with("</div>\n</body></html>"));
         assert_eq!(with_static_parts(&once).unwrap(), once);
         assert_eq!(with_static_parts("<p>"), Err(PageHtmlError::NoBodyStart));
@@ -314,6 +386,39 @@ mod tests {
         for e in [PageHtmlError::NoBodyStart, PageHtmlError::NoBodyEnd] {
             assert!(e.to_string().starts_with("index.html has no"));
         }
+    }
+
+    #[test]
+    fn an_embed_opens_with_the_default_scenarios_sentence_for_its_view() {
+        let html = first_words();
+        let s = decode("").scenario;
+        let o = compute(&s);
+        // The compact calculator and the summary share the page's lead.
+        let both = format!(
+            "<p class=\"lead\" data-for=\"all summary\">{}</p>",
+            html_attr(&lead(&s, &o))
+        );
+        assert!(html.contains(&both), "{html}");
+        assert!(lead(&s, &o).contains("For every $1 Amazon puts in"));
+        for view in [View::Spend, View::Capacity, View::Cash, View::Tornado] {
+            let key = view.key().unwrap();
+            let text = takeaway(view, &s, &o, || Study::of(&s).tornado(Ranked::NetCash)).unwrap();
+            assert!(
+                html.contains(&format!(
+                    "<p class=\"lead\" data-for=\"{key}\">{}</p>",
+                    html_attr(&text)
+                )),
+                "{key}: {html}"
+            );
+        }
+        // The views that open with no sentence have none; no test id is
+        // written twice (the app's own lead carries it).
+        for view in [View::Table, View::Compare] {
+            assert!(!html.contains(view.key().unwrap()));
+        }
+        assert!(!html.contains("data-testid"));
+        assert_eq!(html.matches("<p ").count(), 5);
+        assert!(html.starts_with("<main id=\"first-words\" class=\"embed\">"));
     }
 
     #[test]

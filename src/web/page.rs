@@ -1,13 +1,18 @@
 //! The parts of the page written into `index.html` at build time (see
 //! `page_html`): the masthead, shown with the HTML, and the page's end (the
 //! Sources and method panel and the footer), shown under the calculator once
-//! the full page is built. An embed drops both.
+//! the full page is built. An embed drops both. Its first words (the
+//! default scenario's opening sentence, shown only when the address asks
+//! for nothing else) go as the app writes its own.
 
 use leptos::prelude::on_cleanup;
 
-/// The `id`s the post-build step gives the masthead and the page's end.
-const MASTHEAD_ID: &str = "masthead";
-const PAGE_END_ID: &str = "page-end";
+/// The `id` the post-build step (`page_html`) gives the page's masthead.
+pub const MASTHEAD_ID: &str = "masthead";
+/// The `id` of the page's end: the Sources and method panel and the footer.
+pub const PAGE_END_ID: &str = "page-end";
+/// The `id` of an embed's first words (`page_html::first_words`).
+pub const FIRST_WORDS_ID: &str = "first-words";
 
 /// The element with this `id`, if the page has one.
 fn element(id: &str) -> Option<web_sys::Element> {
@@ -26,8 +31,13 @@ pub fn two_columns() -> bool {
 /// set before the first paint (the stylesheet hides the masthead under it),
 /// so it agrees with the address as the app read it. An embed also drops
 /// the masthead and the page's end: its elements (and test ids) would only
-/// be hidden weight.
+/// be hidden weight. The first words written at build time go either way:
+/// the app writes its own lead in this same task, in their place, so the
+/// reader sees no gap between them.
 pub fn mark_embed(embed: bool) {
+    if let Some(words) = element(FIRST_WORDS_ID) {
+        words.remove();
+    }
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
