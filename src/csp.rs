@@ -7,8 +7,9 @@
 //! The order of loading: the full page paints its masthead (HTML written at
 //! build time) before the wasm is asked for, so its first paint has the
 //! whole connection, and the loader starts the wasm right after that paint.
-//! An embed has nothing to paint without the wasm: its mark asks for the
-//! wasm at once, from the head.
+//! An embed of the default scenario paints its first words (HTML written at
+//! build time) and loads the same way; any other embed has nothing to paint
+//! without the wasm: its mark asks for the wasm at once, from the head.
 
 use std::fmt;
 
@@ -57,7 +58,11 @@ pub fn policy(inline: &[&str]) -> String {
 /// `data-first` names the view, and the stylesheet shows that view's first
 /// words written at build time (`page_html::first_words`). Any other key
 /// (an input, a preset, a deal, a pinned A, anything unknown) shows none:
-/// never the default's numbers in place of the reader's.
+/// never the default's numbers in place of the reader's. Such an embed
+/// has something to paint without the wasm, so it loads as the full page
+/// does: the wasm is asked for once that sentence has painted (a fetch
+/// started before it would share the connection with the first paint, and
+/// Lighthouse counts it into the largest paint).
 pub fn embed_mark(wasm: &str) -> String {
     let page_keys: Vec<String> = PAGE_KEYS
         .iter()
@@ -80,7 +85,7 @@ pub fn embed_mark(wasm: &str) -> String {
          &&n.every((x,i)=>[{page}].includes(x)&&n.indexOf(x)===i)\
          &&(c===\"none\"||c.split(\",\").every(x=>[\"\"{input_keys}].includes(x.trim()))))\
          r.setAttribute(\"data-first\",g(\"view\")||\"all\");\
-         window.ccWasm=fetch(\"./{wasm}\")}}}}",
+         else window.ccWasm=fetch(\"./{wasm}\")}}}}",
         default = crate::model::DealSpec::default_deal().id,
         page = page_keys.join(","),
     )
@@ -187,9 +192,9 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
          \x20 console.error('circular-compute could not start:', e);\n\
          \x20 document.getElementById('crash')?.removeAttribute('hidden');\n\
          }});\n\
-         const d = document;\n\
+         const d = document, r = d.documentElement;\n\
          let once = () => {{ once = () => {{}}; go(); }};\n\
-         if (d.documentElement.hasAttribute('data-embed') || d.visibilityState === 'hidden') once();\n\
+         if ((r.hasAttribute('data-embed') && !r.hasAttribute('data-first')) || d.visibilityState === 'hidden') once();\n\
          else if (PerformanceObserver.supportedEntryTypes?.includes('paint'))\n\
          \x20 new PerformanceObserver((l, o) => {{ o.disconnect(); setTimeout(() => once()); }}).observe({{ type: 'paint', buffered: true }});\n\
          else requestAnimationFrame(() => setTimeout(() => once()));\n\
@@ -304,14 +309,17 @@ mod tests {
         let minified = "<link as=fetch crossorigin href=./a_bg.wasm rel=preload><p>";
         assert_eq!(without_preload(minified, "a_bg.wasm"), "<p>");
         assert_eq!(without_preload("<p>", "a_bg.wasm"), "<p>");
-        // The embed mark fetches; the loader hands that response on.
-        assert!(embed_mark("a_bg.wasm").contains("window.ccWasm=fetch(\"./a_bg.wasm\")"));
+        // The embed mark fetches, unless it shows the first words; the
+        // loader hands that response on.
+        assert!(embed_mark("a_bg.wasm").contains(
+            "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(\"./a_bg.wasm\")"
+        ));
         assert!(h
             .loader
             .contains("module_or_path: window.ccWasm ?? './app-1234_bg.wasm'"));
         assert!(h
             .loader
-            .contains("hasAttribute('data-embed') || d.visibilityState === 'hidden') once();"));
+            .contains("(r.hasAttribute('data-embed') && !r.hasAttribute('data-first')) || d.visibilityState === 'hidden') once();"));
         assert!(h
             .loader
             .contains("observe({ type: 'paint', buffered: true })"));
