@@ -22,7 +22,7 @@ use crate::export::html_attr;
 use crate::model::{
     compute, sourced_ranges, Given, Ranked, Study, CATALOGUE, FACTS, INPUTS, METRICS,
 };
-use crate::sentences::{lead, takeaway};
+use crate::sentences::opening;
 
 pub use crate::web::page::{FIRST_WORDS_ID, MASTHEAD_ID, PAGE_END_ID};
 
@@ -32,25 +32,15 @@ pub use crate::web::page::{FIRST_WORDS_ID, MASTHEAD_ID, PAGE_END_ID};
 fn opening_sentences() -> Vec<(View, String)> {
     let scenario = decode("").scenario;
     let outputs = compute(&scenario);
-    [
-        View::All,
-        View::Summary,
-        View::Spend,
-        View::Capacity,
-        View::Cash,
-        View::Tornado,
-    ]
-    .into_iter()
-    .filter_map(|view| {
-        let text = match view {
-            View::All | View::Summary => Some(lead(&scenario, &outputs)),
-            _ => takeaway(view, &scenario, &outputs, || {
+    std::iter::once(View::All)
+        .chain(View::NAMED.iter().map(|named| named.0))
+        .filter_map(|view| {
+            let text = opening(view, &scenario, &outputs, || {
                 Study::of(&scenario).tornado(Ranked::NetCash)
-            }),
-        }?;
-        Some((view, text))
-    })
-    .collect()
+            })?;
+            Some((view, text))
+        })
+        .collect()
 }
 
 /// An embed's first words: the sentence each view opens with, for the
@@ -390,6 +380,7 @@ mod tests {
 
     #[test]
     fn an_embed_opens_with_the_default_scenarios_sentence_for_its_view() {
+        use crate::sentences::{lead, takeaway};
         let html = first_words();
         let s = decode("").scenario;
         let o = compute(&s);

@@ -160,6 +160,25 @@ pub fn view_figures(view: View) -> &'static [&'static str] {
     }
 }
 
+/// The sentence an embed of `view` opens with: the lead for the compact
+/// calculator and the summary, a single view's takeaway otherwise; `None`
+/// for the views that open with a table. The build-time first words
+/// (`page_html::first_words`) read it; the app's `Lead` makes the same
+/// choice through its `view` prop (none for the lead), without this
+/// function's extra branch in the wasm (52 B gzipped), and
+/// `tests/e2e/first-words.test.mjs` holds the two to the same text.
+pub fn opening(
+    view: View,
+    s: &Scenario,
+    o: &Outputs,
+    net_cash: impl FnOnce() -> Tornado,
+) -> Option<String> {
+    match view {
+        View::All | View::Summary => Some(lead(s, o)),
+        _ => takeaway(view, s, o, net_cash),
+    }
+}
+
 /// The one line a single view opens with, in the lead's voice; `None` for
 /// the views that carry the lead itself or a table. The tornado view reads
 /// its ranking of the net cash from `net_cash`, which no other view calls.
