@@ -35,7 +35,9 @@ async function firstFigure(url) {
   const page = await open(browser, null);
   await page.addInitScript(() => {
     new MutationObserver((_, obs) => {
-      if (document.querySelector('[data-testid="spend-per-year"][data-value]')) {
+      const figure = document.querySelector('[data-testid="spend-per-year"][data-value]');
+      // On screen: a copy that is hidden or not yet laid out does not count.
+      if (figure?.checkVisibility()) {
         window.__firstFigures = performance.now();
         obs.disconnect();
       }

@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::codec::{PAGE_KEYS, PINNED_KEY};
 use crate::model::Input;
+use crate::web::page::TWO_COLUMNS;
 
 /// The policy every page and embed runs under: scripts from the page's own
 /// origin and, by their SHA-256, the inline scripts given.
@@ -76,20 +77,32 @@ pub fn embed_mark(wasm: &str) -> String {
     format!(
         "{{let d=document,r=d.documentElement,q=new URLSearchParams(location.search),\
          g=k=>(q.get(k)??\"\").trim(),n=[...q.keys()],e=q.get(\"embed\"),k=q.get(\"deal\"),\
-         t=g(\"theme\"),c=g(\"controls\");\
+         t=g(\"theme\"),c=g(\"controls\"),v=/^[01]$/.test((q.get(\"v\")??\"1\").trim());\
          if(k&&k!==\"{default}\")r.setAttribute(\"data-deal\",\"\");\
          if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
          r.setAttribute(\"data-embed\",\"\");\
          if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t);\
-         if(/^(1|true|)$/.test(e)&&/^(|auto|light|dark)$/.test(t)&&/^[01]$/.test((q.get(\"v\")??\"1\").trim())\
+         if(/^(1|true|)$/.test(e)&&/^(|auto|light|dark)$/.test(t)&&v\
          &&n.every((x,i)=>[{page}].includes(x)&&n.indexOf(x)===i)\
          &&(c===\"none\"||c.split(\",\").every(x=>[\"\"{input_keys}].includes(x.trim()))))\
          r.setAttribute(\"data-first\",g(\"view\")||\"all\");\
-         else window.ccWasm=fetch(\"./{wasm}\")}}}}",
+         else window.ccWasm=fetch(\"./{wasm}\")}}\
+         else if(v&&n.length<2&&n.every(x=>x===\"v\")&&matchMedia(\"{wide}\").matches)\
+         r.setAttribute(\"data-first\",\"page\")}}",
         default = crate::model::DealSpec::default_deal().id,
         page = page_keys.join(","),
+        wide = TWO_COLUMNS,
     )
 }
+
+/// The inline script that follows the full page's first figures
+/// (`page_html::first_figures`, a `<template>`): it puts them into the page
+/// when the head's script has marked the bare page (`data-first="page"`),
+/// and drops them otherwise. So the default scenario's figures, with their
+/// test ids and values, never stand in the page while the address asks for
+/// anything else, not even hidden.
+pub const FIRST_FIGURES_SCRIPT: &str = "{let t=document.currentScript.previousElementSibling;\
+     if(document.documentElement.dataset.first===\"page\")t.replaceWith(t.content);else t.remove()}";
 
 /// `html` without the `<link>` that preloads `file` (trunk writes one).
 fn without_preload(html: &str, file: &str) -> String {
@@ -205,7 +218,7 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
     let mark = embed_mark(wasm);
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<script>{mark}</script>\n",
-        policy(&[&mark])
+        policy(&[&mark, FIRST_FIGURES_SCRIPT])
     );
     let html = format!("{}{tag}{}", &index[..start], &index[end..]);
     let html = without_preload(&html, wasm);
@@ -260,13 +273,16 @@ mod tests {
     }
 
     #[test]
-    fn the_embed_mark_is_the_one_inline_script_and_the_policy_allows_it_by_hash() {
+    fn the_embed_mark_is_the_one_inline_script_in_the_head_and_the_policy_allows_it_by_hash() {
         let h = harden(TRUNK).unwrap();
         let mark = embed_mark("app-1234_bg.wasm");
         assert!(h.html.contains(&format!("<script>{mark}</script>")));
         assert!(!mark.contains("</"), "the mark cannot close its script");
         assert!(mark.contains("fetch(\"./app-1234_bg.wasm\")"));
         assert_eq!(h.html.matches("<script>").count(), 1);
+        // The first figures' script, written later, is allowed too.
+        assert!(h.html.contains(&policy(&[&mark, FIRST_FIGURES_SCRIPT])));
+        assert!(!FIRST_FIGURES_SCRIPT.contains("</"));
         // The SHA-256 of "alert(1)", as a browser computes it for the policy.
         assert!(
             policy(&["alert(1)"]).contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='")
@@ -290,6 +306,11 @@ mod tests {
             );
         }
         assert!(mark.contains("r.setAttribute(\"data-first\",g(\"view\")||\"all\")"));
+        // The bare page, on a wide screen: nothing but a valid version.
+        assert!(mark.contains(
+            "else if(v&&n.length<2&&n.every(x=>x===\"v\")\
+             &&matchMedia(\"(min-width: 960px)\").matches)r.setAttribute(\"data-first\",\"page\")}"
+        ));
         assert!(mark.contains("if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t)"));
         assert!(!mark.contains("</"));
     }

@@ -18,13 +18,18 @@ use std::fmt::Write;
 
 use crate::codec::embed::View;
 use crate::codec::{decode, value_text};
+use crate::csp::FIRST_FIGURES_SCRIPT;
 use crate::export::html_attr;
+use crate::format::{data_value, shown_text};
 use crate::model::{
-    compute, sourced_ranges, Given, Ranked, Study, CATALOGUE, FACTS, INPUTS, METRICS,
+    compute, sourced_ranges, Given, OutputGroup, Ranked, Shown, Study, CATALOGUE, FACTS, INPUTS,
+    METRICS, OUTPUTS,
 };
-use crate::sentences::opening;
+use crate::sentences::{lead, opening};
 
-pub use crate::web::page::{FIRST_WORDS_ID, MASTHEAD_ID, PAGE_END_ID};
+pub use crate::web::page::{
+    CONTROLS_TITLE, FIRST_FIGURES_ID, FIRST_WORDS_ID, MASTHEAD_ID, PAGE_END_ID,
+};
 
 /// The views whose embed opens with a sentence, each with that sentence
 /// for the address that asks for nothing but the view: the default deal
@@ -264,6 +269,59 @@ pub fn page_end() -> String {
     )
 }
 
+/// The full page's first figures: the default scenario's lead and every
+/// figure, with the test ids and values the app writes, laid out in the
+/// page's two columns where the app's own will be (the inputs' panel holds
+/// only its heading until the app builds it). On a wide screen they are on
+/// screen with the HTML, before the wasm has loaded.
+///
+/// They stand in a `<template>`, inert, and the script after it
+/// (`csp::FIRST_FIGURES_SCRIPT`) puts them into the page only when the
+/// head's script has found the bare page on a wide screen: no scenario,
+/// preset, deal, pinned A, embed or unknown key in the address. Otherwise
+/// they never enter the page: never a default figure in place of the
+/// reader's, not even hidden. The app removes them in its start-up task,
+/// which writes its own lead and figures (`web::page::mark_embed`).
+pub fn first_figures() -> String {
+    let scenario = decode("").scenario;
+    let outputs = compute(&scenario);
+    let mut groups = String::new();
+    for group in OutputGroup::ALL {
+        let mut figures = String::new();
+        for spec in OUTPUTS.iter().filter(|o| o.group == group) {
+            let shown = spec.shown(&outputs);
+            let known = match shown {
+                Shown::NotKnown => " data-known=\"false\"",
+                Shown::Value(_) => "",
+            };
+            let _ = write!(
+                figures,
+                "<div class=\"figure\"><dt>{}</dt><dd data-testid=\"{}\" data-value=\"{}\"{known}>{}</dd>\
+                 <dd class=\"working-cell\"></dd></div>",
+                html_attr(spec.label),
+                spec.id,
+                data_value(shown.value()),
+                html_attr(&shown_text(spec.unit, shown)),
+            );
+        }
+        if !figures.is_empty() {
+            let _ = write!(
+                groups,
+                "<div class=\"figure-group\"><h2>{}</h2><dl>{figures}</dl></div>",
+                group.title()
+            );
+        }
+    }
+    format!(
+        "<template><main id=\"{FIRST_FIGURES_ID}\" class=\"layout\">\
+         <section class=\"controls\"><h2>{CONTROLS_TITLE}</h2></section><div class=\"results\">\
+         <p class=\"lead\" data-testid=\"lead\">{}</p>\
+         <section id=\"figures\" class=\"figures\" aria-label=\"Figures\" tabindex=\"-1\">{groups}</section>\
+         </div></main></template><script>{FIRST_FIGURES_SCRIPT}</script>",
+        html_attr(&lead(&scenario, &outputs))
+    )
+}
+
 /// Why the static parts could not be written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageHtmlError {
@@ -295,11 +353,16 @@ fn without(html: &str, start: &str, end: &str) -> String {
         )
 }
 
-/// `html` with the masthead and an embed's first words first in the body
-/// and the page's end last, replacing any written by an earlier run.
+/// `html` with the masthead, an embed's first words and the full page's
+/// first figures first in the body and the page's end last, replacing any written by an earlier run.
 pub fn with_static_parts(html: &str) -> Result<String, PageHtmlError> {
     let html = without(html, &format!("<header id=\"{MASTHEAD_ID}\""), "</header>");
     let html = without(&html, &format!("<main id=\"{FIRST_WORDS_ID}\""), "</main>");
+    let html = without(
+        &html,
+        &format!("<template><main id=\"{FIRST_FIGURES_ID}\""),
+        "</script>",
+    );
     let html = without(
         &html,
         &format!("<div id=\"{PAGE_END_ID}\""),
@@ -310,10 +373,11 @@ pub fn with_static_parts(html: &str) -> Result<String, PageHtmlError> {
         .map(|i| i + "<body>".len())
         .ok_or(PageHtmlError::NoBodyStart)?;
     let html = format!(
-        "{}{}{}{}",
+        "{}{}{}{}{}",
         &html[..body],
         masthead(),
         first_words(),
+        first_figures(),
         &html[body..]
     );
     let end = html.rfind("</body>").ok_or(PageHtmlError::NoBodyEnd)?;
@@ -365,7 +429,8 @@ mod tests {
         assert!(
             once.contains("</header><main id=\"first-words\" class=\"embed\"><p class=\"lead\"")
         );
-        assert!(once.contains("</main><div id=\"crash\"></div><p>x</p><div id=\"page-end\""));
+        assert!(once.contains("</template><script>"));
+        assert!(once.contains("</script><div id=\"crash\"></div><p>x</p><div id=\"page-end\""));
         assert!(once.ends_with("</div>\n</body></html>"));
         assert_eq!(with_static_parts(&once).unwrap(), once);
         assert_eq!(with_static_parts("<p>"), Err(PageHtmlError::NoBodyStart));
@@ -410,6 +475,44 @@ mod tests {
         assert!(!html.contains("data-testid"));
         assert_eq!(html.matches("<p ").count(), 5);
         assert!(html.starts_with("<main id=\"first-words\" class=\"embed\">"));
+    }
+
+    #[test]
+    fn the_full_page_opens_with_the_default_scenarios_lead_and_every_figure() {
+        use crate::sentences::lead;
+        let html = first_figures();
+        let s = decode("").scenario;
+        let o = compute(&s);
+        // Inert until the script after it finds the bare page.
+        assert!(html.starts_with(&format!(
+            "<template><main id=\"{FIRST_FIGURES_ID}\" class=\"layout\">"
+        )));
+        assert!(html.ends_with(&format!(
+            "</main></template><script>{FIRST_FIGURES_SCRIPT}</script>"
+        )));
+        assert!(html.contains(&format!(
+            "<p class=\"lead\" data-testid=\"lead\">{}</p>",
+            html_attr(&lead(&s, &o))
+        )));
+        // Every figure once, with the value and text the app writes.
+        for spec in OUTPUTS {
+            let shown = spec.shown(&o);
+            let cell = format!(
+                "<dd data-testid=\"{}\" data-value=\"{}\">{}</dd>",
+                spec.id,
+                data_value(shown.value()),
+                html_attr(&shown_text(spec.unit, shown))
+            );
+            assert_eq!(html.matches(&cell).count(), 1, "{cell}");
+            assert_eq!(html.matches(&format!("\"{}\"", spec.id)).count(), 1);
+        }
+        assert!(html.contains("data-value=\"10\">$10B</dd>"), "{html}");
+        for group in OutputGroup::ALL {
+            assert!(html.contains(&format!("<h2>{}</h2>", group.title())));
+        }
+        // No test id but the lead's and the figures'.
+        assert_eq!(html.matches("data-testid").count(), OUTPUTS.len() + 1);
+        assert!(!html[..html.find("<script>").unwrap()].contains("</script"));
     }
 
     #[test]

@@ -66,6 +66,9 @@ const LAST_STAGE: u8 = BELOW + 7;
 /// and what lies below both comes last, so nothing already on screen moves.
 /// On a wide screen the results, beside the inputs, come first: they are
 /// what a reader looks at there; on a narrow one, the page's own order.
+/// Where the page already shows the default scenario's lead and figures,
+/// written at build time (`page_html::first_figures`), the start-up task
+/// builds the app's own in their place.
 #[component]
 fn FullPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -78,10 +81,13 @@ fn FullPage() -> impl IntoView {
         page::show_deal(deal_masthead(deal), &title);
     });
     let stage = stages(LAST_STAGE);
-    let (inputs, results) = if page::two_columns() {
-        (1 + RESULT_STAGES, 1)
-    } else {
-        (1, 1 + INPUT_STAGES)
+    // (inputs, lead, figures): the stage at which each is built.
+    let (inputs, lead, figures) = match (page::two_columns(), page::showed_first_figures()) {
+        // The page showed the default scenario's lead and figures, written
+        // at build time: the app's own take their place in this task.
+        (true, true) => (1, 0, 0),
+        (true, false) => (1 + RESULT_STAGES, 1, 2),
+        (false, _) => (1, 1 + INPUT_STAGES, 2 + INPUT_STAGES),
     };
     let group: Item = Arc::new(|i| view! { <InputGroup group=Group::ALL[i]/> }.into_any());
     view! {
@@ -89,7 +95,7 @@ fn FullPage() -> impl IntoView {
         <Notices/>
         <main class="layout">
             <section class="controls" aria-labelledby="controls-title">
-                <h2 id="controls-title">"Your assumptions"</h2>
+                <h2 id="controls-title">{page::CONTROLS_TITLE}</h2>
                 {at_stage(stage, inputs, || view! { <DealPicker/><PresetPicker/><ShareBar/><PinBar/> }.into_any())}
                 {at_stage(stage, inputs + 1, || view! { <SavedScenarios/> }.into_any())}
                 {(0..Group::ALL.len())
@@ -97,8 +103,8 @@ fn FullPage() -> impl IntoView {
                     .collect_view()}
             </section>
             <div class="results">
-                {at_stage(stage, results, || view! { <Lead/><AbCompare/> }.into_any())}
-                {at_stage(stage, results + 1, || view! { <Figures/> }.into_any())}
+                {at_stage(stage, lead, || view! { <Lead/><AbCompare/> }.into_any())}
+                {at_stage(stage, figures, || view! { <Figures/> }.into_any())}
                 // The one-at-a-time study behind the charts' bands and the
                 // tornados: computed in a task of its own, before them.
                 {at_stage(stage, BELOW, || {

@@ -3,7 +3,9 @@
 //! Sources and method panel and the footer), shown under the calculator once
 //! the full page is built. An embed drops both. Its first words (the
 //! default scenario's opening sentence, shown only when the address asks
-//! for nothing else) go as the app writes its own.
+//! for nothing else) go as the app writes its own, and so do the full
+//! page's first figures (the default scenario's lead and figures, written
+//! into the page only when the address is the bare page on a wide screen).
 
 use leptos::prelude::on_cleanup;
 
@@ -13,6 +15,13 @@ pub const MASTHEAD_ID: &str = "masthead";
 pub const PAGE_END_ID: &str = "page-end";
 /// The `id` of an embed's first words (`page_html::first_words`).
 pub const FIRST_WORDS_ID: &str = "first-words";
+/// The `id` of the full page's first figures (`page_html::first_figures`).
+pub const FIRST_FIGURES_ID: &str = "first-figures";
+/// The media query under which the full page lays out its inputs and
+/// results side by side (the stylesheet's `.layout` breakpoint).
+pub const TWO_COLUMNS: &str = "(min-width: 960px)";
+/// The heading of the full page's inputs.
+pub const CONTROLS_TITLE: &str = "Your assumptions";
 
 /// The element with this `id`, if the page has one.
 fn element(id: &str) -> Option<web_sys::Element> {
@@ -20,23 +29,39 @@ fn element(id: &str) -> Option<web_sys::Element> {
 }
 
 /// Whether the full page lays out its inputs and results side by side
-/// (the stylesheet's `.layout` breakpoint, `min-width: 960px`).
+/// ([`TWO_COLUMNS`]).
 pub fn two_columns() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(min-width: 960px)").ok().flatten())
+        .and_then(|w| w.match_media(TWO_COLUMNS).ok().flatten())
         .is_some_and(|m| m.matches())
+}
+
+/// Whether the page showed the default scenario's first figures, written
+/// at build time, before the app started: the head's script found the bare
+/// page (`data-first="page"` on `<html>`, see `csp::embed_mark`). The app
+/// then writes its own lead and figures in its start-up task, in their
+/// place, so no frame shows both or neither.
+pub fn showed_first_figures() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|r| r.get_attribute("data-first"))
+        .is_some_and(|v| v == "page")
 }
 
 /// Sets or clears the embed mark on `<html>` that the page's inline script
 /// set before the first paint (the stylesheet hides the masthead under it),
 /// so it agrees with the address as the app read it. An embed also drops
 /// the masthead and the page's end: its elements (and test ids) would only
-/// be hidden weight. The first words written at build time go either way:
-/// the app writes its own lead in this same task, in their place, so the
-/// reader sees no gap between them.
+/// be hidden weight. The first words and first figures written at build
+/// time go either way: the app writes its own lead (and, after the first
+/// figures, its figures) in this same task, in their place, so the reader
+/// sees no gap between them.
 pub fn mark_embed(embed: bool) {
-    if let Some(words) = element(FIRST_WORDS_ID) {
-        words.remove();
+    for id in [FIRST_WORDS_ID, FIRST_FIGURES_ID] {
+        if let Some(first) = element(id) {
+            first.remove();
+        }
     }
     let root = web_sys::window()
         .and_then(|w| w.document())

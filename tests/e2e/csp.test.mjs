@@ -10,7 +10,7 @@ import { assertNoErrors } from './helpers.mjs';
 
 const app = useApp({ before, after, afterEach });
 
-test('dist/index.html carries a strict policy: the loader file and one inline script, by its hash', async () => {
+test('dist/index.html carries a strict policy: the loader file and two inline scripts, by their hashes', async () => {
   const html = await readFile('dist/index.html', 'utf8');
   const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(policy, 'a policy meta tag');
@@ -20,12 +20,14 @@ test('dist/index.html carries a strict policy: the loader file and one inline sc
   const files = tags.filter((t) => /^<script type="module" src="\.\/loader-[0-9a-f]{16}\.js"><\/script>$/.test(t));
   const inline = tags.filter((t) => t.startsWith('<script>')).map((t) => t.slice('<script>'.length, -'</script>'.length));
   assert.equal(files.length, 1, 'the loader file');
-  assert.equal(inline.length, 1, 'one inline script');
-  assert.equal(tags.length, 2, 'nothing else');
-  assert.match(inline[0], /data-embed/, 'the embed mark');
-  // Its hash, computed here as a browser does, is the only one allowed.
-  const hash = createHash('sha256').update(inline[0]).digest('base64');
-  assert.equal(script, `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`);
+  assert.equal(inline.length, 2, 'two inline scripts');
+  assert.equal(tags.length, 3, 'nothing else');
+  assert.match(inline[0], /data-embed/, 'the embed mark, in the head');
+  assert.match(inline[1], /currentScript\.previousElementSibling/, 'the first figures\' script, after their template');
+  assert.ok(html.indexOf(inline[0]) < html.indexOf('</head>') && html.indexOf(inline[1]) > html.indexOf('<template>'));
+  // Their hashes, computed here as a browser does, are the only ones allowed.
+  const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`).join(' ');
+  assert.equal(script, `script-src 'self' 'wasm-unsafe-eval' ${hashes}`);
   assert.ok((await readdir('dist')).some((f) => /^loader-[0-9a-f]{16}\.js$/.test(f)));
 });
 
