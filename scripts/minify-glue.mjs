@@ -15,9 +15,27 @@ if (!glue) {
   process.exit(1);
 }
 const path = join(dir, glue);
-const source = await readFile(path, 'utf8');
+const source = withoutDeadClasses(await readFile(path, 'utf8'), await readFile(join(dir, glue.replace(/\.js$/, '_bg.wasm'))));
 const { code } = await minify(source, { module: true, compress: true, mangle: true });
 if (code.length < source.length) await writeFile(path, code);
+
+/** `glue` without each exported class whose wasm half is gone: a class
+ * that calls `wasm.X` for no `X` the module still exports (index.html has
+ * wasm-opt drop wasm-streams' stream adapters, which nothing here uses),
+ * with its finalization registry. Anything else is left as it is. */
+function withoutDeadClasses(glue, wasm) {
+  const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name));
+  const classes = /^export class (\w+) \{\n[\s\S]*?^\}\n(?:if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n)?/gm;
+  let out = glue;
+  for (const [text, name] of glue.matchAll(classes)) {
+    const calls = [...text.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]);
+    if (!calls.length || calls.some((c) => exported.has(c))) continue;
+    const registry = new RegExp(`^const ${name}Finalization = [^;]*;\\n`, 'm');
+    out = out.replace(text, '').replace(registry, '');
+    console.log(`minify-glue: dropped class ${name}: the wasm exports none of its ${calls.length} calls`);
+  }
+  return out;
+}
 
 // The preload's integrity must be the hash of what is served.
 const served = code.length < source.length ? code : source;

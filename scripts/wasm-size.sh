@@ -14,7 +14,7 @@ command -v wasm-bindgen >/dev/null || { echo "wasm-size: wasm-bindgen is missing
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/release/circular-compute.wasm"
-"$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue --low-memory-unused \
-  "$out/circular-compute_bg.wasm" -o "$out/opt.wasm"
+# The same passes as the release build: index.html's data-wasm-opt-params.
+read -ra params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$tree/index.html")"
+"$opt" -Oz "$out/circular-compute_bg.wasm" "${params[@]}" -o "$out/opt.wasm"
 echo "wasm: $(stat -c %s "$out/opt.wasm") bytes, $(gzip -9 -c "$out/opt.wasm" | wc -c) gzipped"
