@@ -353,8 +353,9 @@ fn without(html: &str, start: &str, end: &str) -> String {
         )
 }
 
-/// `html` with the masthead, an embed's first words and the full page's
-/// first figures first in the body and the page's end last, replacing any written by an earlier run.
+/// `html` with the masthead and an embed's first words first in the body,
+/// and the full page's first figures and the page's end last, replacing
+/// any written by an earlier run.
 pub fn with_static_parts(html: &str) -> Result<String, PageHtmlError> {
     let html = without(html, &format!("<header id=\"{MASTHEAD_ID}\""), "</header>");
     let html = without(&html, &format!("<main id=\"{FIRST_WORDS_ID}\""), "</main>");
@@ -373,15 +374,22 @@ pub fn with_static_parts(html: &str) -> Result<String, PageHtmlError> {
         .map(|i| i + "<body>".len())
         .ok_or(PageHtmlError::NoBodyStart)?;
     let html = format!(
-        "{}{}{}{}{}",
+        "{}{}{}{}",
         &html[..body],
         masthead(),
         first_words(),
-        first_figures(),
         &html[body..]
     );
+    // The first figures come after the page's own start (the crash banner),
+    // so a banner shown before the app starts sits under the masthead.
     let end = html.rfind("</body>").ok_or(PageHtmlError::NoBodyEnd)?;
-    Ok(format!("{}{}\n{}", &html[..end], page_end(), &html[end..]))
+    Ok(format!(
+        "{}{}{}\n{}",
+        &html[..end],
+        first_figures(),
+        page_end(),
+        &html[end..]
+    ))
 }
 
 #[cfg(test)]
@@ -429,8 +437,11 @@ mod tests {
         assert!(
             once.contains("</header><main id=\"first-words\" class=\"embed\"><p class=\"lead\"")
         );
+        assert!(once.contains(
+            "</main><div id=\"crash\"></div><p>x</p><template><main id=\"first-figures\""
+        ));
         assert!(once.contains("</template><script>"));
-        assert!(once.contains("</script><div id=\"crash\"></div><p>x</p><div id=\"page-end\""));
+        assert!(once.contains("</script><div id=\"page-end\""));
         assert!(once.ends_with("</div>\n</body></html>"));
         assert_eq!(with_static_parts(&once).unwrap(), once);
         assert_eq!(with_static_parts("<p>"), Err(PageHtmlError::NoBodyStart));

@@ -67,8 +67,9 @@ const LAST_STAGE: u8 = BELOW + 7;
 /// On a wide screen the results, beside the inputs, come first: they are
 /// what a reader looks at there; on a narrow one, the page's own order.
 /// Where the page already shows the default scenario's lead and figures,
-/// written at build time (`page_html::first_figures`), the start-up task
-/// builds the app's own in their place.
+/// written at build time (`page_html::first_figures`), the stylesheet
+/// keeps this page hidden behind them until the task that builds its lead
+/// and figures, which drops them (`web::page::drop_first_figures`).
 #[component]
 fn FullPage() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -83,11 +84,17 @@ fn FullPage() -> impl IntoView {
     let stage = stages(LAST_STAGE);
     // (inputs, lead, figures): the stage at which each is built.
     let (inputs, lead, figures) = match (page::two_columns(), page::showed_first_figures()) {
-        // The page showed the default scenario's lead and figures, written
-        // at build time: the app's own take their place in this task.
-        (true, true) => (1, 0, 0),
+        // The page shows the default scenario's lead and figures, written
+        // at build time, and hides this one: the app's own take their
+        // place in one task, which drops them and shows this page.
+        (true, true) => (2, 1, 1),
         (true, false) => (1 + RESULT_STAGES, 1, 2),
-        (false, _) => (1, 1 + INPUT_STAGES, 2 + INPUT_STAGES),
+        (false, first) => {
+            if first {
+                page::drop_first_figures();
+            }
+            (1, 1 + INPUT_STAGES, 2 + INPUT_STAGES)
+        }
     };
     let group: Item = Arc::new(|i| view! { <InputGroup group=Group::ALL[i]/> }.into_any());
     view! {
@@ -104,7 +111,10 @@ fn FullPage() -> impl IntoView {
             </section>
             <div class="results">
                 {at_stage(stage, lead, || view! { <Lead/><AbCompare/> }.into_any())}
-                {at_stage(stage, figures, || view! { <Figures/> }.into_any())}
+                {at_stage(stage, figures, || {
+                    page::drop_first_figures();
+                    view! { <Figures/> }.into_any()
+                })}
                 // The one-at-a-time study behind the charts' bands and the
                 // tornados: computed in a task of its own, before them.
                 {at_stage(stage, BELOW, || {

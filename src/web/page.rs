@@ -36,37 +36,47 @@ pub fn two_columns() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Whether the page showed the default scenario's first figures, written
-/// at build time, before the app started: the head's script found the bare
-/// page (`data-first="page"` on `<html>`, see `csp::embed_mark`). The app
-/// then writes its own lead and figures in its start-up task, in their
-/// place, so no frame shows both or neither.
+/// The document's root element, `<html>`.
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// Whether the page shows the default scenario's first figures, written
+/// at build time: the head's script found the bare page on a wide screen
+/// (`data-first="page"` on `<html>`, see `csp::embed_mark`). Under that
+/// mark the stylesheet keeps the app's own page hidden, so the app can
+/// build it in short tasks behind them, until [`drop_first_figures`].
 pub fn showed_first_figures() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+    root()
         .and_then(|r| r.get_attribute("data-first"))
         .is_some_and(|v| v == "page")
+}
+
+/// Removes the first figures and the mark that hides the app's own page:
+/// called in the task that builds the app's lead and figures, so no frame
+/// shows both or neither.
+pub fn drop_first_figures() {
+    if let Some(first) = element(FIRST_FIGURES_ID) {
+        first.remove();
+    }
+    if let Some(root) = root() {
+        let _ = root.remove_attribute("data-first");
+    }
 }
 
 /// Sets or clears the embed mark on `<html>` that the page's inline script
 /// set before the first paint (the stylesheet hides the masthead under it),
 /// so it agrees with the address as the app read it. An embed also drops
 /// the masthead and the page's end: its elements (and test ids) would only
-/// be hidden weight. The first words and first figures written at build
-/// time go either way: the app writes its own lead (and, after the first
-/// figures, its figures) in this same task, in their place, so the reader
-/// sees no gap between them.
+/// be hidden weight. The first words written at build time go either way:
+/// the app writes its own lead in this same task, in their place, so the
+/// reader sees no gap between them. (The full page's first figures go when
+/// the app's own are built: [`drop_first_figures`].)
 pub fn mark_embed(embed: bool) {
-    for id in [FIRST_WORDS_ID, FIRST_FIGURES_ID] {
-        if let Some(first) = element(id) {
-            first.remove();
-        }
+    if let Some(words) = element(FIRST_WORDS_ID) {
+        words.remove();
     }
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
+    if let Some(root) = root() {
         let _ = if embed {
             root.set_attribute("data-embed", "")
         } else {

@@ -113,6 +113,17 @@ describe('the full page’s first figures', () => {
     }
   });
 
+  test('a wasm that cannot start shows its banner under the masthead, above the first figures', async () => {
+    const page = await open(app.browser, null, { viewport: WIDE });
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(app.server.url);
+    await page.locator('#crash').waitFor({ state: 'visible' });
+    const [banner, lead] = await page.evaluate(() => ['#crash', '[data-testid="lead"]']
+      .map((s) => document.querySelector(s).getBoundingClientRect().top));
+    assert.ok(banner < lead && banner < 400, `the banner at ${banner} px, the lead at ${lead} px`);
+    await page.context().close();
+  });
+
   test('no first figures, not even hidden, for another scenario, deal or preset, a pinned A, an embed, an unknown or repeated key, or a narrow screen', async () => {
     const queries = [
       '?c=150', '?p=fast-growth', '?deal=nvidia-openai', '?deal=anthropic-aws', '?a=fast-growth',
