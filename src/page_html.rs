@@ -280,8 +280,9 @@ pub fn page_end() -> String {
 /// head's script has found the bare page on a wide screen: no scenario,
 /// preset, deal, pinned A, embed or unknown key in the address. Otherwise
 /// they never enter the page: never a default figure in place of the
-/// reader's, not even hidden. The app removes them in its start-up task,
-/// which writes its own lead and figures (`web::page::mark_embed`).
+/// reader's, not even hidden. The app builds its own page hidden behind
+/// them, and removes them in the task that builds its lead and figures
+/// (`web::page::drop_first_figures`).
 pub fn first_figures() -> String {
     let scenario = decode("").scenario;
     let outputs = compute(&scenario);
