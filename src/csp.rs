@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::codec::{PAGE_KEYS, PINNED_KEY};
 use crate::model::Input;
-use crate::web::page::TWO_COLUMNS;
+use crate::web::page::{FIRST_FIGURES_MARK, TWO_COLUMNS};
 
 /// The policy every page and embed runs under: scripts from the page's own
 /// origin and, by their SHA-256, the inline scripts given.
@@ -88,21 +88,22 @@ pub fn embed_mark(wasm: &str) -> String {
          r.setAttribute(\"data-first\",g(\"view\")||\"all\");\
          else window.ccWasm=fetch(\"./{wasm}\")}}\
          else if(v&&n.length<2&&n.every(x=>x===\"v\")&&matchMedia(\"{wide}\").matches)\
-         r.setAttribute(\"data-first\",\"page\")}}",
+         r.setAttribute(\"{mark}\",\"\")}}",
         default = crate::model::DealSpec::default_deal().id,
         page = page_keys.join(","),
         wide = TWO_COLUMNS,
+        mark = FIRST_FIGURES_MARK,
     )
 }
 
 /// The inline script that follows the full page's first figures
 /// (`page_html::first_figures`, a `<template>`): it puts them into the page
-/// when the head's script has marked the bare page (`data-first="page"`),
+/// when the head's script has marked the bare page (`data-first-figures`),
 /// and drops them otherwise. So the default scenario's figures, with their
 /// test ids and values, never stand in the page while the address asks for
 /// anything else, not even hidden.
 pub const FIRST_FIGURES_SCRIPT: &str = "{let t=document.currentScript.previousElementSibling;\
-     if(document.documentElement.dataset.first===\"page\")t.replaceWith(t.content);else t.remove()}";
+     if(document.documentElement.hasAttribute(\"data-first-figures\"))t.replaceWith(t.content);else t.remove()}";
 
 /// `html` without the `<link>` that preloads `file` (trunk writes one).
 fn without_preload(html: &str, file: &str) -> String {
@@ -283,6 +284,7 @@ mod tests {
         // The first figures' script, written later, is allowed too.
         assert!(h.html.contains(&policy(&[&mark, FIRST_FIGURES_SCRIPT])));
         assert!(!FIRST_FIGURES_SCRIPT.contains("</"));
+        assert!(FIRST_FIGURES_SCRIPT.contains(&format!("hasAttribute(\"{FIRST_FIGURES_MARK}\")")));
         // The SHA-256 of "alert(1)", as a browser computes it for the policy.
         assert!(
             policy(&["alert(1)"]).contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='")
@@ -309,7 +311,7 @@ mod tests {
         // The bare page, on a wide screen: nothing but a valid version.
         assert!(mark.contains(
             "else if(v&&n.length<2&&n.every(x=>x===\"v\")\
-             &&matchMedia(\"(min-width: 960px)\").matches)r.setAttribute(\"data-first\",\"page\")}"
+             &&matchMedia(\"(min-width: 960px)\").matches)r.setAttribute(\"data-first-figures\",\"\")}"
         ));
         assert!(mark.contains("if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t)"));
         assert!(!mark.contains("</"));

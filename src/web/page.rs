@@ -17,6 +17,10 @@ pub const PAGE_END_ID: &str = "page-end";
 pub const FIRST_WORDS_ID: &str = "first-words";
 /// The `id` of the full page's first figures (`page_html::first_figures`).
 pub const FIRST_FIGURES_ID: &str = "first-figures";
+/// The mark on `<html>` under which the page shows its first figures (an
+/// attribute of its own: an embed's `data-first` names a view, whatever
+/// the address says).
+pub const FIRST_FIGURES_MARK: &str = "data-first-figures";
 /// The media query under which the full page lays out its inputs and
 /// results side by side (the stylesheet's `.layout` breakpoint).
 pub const TWO_COLUMNS: &str = "(min-width: 960px)";
@@ -43,13 +47,11 @@ fn root() -> Option<web_sys::Element> {
 
 /// Whether the page shows the default scenario's first figures, written
 /// at build time: the head's script found the bare page on a wide screen
-/// (`data-first="page"` on `<html>`, see `csp::embed_mark`). Under that
+/// (`data-first-figures` on `<html>`, see `csp::embed_mark`). Under that
 /// mark the stylesheet keeps the app's own page hidden, so the app can
 /// build it in short tasks behind them, until [`drop_first_figures`].
 pub fn showed_first_figures() -> bool {
-    root()
-        .and_then(|r| r.get_attribute("data-first"))
-        .is_some_and(|v| v == "page")
+    root().is_some_and(|r| r.get_attribute(FIRST_FIGURES_MARK).is_some())
 }
 
 /// Removes the first figures and the mark that hides the app's own page:
@@ -60,7 +62,7 @@ pub fn drop_first_figures() {
         first.remove();
     }
     if let Some(root) = root() {
-        let _ = root.remove_attribute("data-first");
+        let _ = root.remove_attribute(FIRST_FIGURES_MARK);
     }
 }
 
