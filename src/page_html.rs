@@ -22,8 +22,8 @@ use crate::csp::FIRST_FIGURES_SCRIPT;
 use crate::export::html_attr;
 use crate::format::{data_value, shown_text};
 use crate::model::{
-    compute, sourced_ranges, Given, OutputGroup, Ranked, Shown, Study, CATALOGUE, FACTS, INPUTS,
-    METRICS, OUTPUTS,
+    compute, sourced_ranges, Given, OutputGroup, Outputs, Ranked, Scenario, Shown, Study,
+    CATALOGUE, FACTS, INPUTS, METRICS, OUTPUTS,
 };
 use crate::sentences::{lead, opening};
 
@@ -31,12 +31,19 @@ pub use crate::web::page::{
     CONTROLS_TITLE, FIRST_FIGURES_ID, FIRST_WORDS_ID, MASTHEAD_ID, PAGE_END_ID,
 };
 
-/// The views whose embed opens with a sentence, each with that sentence
-/// for the address that asks for nothing but the view: the default deal
-/// with its default scenario, read by the codec as the app reads it.
-fn opening_sentences() -> Vec<(View, String)> {
+/// The scenario of an address that asks for nothing (the default deal with
+/// its defaults, read by the codec as the app reads it) and its outputs:
+/// what the first words and the first figures are written for.
+fn default_scenario() -> (Scenario, Outputs) {
     let scenario = decode("").scenario;
     let outputs = compute(&scenario);
+    (scenario, outputs)
+}
+
+/// The views whose embed opens with a sentence, each with that sentence
+/// for the address that asks for nothing but the view.
+fn opening_sentences() -> Vec<(View, String)> {
+    let (scenario, outputs) = default_scenario();
     std::iter::once(View::All)
         .chain(View::NAMED.iter().map(|named| named.0))
         .filter_map(|view| {
@@ -284,8 +291,7 @@ pub fn page_end() -> String {
 /// them, and removes them in the task that builds its lead and figures
 /// (`web::page::drop_first_figures`).
 pub fn first_figures() -> String {
-    let scenario = decode("").scenario;
-    let outputs = compute(&scenario);
+    let (scenario, outputs) = default_scenario();
     let mut groups = String::new();
     for group in OutputGroup::ALL {
         let mut figures = String::new();
