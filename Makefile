@@ -10,9 +10,11 @@ WASM := --target wasm32-unknown-unknown
 
 .PHONY: serve test dist bench tools tools-test lint test-native test-wasm test-e2e test-engines test-repeat screenshots clean
 
-## serve: install what is missing, then serve the app on http://127.0.0.1:8080
-serve: tools
-	trunk serve --offline
+## serve: install what is missing, then build the release and serve it on
+## http://127.0.0.1:8080 (the page loads one of three wasm apps by its
+## address, which only the post-build step wires up: see src/csp.rs)
+serve: dist
+	node tests/e2e/server.mjs dist / 8080
 
 ## test: install what is missing, then run every test layer
 test: tools-test lint test-native test-wasm test-e2e test-engines
@@ -21,8 +23,17 @@ test: tools-test lint test-native test-wasm test-e2e test-engines
 ## dist: a release build into dist/, with relative URLs (works under any path).
 ## Set SITE_URL=https://host/path/ so the oEmbed documents carry absolute links.
 SITE_URL ?=
+## Three wasm apps: the full page's first app (index.html), every embed
+## (embed.html) and the full page's lower half (more.html); the post-build
+## step takes the other two into dist/ beside the page's.
+APPS := embed more
 dist: tools
 	trunk build --release --offline
+	for app in $(APPS); do \
+	  rm -rf target/trunk/$$app; \
+	  trunk build $$app.html --release --offline --dist target/trunk/$$app; \
+	  cp target/trunk/$$app/$$app-*.js target/trunk/$$app/$$app-*_bg.wasm dist/; \
+	done
 	cargo run --quiet --bin postbuild -- dist "$(SITE_URL)"
 	node scripts/minify-glue.mjs dist
 

@@ -1,6 +1,6 @@
-// Minifies wasm-bindgen's JS glue in a release dist/ (trunk's minifier
-// cannot parse it) with terser, and rewrites the integrity hash of its
-// modulepreload link in index.html to match. `make dist` runs it after the
+// Minifies wasm-bindgen's JS glue of each app in a release dist/ (trunk's
+// minifier cannot parse it) with terser, and rewrites the integrity hash of
+// any modulepreload link of it in index.html to match. `make dist` runs it after the
 // post-build step; running it twice changes nothing.
 //   node scripts/minify-glue.mjs [dist]
 import { createHash } from 'node:crypto';
@@ -9,15 +9,33 @@ import { join } from 'node:path';
 import { minify } from 'terser';
 
 const dir = process.argv[2] ?? 'dist';
-const glue = (await readdir(dir)).find((f) => /^circular-compute-[0-9a-f]+\.js$/.test(f));
-if (!glue) {
-  console.error(`minify-glue: no circular-compute-*.js in ${dir}`);
-  process.exit(1);
+// Every app's glue: the full page's, the embeds' and the lower half's.
+const glues = (await readdir(dir)).filter((f) => /^(circular-compute|embed|more)-[0-9a-f]+\.js$/.test(f));
+for (const app of ['circular-compute', 'embed', 'more']) {
+  if (!glues.some((g) => g.startsWith(`${app}-`))) {
+    console.error(`minify-glue: no ${app}-*.js in ${dir}`);
+    process.exit(1);
+  }
 }
-const path = join(dir, glue);
-const source = withoutDeadClasses(await readFile(path, 'utf8'), await readFile(join(dir, glue.replace(/\.js$/, '_bg.wasm'))));
-const { code } = await minify(source, { module: true, compress: true, mangle: true });
-if (code.length < source.length) await writeFile(path, code);
+const html = join(dir, 'index.html');
+let index = await readFile(html, 'utf8');
+for (const glue of glues) {
+  const path = join(dir, glue);
+  const source = withoutDeadClasses(await readFile(path, 'utf8'), await readFile(join(dir, glue.replace(/\.js$/, '_bg.wasm'))));
+  const { code } = await minify(source, { module: true, compress: true, mangle: true });
+  const served = code.length < source.length ? code : source;
+  if (served !== source) await writeFile(path, served);
+  // A preload's integrity (if index.html has one for it) must be the hash
+  // of what is served. The post-build step's loader preloads without one.
+  const name = glue.replace(/\./g, '\\.');
+  const tag = index.match(new RegExp(`<link[^>]*\\./${name}[^>]*integrity[^>]*>`))?.[0];
+  if (tag) {
+    const digest = `sha384-${createHash('sha384').update(served).digest('base64')}`;
+    index = index.replace(tag, tag.replace(/integrity="?[^" >]+"?/, `integrity="${digest}"`));
+  }
+  console.log(`minify-glue: ${glue} ${source.length} → ${served.length} bytes${tag ? '; integrity updated' : ''}`);
+}
+await writeFile(html, index);
 
 /** `glue` without each exported class whose wasm half is gone: a class
  * that calls `wasm.X` for no `X` the module still exports (index.html has
@@ -37,16 +55,3 @@ function withoutDeadClasses(glue, wasm) {
   return out;
 }
 
-// The preload's integrity must be the hash of what is served.
-const served = code.length < source.length ? code : source;
-const index = join(dir, 'index.html');
-const html = await readFile(index, 'utf8');
-const name = glue.replace(/\./g, '\\.');
-const tag = html.match(new RegExp(`<link[^>]*\\./${name}[^>]*>`))?.[0];
-if (!tag) {
-  console.error(`minify-glue: index.html has no link to ${glue}`);
-  process.exit(1);
-}
-const digest = `sha384-${createHash('sha384').update(served).digest('base64')}`;
-await writeFile(index, html.replace(tag, tag.replace(/integrity="?[^" >]+"?/, `integrity="${digest}"`)));
-console.log(`minify-glue: ${glue} ${source.length} → ${served.length} bytes; integrity updated`);

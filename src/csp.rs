@@ -38,7 +38,9 @@ pub fn policy(inline: &[&str]) -> String {
 }
 
 /// The inline script that marks an embed's root (`data-embed`) before the
-/// first paint, and starts fetching its `wasm` at once into `window.ccWasm`,
+/// first paint, preloads the glue of the app the loader will start (the
+/// `embed`'s or the `page`'s), and for an embed starts fetching its wasm at
+/// once into `window.ccWasm`,
 /// the response the loader hands to the bindings. A `fetch` and not a
 /// `<link rel=preload>`: WebKit does not give a preloaded response to the
 /// bindings' own fetch, and so fetched the wasm twice. It reads `embed` as
@@ -64,7 +66,7 @@ pub fn policy(inline: &[&str]) -> String {
 /// does: the wasm is asked for once that sentence has painted (a fetch
 /// started before it would share the connection with the first paint, and
 /// Lighthouse counts it into the largest paint).
-pub fn embed_mark(wasm: &str) -> String {
+pub fn embed_mark(page: &Bundle, embed: &Bundle) -> String {
     let page_keys: Vec<String> = PAGE_KEYS
         .iter()
         .filter(|k| !["p", PINNED_KEY].contains(k))
@@ -88,7 +90,12 @@ pub fn embed_mark(wasm: &str) -> String {
          r.setAttribute(\"data-first\",g(\"view\")||\"all\");\
          else window.ccWasm=fetch(\"./{wasm}\")}}\
          else if(v&&n.length<2&&n.every(x=>x===\"v\")&&matchMedia(\"{wide}\").matches)\
-         r.setAttribute(\"{mark}\",\"\")}}",
+         r.setAttribute(\"{mark}\",\"\");\
+         d.head.append(Object.assign(d.createElement(\"link\"),\
+         {{rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?\"{ej}\":\"{pj}\")}}))}}",
+        wasm = embed.wasm,
+        ej = embed.js,
+        pj = page.js,
         default = crate::model::DealSpec::default_deal().id,
         page = page_keys.join(","),
         wide = TWO_COLUMNS,
@@ -148,6 +155,44 @@ impl fmt::Display for HardenError {
     }
 }
 
+/// One wasm app's two files: wasm-bindgen's JS glue and the wasm.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bundle {
+    /// The glue's file name, such as `embed-1234.js`.
+    pub js: String,
+    /// The wasm's file name, such as `embed-1234_bg.wasm`.
+    pub wasm: String,
+}
+
+impl Bundle {
+    /// The bundle trunk built for binary `bin` into `names` (a folder's
+    /// file names): `{bin}-HASH.js` and `{bin}-HASH_bg.wasm`.
+    pub fn find<'a>(bin: &str, names: impl IntoIterator<Item = &'a str>) -> Option<Bundle> {
+        let stem = format!("{bin}-");
+        let js = names.into_iter().find(|n| {
+            n.strip_prefix(&stem)
+                .and_then(|rest| rest.strip_suffix(".js"))
+                .is_some_and(|hash| !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        })?;
+        Some(Bundle {
+            js: js.to_string(),
+            wasm: js.replace(".js", "_bg.wasm"),
+        })
+    }
+}
+
+/// The apps a page can load besides the full page's own (whose files
+/// trunk's loader in `index.html` names): which one a page loads is the
+/// loader's choice, by the address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Apps {
+    /// Every embed (`src/bin/embed.rs`).
+    pub embed: Bundle,
+    /// The full page's lower half (`src/bin/more.rs`), fetched when the
+    /// reader comes near it (`web::bridge`).
+    pub more: Bundle,
+}
+
 /// The hardened page and the loader file it now points to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hardened {
@@ -174,11 +219,49 @@ fn hash(text: &str) -> String {
     format!("{h:016x}")
 }
 
-/// Moves the inline loader to a file (which also shows the crash banner if
-/// the app cannot start, on the full page waits for the first paint, and in
-/// an embed takes the response the embed mark has already asked for),
-/// drops the wasm's preload, and adds the policy and the embed mark.
-pub fn harden(index: &str) -> Result<Hardened, HardenError> {
+/// The loader: starts the page's app, or the embed's under the embed mark,
+/// and shows the crash banner if it cannot; defines `window.ccMore`, which
+/// fetches and starts the full page's lower half once however often it is
+/// called (`web::bridge`). An embed's mark has already asked for its wasm
+/// (`window.ccWasm`); the full page asks once the browser reports its
+/// first contentful paint, the masthead (at once in a hidden tab, which
+/// paints nothing; after a frame where paints are not reported; in any
+/// case within 2 s).
+fn loader(page: &Bundle, apps: &Apps) -> String {
+    let (p, e, m) = (page, &apps.embed, &apps.more);
+    format!(
+        "const d = document, r = d.documentElement, embed = r.hasAttribute('data-embed');\n\
+         const start = (js, wasm) => import(js).then((m) => m.default({{ module_or_path: wasm }}));\n\
+         const go = () => (embed ? start('./{ej}', window.ccWasm ?? './{ew}') : start('./{pj}', './{pw}')).catch((e) => {{\n\
+         \x20 console.error('circular-compute could not start:', e);\n\
+         \x20 d.getElementById('crash')?.removeAttribute('hidden');\n\
+         }});\n\
+         let more;\n\
+         window.ccMore = () => more ??= start('./{mj}', './{mw}').catch((e) => {{\n\
+         \x20 console.error('circular-compute: the charts and tables could not load:', e);\n\
+         \x20 const m = d.getElementById('more');\n\
+         \x20 if (m) m.textContent = 'The charts and tables could not load. Reload the page to try again.';\n\
+         }});\n\
+         let once = () => {{ once = () => {{}}; go(); }};\n\
+         if ((embed && !r.hasAttribute('data-first')) || d.visibilityState === 'hidden') once();\n\
+         else if (PerformanceObserver.supportedEntryTypes?.includes('paint'))\n\
+         \x20 new PerformanceObserver((l, o) => {{ o.disconnect(); setTimeout(() => once()); }}).observe({{ type: 'paint', buffered: true }});\n\
+         else requestAnimationFrame(() => setTimeout(() => once()));\n\
+         setTimeout(() => once(), 2000);\n",
+        ej = e.js,
+        ew = e.wasm,
+        pj = p.js,
+        pw = p.wasm,
+        mj = m.js,
+        mw = m.wasm,
+    )
+}
+
+/// Moves the inline loader to a file that starts the app the address asks
+/// for ([`loader`]), drops trunk's preloads of the page's files (the head's
+/// script preloads the glue of the app it will start), and adds the policy
+/// and the embed mark.
+pub fn harden(index: &str, apps: &Apps) -> Result<Hardened, HardenError> {
     // trunk writes `type="module"`, or `type=module` when it minifies.
     let start = ["<script type=\"module\">", "<script type=module>"]
         .iter()
@@ -195,34 +278,20 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
     if !js.ends_with(".js") || !wasm.ends_with(".wasm") {
         return Err(HardenError::UnknownLoader);
     }
-    // Starts the calculator; if it cannot, says so on the page. An embed's
-    // mark has already fetched the wasm; the full page asks once the
-    // browser reports its first contentful paint, the masthead (at once in a
-    // hidden tab, which paints nothing; after a frame where paints are not
-    // reported; in any case within 2 s).
-    let loader = format!(
-        "import init from './{js}';\n\
-         const go = () => init({{ module_or_path: window.ccWasm ?? './{wasm}' }}).catch((e) => {{\n\
-         \x20 console.error('circular-compute could not start:', e);\n\
-         \x20 document.getElementById('crash')?.removeAttribute('hidden');\n\
-         }});\n\
-         const d = document, r = d.documentElement;\n\
-         let once = () => {{ once = () => {{}}; go(); }};\n\
-         if ((r.hasAttribute('data-embed') && !r.hasAttribute('data-first')) || d.visibilityState === 'hidden') once();\n\
-         else if (PerformanceObserver.supportedEntryTypes?.includes('paint'))\n\
-         \x20 new PerformanceObserver((l, o) => {{ o.disconnect(); setTimeout(() => once()); }}).observe({{ type: 'paint', buffered: true }});\n\
-         else requestAnimationFrame(() => setTimeout(() => once()));\n\
-         setTimeout(() => once(), 2000);\n"
-    );
+    let page = Bundle {
+        js: js.to_string(),
+        wasm: wasm.to_string(),
+    };
+    let loader = loader(&page, apps);
     let loader_name = format!("loader-{}.js", hash(&loader));
     let tag = format!("<script type=\"module\" src=\"./{loader_name}\"></script>");
-    let mark = embed_mark(wasm);
+    let mark = embed_mark(&page, &apps.embed);
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<script>{mark}</script>\n",
         policy(&[&mark, FIRST_FIGURES_SCRIPT])
     );
     let html = format!("{}{tag}{}", &index[..start], &index[end..]);
-    let html = without_preload(&html, wasm);
+    let html = without_preload(&without_preload(&html, &page.wasm), &page.js);
     let head = ["<meta charset=\"utf-8\">", "<meta charset=utf-8>"]
         .iter()
         .find_map(|charset| html.find(charset).map(|i| i + charset.len()));
@@ -244,11 +313,29 @@ pub fn harden(index: &str) -> Result<Hardened, HardenError> {
 mod tests {
     use super::*;
 
+    fn bundle(bin: &str) -> Bundle {
+        Bundle {
+            js: format!("{bin}-1234.js"),
+            wasm: format!("{bin}-1234_bg.wasm"),
+        }
+    }
+
+    fn apps() -> Apps {
+        Apps {
+            embed: bundle("embed"),
+            more: bundle("more"),
+        }
+    }
+
+    fn mark() -> String {
+        embed_mark(&bundle("app"), &bundle("embed"))
+    }
+
     const TRUNK: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './app-1234.js';\nconst wasm = await init({ module_or_path: './app-1234_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n<link rel=\"stylesheet\" href=\"./main.css\"/></head><body></body></html>";
 
     #[test]
     fn the_loader_moves_to_a_file_and_the_policy_comes_first() {
-        let h = harden(TRUNK).unwrap();
+        let h = harden(TRUNK, &apps()).unwrap();
         assert!(
             !h.html.contains("<script type=\"module\">"),
             "no inline script left"
@@ -257,10 +344,11 @@ mod tests {
             "<script type=\"module\" src=\"./{}\"></script>",
             h.loader_name
         )));
-        assert!(h.loader.contains("import init from './app-1234.js'"));
-        assert!(h
-            .loader
-            .contains("module_or_path: window.ccWasm ?? './app-1234_bg.wasm'"));
+        // The page's app, or an embed's, with the response its mark asked for.
+        assert!(h.loader.contains("start('./embed-1234.js', window.ccWasm ?? './embed-1234_bg.wasm')"));
+        assert!(h.loader.contains("start('./app-1234.js', './app-1234_bg.wasm')"));
+        // The lower half, once, on request.
+        assert!(h.loader.contains("window.ccMore = () => more ??= start('./more-1234.js', './more-1234_bg.wasm')"));
         assert!(h.loader.contains("removeAttribute('hidden')"));
         let csp = h.html.find("Content-Security-Policy").unwrap();
         assert!(
@@ -275,11 +363,12 @@ mod tests {
 
     #[test]
     fn the_embed_mark_is_the_one_inline_script_in_the_head_and_the_policy_allows_it_by_hash() {
-        let h = harden(TRUNK).unwrap();
-        let mark = embed_mark("app-1234_bg.wasm");
+        let h = harden(TRUNK, &apps()).unwrap();
+        let mark = mark();
         assert!(h.html.contains(&format!("<script>{mark}</script>")));
         assert!(!mark.contains("</"), "the mark cannot close its script");
-        assert!(mark.contains("fetch(\"./app-1234_bg.wasm\")"));
+        assert!(mark.contains("fetch(\"./embed-1234_bg.wasm\")"));
+        assert!(mark.contains("rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?\"embed-1234.js\":\"app-1234.js\")"));
         assert_eq!(h.html.matches("<script>").count(), 1);
         // The first figures' script, written later, is allowed too.
         assert!(h.html.contains(&policy(&[&mark, FIRST_FIGURES_SCRIPT])));
@@ -295,7 +384,7 @@ mod tests {
 
     #[test]
     fn the_first_words_show_only_for_the_page_keys_and_every_input_may_be_a_control() {
-        let mark = embed_mark("app_bg.wasm");
+        let mark = mark();
         // The keys that leave the scenario as it is, and none that changes it.
         assert!(mark.contains("[\"v\",\"embed\",\"view\",\"controls\",\"theme\"].includes(x)"));
         for key in ["\"p\"", "\"a\"", "\"deal\"]"] {
@@ -311,7 +400,7 @@ mod tests {
         // The bare page, on a wide screen: nothing but a valid version.
         assert!(mark.contains(
             "else if(v&&n.length<2&&n.every(x=>x===\"v\")\
-             &&matchMedia(\"(min-width: 960px)\").matches)r.setAttribute(\"data-first-figures\",\"\")}"
+             &&matchMedia(\"(min-width: 960px)\").matches)r.setAttribute(\"data-first-figures\",\"\");"
         ));
         assert!(mark.contains("if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t)"));
         assert!(!mark.contains("</"));
@@ -324,7 +413,7 @@ mod tests {
             "<link rel=\"stylesheet\"",
             &format!("{preload}<link rel=\"stylesheet\""),
         );
-        let h = harden(&page).unwrap();
+        let h = harden(&page, &apps()).unwrap();
         assert!(!h.html.contains("<link rel=\"preload\""), "{}", h.html);
         assert!(h
             .html
@@ -334,15 +423,15 @@ mod tests {
         assert_eq!(without_preload("<p>", "a_bg.wasm"), "<p>");
         // The embed mark fetches, unless it shows the first words; the
         // loader hands that response on.
-        assert!(embed_mark("a_bg.wasm").contains(
-            "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(\"./a_bg.wasm\")"
+        assert!(mark().contains(
+            "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(\"./embed-1234_bg.wasm\")"
         ));
         assert!(h
             .loader
-            .contains("module_or_path: window.ccWasm ?? './app-1234_bg.wasm'"));
+            .contains("window.ccWasm ?? './embed-1234_bg.wasm'"));
         assert!(h
             .loader
-            .contains("(r.hasAttribute('data-embed') && !r.hasAttribute('data-first')) || d.visibilityState === 'hidden') once();"));
+            .contains("if ((embed && !r.hasAttribute('data-first')) || d.visibilityState === 'hidden') once();"));
         assert!(h
             .loader
             .contains("observe({ type: 'paint', buffered: true })"));
@@ -353,22 +442,53 @@ mod tests {
         let minified = TRUNK
             .replace("<script type=\"module\">", "<script type=module>")
             .replace("<meta charset=\"utf-8\">", "<meta charset=utf-8>");
-        let h = harden(&minified).unwrap();
+        let h = harden(&minified, &apps()).unwrap();
         assert!(
             !h.html.contains("<script type=module>"),
             "no inline script left"
         );
-        assert!(h.loader.contains("import init from './app-1234.js'"));
+        assert!(h.loader.contains("start('./app-1234.js', './app-1234_bg.wasm')"));
         let charset = h.html.find("<meta charset=utf-8>").unwrap();
         let csp = h.html.find("Content-Security-Policy").unwrap();
         assert!(charset < csp && csp < h.html.find("<script").unwrap());
     }
 
     #[test]
+    fn the_page_no_longer_preloads_the_glue_of_an_app_it_may_not_start() {
+        let glue = "<link rel=\"modulepreload\" href=\"./app-1234.js\" crossorigin=anonymous integrity=\"sha384-x\">\n";
+        let page = TRUNK.replace("<link rel=\"stylesheet\"", &format!("{glue}<link rel=\"stylesheet\""));
+        let h = harden(&page, &apps()).unwrap();
+        assert!(!h.html.contains("modulepreload\" href"), "{}", h.html);
+    }
+
+    #[test]
+    fn a_bundle_is_found_by_its_binary_and_hash() {
+        let names = ["embed-12ab.js", "embed-12ab_bg.wasm", "embedded-1.js", "more-.js", "more-xyz.js"];
+        assert_eq!(
+            Bundle::find("embed", names),
+            Some(Bundle { js: "embed-12ab.js".into(), wasm: "embed-12ab_bg.wasm".into() })
+        );
+        assert_eq!(Bundle::find("more", names), None);
+    }
+
+    #[test]
+    fn every_app_is_optimised_with_the_same_wasm_opt_passes() {
+        let passes = |file: &str| {
+            let html = std::fs::read_to_string(file).unwrap();
+            between(&html, "data-wasm-opt-params=\"", "\"").map(str::to_string)
+        };
+        let page = passes("index.html");
+        assert!(page.as_deref().is_some_and(|p| p.contains("-Oz")));
+        for file in ["embed.html", "more.html"] {
+            assert_eq!(passes(file), page, "{file}");
+        }
+    }
+
+    #[test]
     fn pages_without_a_trunk_loader_are_errors() {
-        assert_eq!(harden("<html></html>"), Err(HardenError::NoLoader));
+        assert_eq!(harden("<html></html>", &apps()), Err(HardenError::NoLoader));
         let odd = "<head><script type=\"module\">console.log(1)</script></head>";
-        assert_eq!(harden(odd), Err(HardenError::UnknownLoader));
+        assert_eq!(harden(odd, &apps()), Err(HardenError::UnknownLoader));
         assert!(!HardenError::NoHead.to_string().is_empty());
     }
 }

@@ -321,10 +321,10 @@ pub fn first_figures() -> String {
     }
     format!(
         "<template><main id=\"{FIRST_FIGURES_ID}\" class=\"layout\">\
-         <section class=\"controls\"><h2>{CONTROLS_TITLE}</h2></section><div class=\"results\">\
+         <div class=\"results answer\">\
          <p class=\"lead\" data-testid=\"lead\">{}</p>\
          <section id=\"figures\" class=\"figures\" aria-label=\"Figures\" tabindex=\"-1\">{groups}</section>\
-         </div></main></template><script>{FIRST_FIGURES_SCRIPT}</script>",
+         </div><section class=\"controls\"><h2>{CONTROLS_TITLE}</h2></section></main></template><script>{FIRST_FIGURES_SCRIPT}</script>",
         html_attr(&lead(&scenario, &outputs))
     )
 }

@@ -43,12 +43,27 @@ pub struct AppState {
     /// The address write waiting for its timer, if any; cleared when the
     /// app is unmounted so no write outlives it.
     url_pending: StoredValue<Option<TimeoutHandle>>,
+    /// Whether this state owns the address. The full page's lower half runs
+    /// as an app of its own (`components::more`) whose state follows the
+    /// page's: it never writes the address, it asks the page to load.
+    owner: bool,
 }
 
 impl AppState {
     /// Reads the scenario from the address and sets up the memo.
     pub fn from_location() -> AppState {
-        let decoded = decode(&location::query());
+        AppState::of(decode(&location::query()), true)
+    }
+
+    /// A state that follows another app's: read from `query` (a share
+    /// query, as the owner announces it), never writing the address. What
+    /// it is asked to load goes to its owner (`web::bridge`).
+    pub fn following(query: &str) -> AppState {
+        AppState::of(decode(query), false)
+    }
+
+    /// The state of a decoded address.
+    fn of(decoded: Decoded, owner: bool) -> AppState {
         let (shown, embed_notices) = presentation(&decoded);
         let notices = notice_lines(
             decoded
@@ -71,6 +86,36 @@ impl AppState {
             link: Memo::new(move |_| location::href_for(&share_query(scenario, preset, pinned))),
             presentation: StoredValue::new(shown),
             url_pending: StoredValue::new(None),
+            owner,
+        }
+    }
+
+    /// Takes the scenario, its preset and A as `query` gives them, as
+    /// they are: the owner's answer to a follower's request, and a
+    /// follower's to the owner's announcement.
+    pub fn adopt(&self, query: &str) {
+        let decoded = decode(query);
+        self.preset.set(decoded.preset);
+        self.scenario.set(decoded.scenario);
+        self.pinned.set(decoded.pinned);
+    }
+
+    /// The owner: loads what the page's lower half asked for, as a new
+    /// history entry (it holds the whole state, A included).
+    pub fn take_request(&self, query: &str) {
+        self.adopt(query);
+        self.notices.set(Vec::new());
+        self.commit(true);
+    }
+
+    /// Records a change the reader asked for: the owner writes the address
+    /// (a new history entry with `new_entry`), a follower asks its owner to
+    /// load the state it now holds.
+    fn commit(&self, new_entry: bool) {
+        if self.owner {
+            location::write(&self.address_query(), new_entry);
+        } else {
+            crate::web::bridge::request(&self.address_query());
         }
     }
 
@@ -93,7 +138,7 @@ impl AppState {
         let deal = self.scenario.get_untracked().deal();
         self.preset.set(preset);
         self.scenario.set(preset.scenario_in(deal));
-        location::write(&self.address_query(), true);
+        self.commit(true);
     }
 
     /// Loads a deal as its sources give it, from the announced preset:
@@ -101,7 +146,7 @@ impl AppState {
     pub fn load_deal(&self, deal: &'static DealSpec) {
         self.preset.set(Preset::announced());
         self.scenario.set(Scenario::of_deal(deal));
-        location::write(&self.address_query(), true);
+        self.commit(true);
     }
 
     /// Pins the reader's scenario as A and loads `deal`, as its sources
@@ -110,7 +155,7 @@ impl AppState {
         self.pinned.set(Some(self.current()));
         self.preset.set(Preset::announced());
         self.scenario.set(Scenario::of_deal(deal));
-        location::write(&self.address_query(), true);
+        self.commit(true);
     }
 
     /// Loads a scenario read from elsewhere (a saved one, a host page's
@@ -126,7 +171,7 @@ impl AppState {
         }
         self.notices
             .set(notice_lines(decoded.notices.iter().map(|n| n.to_string())));
-        location::write(&self.address_query(), new_entry);
+        self.commit(new_entry);
     }
 
     /// The scenario as share-URL keys (only what differs from its preset),
@@ -156,13 +201,13 @@ impl AppState {
     /// Pins the current scenario as A; the reader goes on editing B.
     pub fn pin(&self) {
         self.pinned.set(Some(self.current()));
-        location::write(&self.address_query(), true);
+        self.commit(true);
     }
 
     /// Stops comparing: A is dropped, B stays.
     pub fn unpin(&self) {
         self.pinned.set(None);
-        location::write(&self.address_query(), true);
+        self.commit(true);
     }
 
     /// Swaps A and B, so the reader can edit the other one.
@@ -173,7 +218,7 @@ impl AppState {
         self.pinned.set(Some(self.current()));
         self.preset.set(a.preset);
         self.scenario.set(a.scenario);
-        location::write(&self.address_query(), true);
+        self.commit(true);
     }
 
     /// The address's own query: the share query, plus the embed settings

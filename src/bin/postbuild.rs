@@ -11,6 +11,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 #[cfg(not(target_arch = "wasm32"))]
+use circular_compute::csp::{Apps, Bundle};
+#[cfg(not(target_arch = "wasm32"))]
 use circular_compute::oembed::Assets;
 
 /// A build-time tool: nothing to do in the browser.
@@ -41,7 +43,23 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
     if html.contains("Content-Security-Policy") {
         println!("postbuild: {} is already hardened", index.display());
     } else {
-        let hard = circular_compute::csp::harden(&html).map_err(|e| e.to_string())?;
+        let names: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .collect();
+        let bundle = |bin: &str| {
+            Bundle::find(bin, names.iter().map(String::as_str)).ok_or_else(|| {
+                format!(
+                    "{}: no {bin}-*.js from trunk (make dist builds {bin}.html beside index.html)",
+                    dir.display()
+                )
+            })
+        };
+        let apps = Apps {
+            embed: bundle("embed")?,
+            more: bundle("more")?,
+        };
+        let hard = circular_compute::csp::harden(&html, &apps).map_err(|e| e.to_string())?;
         let loader = dir.join(&hard.loader_name);
         std::fs::write(&loader, &hard.loader).map_err(|e| format!("{}: {e}", loader.display()))?;
         println!(

@@ -10,6 +10,8 @@ use super::downloads::Downloads;
 use super::embed_view::EmbedView;
 use super::figures::Figures;
 use super::input_group::InputGroup;
+use super::jump_to_inputs::JumpToInputs;
+use super::key_strip::KeyStrip;
 use super::lead::Lead;
 use super::notices::Notices;
 use super::pin_bar::PinBar;
@@ -25,11 +27,42 @@ use crate::live::{at_stage, at_stage_item, detached_memo, effect, stages, Item};
 use crate::model::Group;
 use crate::sentences::deal_masthead;
 use crate::state::AppState;
-use crate::web::{api, embed, page};
+use crate::web::{api, bridge, embed, page};
 
 /// The calculator: the full page, or an embed when the address says `embed=1`.
+///
+/// The release build ships the two as separate wasm files ([`PageApp`] and
+/// [`EmbedApp`], each its own binary), so neither carries the other's
+/// parts; this one, with both, is what the browser tests mount.
 #[component]
 pub fn App() -> impl IntoView {
+    if start() {
+        embed_app().into_any()
+    } else {
+        view! { <FullPage below=Below::Inline/> }.into_any()
+    }
+}
+
+/// The full page alone: the page binary's app. An address that asks for an
+/// embed is shown as the full page (the page's loader sends embeds to
+/// [`EmbedApp`], so only a stale or hand-made loader gets here).
+#[component]
+pub fn PageApp() -> impl IntoView {
+    start();
+    view! { <FullPage below=Below::Fetched/> }
+}
+
+/// An embed alone: the embed binary's app, which carries none of the
+/// full page's parts (pickers, saved scenarios, downloads, Embed dialog).
+#[component]
+pub fn EmbedApp() -> impl IntoView {
+    start();
+    embed_app()
+}
+
+/// Reads the address into the state every part reads, keeps the address in
+/// step, installs the JS API and marks the root; whether it is an embed.
+fn start() -> bool {
     let state = AppState::from_location();
     provide_context(state);
     state.sync_location();
@@ -37,41 +70,57 @@ pub fn App() -> impl IntoView {
     let shown = state.presentation.get_value();
     embed::mark_root(shown.theme);
     page::mark_embed(shown.embed);
-    if shown.embed {
-        embed::post_height_to_parent();
-        embed::converse_with_host(state);
-        view! { <EmbedView/> }.into_any()
-    } else {
-        view! { <FullPage/> }.into_any()
-    }
+    shown.embed
 }
 
-/// The stages of the full page's two columns: the inputs (the preset and
-/// share bars, the saved scenarios, one stage per input group) and the
-/// results (the lead with the A/B table, then the figures).
-const INPUT_STAGES: u8 = 2 + Group::ALL.len() as u8;
+/// An embed's view, talking to its host page.
+fn embed_app() -> AnyView {
+    let state = expect_context::<AppState>();
+    embed::post_height_to_parent();
+    embed::converse_with_host(state);
+    view! { <EmbedView/> }.into_any()
+}
+
+/// The stages of the full page's first app: the answer (the lead with the
+/// A/B table, then the figures) and the inputs (the pickers and share
+/// bars, the saved scenarios, one stage per input group).
 const RESULT_STAGES: u8 = 2;
-/// The first stage after both columns: the charts, then what lies below.
+const INPUT_STAGES: u8 = 2 + Group::ALL.len() as u8;
+/// The first stage after both: what lies below.
 const BELOW: u8 = 1 + INPUT_STAGES + RESULT_STAGES;
 /// The stage at which the full page's end (Sources and method, and the
-/// footer, written into the page at build time) is shown: the page is whole.
-const LAST_STAGE: u8 = BELOW + 7;
+/// footer, written into the page at build time) is shown: the page's own
+/// parts are all built.
+const LAST_STAGE: u8 = BELOW + 1;
 
-/// The full page: inputs beside figures, charts, tables (the masthead and
-/// the sources are written into the page at build time, see `page_html`).
+/// Where the full page's lower half (charts, tornados, schedule, downloads,
+/// compare table) comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Below {
+    /// Built by this app, in stages after the rest (the browser tests'
+    /// [`App`], which has every part in one wasm).
+    Inline,
+    /// A second wasm (`components::more`), fetched when the reader comes
+    /// near it, whose state follows this app's through `web::bridge`.
+    Fetched,
+}
+
+/// The full page: the answer, then the inputs, then charts and tables (the
+/// masthead and the sources are written into the page at build time, see
+/// `page_html`). On a wide screen the inputs sit in a column at the left
+/// of the answer and what lies below it; on a narrow one, below the answer.
 ///
 /// The start-up task builds only the frame; every part is built in a short
 /// task of its own (see `live::stages`), so the page answers a tap between
-/// any two and no task keeps it frozen. Each column is built top to bottom
-/// and what lies below both comes last, so nothing already on screen moves.
-/// On a wide screen the results, beside the inputs, come first: they are
-/// what a reader looks at there; on a narrow one, the page's own order.
-/// Where the page already shows the default scenario's lead and figures,
-/// written at build time (`page_html::first_figures`), the stylesheet
-/// keeps this page hidden behind them until the task that builds its lead
-/// and figures, which drops them (`web::page::drop_first_figures`).
+/// any two and no task keeps it frozen: the answer first, then the inputs
+/// top to bottom, then what lies below, so nothing already on screen
+/// moves. Where the page already shows the default scenario's lead and
+/// figures, written at build time (`page_html::first_figures`), the
+/// stylesheet keeps this page hidden behind them until the task that
+/// builds its lead and figures, which drops them
+/// (`web::page::drop_first_figures`).
 #[component]
-fn FullPage() -> impl IntoView {
+fn FullPage(below: Below) -> impl IntoView {
     let state = expect_context::<AppState>();
     let permalink = move || state.link.get();
     // The masthead names the deal in view.
@@ -82,59 +131,83 @@ fn FullPage() -> impl IntoView {
         page::show_deal(deal_masthead(deal), &title);
     });
     let stage = stages(LAST_STAGE);
-    // (inputs, lead, figures): the stage at which each is built.
-    let (inputs, lead, figures) = match (page::two_columns(), page::showed_first_figures()) {
-        // The page shows the default scenario's lead and figures, written
-        // at build time, and hides this one: the app's own take their
-        // place in one task, which drops them and shows this page.
-        (true, true) => (2, 1, 1),
-        (true, false) => (1 + RESULT_STAGES, 1, 2),
-        (false, first) => {
-            if first {
-                page::drop_first_figures();
-            }
-            (1, 1 + INPUT_STAGES, 2 + INPUT_STAGES)
-        }
-    };
+    let (lead, figures, inputs) = (1, 2, 1 + RESULT_STAGES);
+    if !page::two_columns() && page::showed_first_figures() {
+        page::drop_first_figures();
+    }
     let group: Item = Arc::new(|i| view! { <InputGroup group=Group::ALL[i]/> }.into_any());
+    let lower = match below {
+        Below::Inline => at_stage(stage, BELOW, || lower_half().into_any()).into_any(),
+        Below::Fetched => fetched_lower_half(),
+    };
     view! {
         <p class="print-only permalink">"This scenario, live: " <a href=permalink>{permalink}</a></p>
         <Notices/>
         <main class="layout">
-            <section class="controls" aria-labelledby="controls-title">
+            <div class="results answer">
+                {at_stage(stage, lead, || view! { <Lead/><JumpToInputs/><AbCompare/> }.into_any())}
+                {at_stage(stage, figures, || {
+                    page::drop_first_figures();
+                    view! { <Figures/> }.into_any()
+                })}
+            </div>
+            <section class="controls" id="controls" aria-labelledby="controls-title" tabindex="-1">
                 <h2 id="controls-title">{page::CONTROLS_TITLE}</h2>
                 {at_stage(stage, inputs, || view! { <DealPicker/><PresetPicker/><ShareBar/><PinBar/> }.into_any())}
                 {at_stage(stage, inputs + 1, || view! { <SavedScenarios/> }.into_any())}
                 {(0..Group::ALL.len())
                     .map(|i| at_stage_item(stage, inputs + 2 + i as u8, group.clone(), i))
                     .collect_view()}
+                {at_stage(stage, inputs + 1, || view! { <KeyStrip/> }.into_any())}
             </section>
-            <div class="results">
-                {at_stage(stage, lead, || view! { <Lead/><AbCompare/> }.into_any())}
-                {at_stage(stage, figures, || {
-                    page::drop_first_figures();
-                    view! { <Figures/> }.into_any()
-                })}
-                // The one-at-a-time study behind the charts' bands and the
-                // tornados: computed in a task of its own, before them.
-                {at_stage(stage, BELOW, || {
-                    expect_context::<AppState>().study.with_untracked(|_| ());
-                    ().into_any()
-                })}
-                <section class="charts" aria-label="Charts">
-                    {at_stage(stage, BELOW + 1, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
-                    {at_stage(stage, BELOW + 2, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
-                    {at_stage(stage, BELOW + 3, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
-                </section>
-                {at_stage(stage, BELOW + 4, || view! { <WhatMatters/> }.into_inner())}
-                {at_stage(stage, BELOW + 5, || view! { <ScheduleTable/> }.into_inner())}
-                {at_stage(stage, BELOW + 6, || view! { <Downloads/> }.into_inner())}
-                {at_stage(stage, BELOW + 6, || view! { <CompareTable/> }.into_inner())}
-            </div>
+            <div class="results below">{lower}</div>
         </main>
         {at_stage(stage, LAST_STAGE, || {
             page::show_page_end();
             ().into_any()
         })}
+    }
+}
+
+/// The lower half when another wasm draws it: the element it mounts into,
+/// kept in step with this app's state, and fetched once the reader comes
+/// near it. Until then it says what it will hold.
+fn fetched_lower_half() -> AnyView {
+    let state = expect_context::<AppState>();
+    let more = NodeRef::<leptos::html::Div>::new();
+    effect(move || {
+        let query = state.share_query();
+        bridge::announce(&query);
+    });
+    bridge::on_request(move |query| state.take_request(&query));
+    more.on_load(|el| bridge::load_when_near(&el));
+    view! {
+        <p class="more-wait" id=bridge::WAIT_ID>"The charts and tables load as you scroll to them."</p>
+        <div id=bridge::MORE_ID class="more" node_ref=more aria-busy="true"></div>
+    }
+    .into_any()
+}
+
+/// The page's lower half, in page order: the charts, what matters most,
+/// the schedule, the downloads and the compare table, each built in a
+/// task of its own.
+pub fn lower_half() -> impl IntoView {
+    let stage = stages(6);
+    view! {
+        // The one-at-a-time study behind the charts' bands and the
+        // tornados: computed in a task of its own, before them.
+        {at_stage(stage, 1, || {
+            expect_context::<AppState>().study.with_untracked(|_| ());
+            ().into_any()
+        })}
+        <section class="charts" aria-label="Charts">
+            {at_stage(stage, 2, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
+            {at_stage(stage, 3, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
+            {at_stage(stage, 4, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
+        </section>
+        {at_stage(stage, 5, || view! { <WhatMatters/> }.into_inner())}
+        {at_stage(stage, 6, || view! { <ScheduleTable/> }.into_inner())}
+        {at_stage(stage, 6, || view! { <Downloads/> }.into_inner())}
+        {at_stage(stage, 6, || view! { <CompareTable/> }.into_inner())}
     }
 }

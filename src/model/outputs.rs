@@ -188,6 +188,15 @@ pub const KEY_FIGURES: &[&str] = &[
     "payback-year",
 ];
 
+/// The figures that stay in view while a reader moves the inputs on a
+/// phone (the page's key strip), each with a label short enough for a
+/// third of a phone's width.
+pub const STRIP_FIGURES: &[(&str, &str)] = &[
+    ("spend-per-year", "Spend a year"),
+    ("investor-net-cash", "Investor's net cash"),
+    ("payback-year", "Payback"),
+];
+
 /// One column of the yearly schedule.
 #[derive(Clone, Copy, Debug)]
 pub struct ColumnSpec {

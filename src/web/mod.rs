@@ -2,6 +2,7 @@
 //! the components. Nothing here computes a figure.
 
 pub mod api;
+pub mod bridge;
 pub mod clipboard;
 pub mod dom;
 pub mod download;
