@@ -22,7 +22,7 @@ use crate::csp::FIRST_FIGURES_SCRIPT;
 use crate::export::html_attr;
 use crate::format::{data_value, shown_text};
 use crate::model::{
-    compute, sourced_ranges, Given, OutputGroup, Outputs, Ranked, Scenario, Shown, Study,
+    compute, sourced_ranges, tornado_of, Given, OutputGroup, Outputs, Ranked, Scenario, Shown,
     CATALOGUE, FACTS, INPUTS, METRICS, OUTPUTS,
 };
 use crate::sentences::{lead, opening};
@@ -48,7 +48,7 @@ fn opening_sentences() -> Vec<(View, String)> {
         .chain(View::NAMED.iter().map(|named| named.0))
         .filter_map(|view| {
             let text = opening(view, &scenario, &outputs, || {
-                Study::of(&scenario).tornado(Ranked::NetCash)
+                tornado_of(&scenario, Ranked::NetCash)
             })?;
             Some((view, text))
         })
@@ -476,7 +476,7 @@ mod tests {
         assert!(lead(&s, &o).contains("For every $1 Amazon puts in"));
         for view in [View::Spend, View::Capacity, View::Cash, View::Tornado] {
             let key = view.key().unwrap();
-            let text = takeaway(view, &s, &o, || Study::of(&s).tornado(Ranked::NetCash)).unwrap();
+            let text = takeaway(view, &s, &o, || tornado_of(&s, Ranked::NetCash)).unwrap();
             assert!(
                 html.contains(&format!(
                     "<p class=\"lead\" data-for=\"{key}\">{}</p>",

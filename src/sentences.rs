@@ -336,11 +336,11 @@ pub fn input_badge(s: &Scenario, input: Input) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{compute, OutputSpec, Ranked, Study};
+    use crate::model::{compute, tornado_of, OutputSpec, Ranked};
 
     fn world(s: Scenario) -> (Scenario, Outputs, Tornado) {
         let o = compute(&s);
-        let t = Study::of(&s).tornado(Ranked::NetCash);
+        let t = tornado_of(&s, Ranked::NetCash);
         (s, o, t)
     }
 

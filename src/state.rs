@@ -9,12 +9,18 @@ use crate::codec::embed::{embed_query, presentation, Presentation};
 use crate::codec::given::ScenarioMap;
 use crate::codec::{decode, encode_with, notice_lines, Decoded, Pinned};
 use crate::live::{after, effect};
-use crate::model::{compute, DealSpec, Input, Outputs, Preset, Scenario, Study};
+use std::sync::Arc;
+
+use crate::model::{compute, trials, DealSpec, Input, Outputs, Preset, Scenario, Study};
 use crate::web::location;
 
 /// How often, at most, the address is rewritten while a slider moves.
 /// Browsers throttle `history.replaceState` past about 100 calls in 10 s.
 const URL_WRITE_EVERY: Duration = Duration::from_millis(250);
+/// How long the scenario must stay put before the one-at-a-time study (46
+/// runs of the model, and the tornados and bands drawn from them) follows
+/// it: a slider's steps update the figures and charts alone.
+pub const SETTLE_AFTER: Duration = Duration::from_millis(200);
 
 /// Shared state, provided as context to every component.
 #[derive(Clone, Copy)]
@@ -33,8 +39,15 @@ pub struct AppState {
     pub pinned_outputs: Memo<Option<Outputs>>,
     /// The scenario with its outputs and each input moved across its range,
     /// one at a time: the charts and tornados read only this, so an input
-    /// reaches them by one path through the reactive graph, not three.
+    /// reaches them by one path through the reactive graph, not three. Its
+    /// trials follow [`AppState::settled`], so they are pending while the
+    /// reader moves an input and computed once they pause.
     pub study: Memo<Study>,
+    /// The scenario the trials are computed for: the scenario, once the
+    /// reader has left it alone for [`SETTLE_AFTER`].
+    settled: RwSignal<Scenario>,
+    /// The settling write waiting for its timer, if any.
+    settle_pending: StoredValue<Option<TimeoutHandle>>,
     /// The address that reproduces the scenario, encoded once per change
     /// for every link and citation that shows it.
     pub link: Memo<String>,
@@ -75,19 +88,65 @@ impl AppState {
         let scenario = RwSignal::new(decoded.scenario);
         let pinned = RwSignal::new(decoded.pinned);
         let preset = RwSignal::new(decoded.preset);
-        AppState {
+        let outputs = Memo::new(move |_| compute(&scenario.get()));
+        let settled = RwSignal::new(decoded.scenario);
+        let trials = Memo::new(move |_| Arc::new(trials(&settled.get())));
+        let state = AppState {
             scenario,
             preset,
             notices: RwSignal::new(notices),
-            outputs: Memo::new(move |_| compute(&scenario.get())),
+            outputs,
             pinned,
             pinned_outputs: Memo::new(move |_| pinned.get().map(|a| compute(&a.scenario))),
-            study: Memo::new(move |_| Study::of(&scenario.get())),
+            study: Memo::new(move |_| {
+                let s = scenario.get();
+                let study = Study::pending(s, outputs.get());
+                // The trials are read only once they are this scenario's.
+                if settled.get() == s {
+                    Study {
+                        trials: Some(trials.get()),
+                        ..study
+                    }
+                } else {
+                    study
+                }
+            }),
+            settled,
+            settle_pending: StoredValue::new(None),
             link: Memo::new(move |_| location::href_for(&share_query(scenario, preset, pinned))),
             presentation: StoredValue::new(shown),
             url_pending: StoredValue::new(None),
             owner,
-        }
+        };
+        state.settle();
+        state
+    }
+
+    /// Lets the study follow the scenario once it has stayed put for
+    /// [`SETTLE_AFTER`] (each change restarts the wait).
+    fn settle(self) {
+        effect(move || {
+            let now = self.scenario.get();
+            if let Some(Some(handle)) = self.settle_pending.try_update_value(Option::take) {
+                handle.clear();
+            }
+            if self.settled.get_untracked() == now {
+                return;
+            }
+            let handle = after(
+                SETTLE_AFTER,
+                Box::new(move || {
+                    self.settle_pending.set_value(None);
+                    self.settled.set(self.scenario.get_untracked());
+                }),
+            );
+            self.settle_pending.set_value(handle);
+        });
+        on_cleanup(move || {
+            if let Some(Some(handle)) = self.settle_pending.try_get_value() {
+                handle.clear();
+            }
+        });
     }
 
     /// Takes the scenario, its preset and A as `query` gives them, as

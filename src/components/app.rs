@@ -82,9 +82,9 @@ fn embed_app() -> AnyView {
 }
 
 /// The stages of the full page's first app: the answer (the lead with the
-/// A/B table, then the figures) and the inputs (the pickers and share
+/// A/B table and the figures, in one) and the inputs (the pickers and share
 /// bars, the saved scenarios, one stage per input group).
-const RESULT_STAGES: u8 = 2;
+const RESULT_STAGES: u8 = 1;
 const INPUT_STAGES: u8 = 2 + Group::ALL.len() as u8;
 /// The first stage after both: what lies below.
 const BELOW: u8 = 1 + INPUT_STAGES + RESULT_STAGES;
@@ -131,10 +131,15 @@ fn FullPage(below: Below) -> impl IntoView {
         page::show_deal(deal_masthead(deal), &title);
     });
     let stage = stages(LAST_STAGE);
-    let (lead, figures, inputs) = (1, 2, 1 + RESULT_STAGES);
+    // The answer (the lead and every figure) is built in one task, so
+    // nothing below it moves once it shows; where the page shows the
+    // default scenario's lead and figures, written at build time, that
+    // task drops them. On a narrow screen they go at once: the stylesheet
+    // shows them on a wide one only.
     if !page::two_columns() && page::showed_first_figures() {
         page::drop_first_figures();
     }
+    let (answer, inputs) = (1, 1 + RESULT_STAGES);
     let group: Item = Arc::new(|i| view! { <InputGroup group=Group::ALL[i]/> }.into_any());
     let lower = match below {
         Below::Inline => at_stage(stage, BELOW, || lower_half().into_any()).into_any(),
@@ -145,10 +150,9 @@ fn FullPage(below: Below) -> impl IntoView {
         <Notices/>
         <main class="layout">
             <div class="results answer">
-                {at_stage(stage, lead, || view! { <Lead/><JumpToInputs/><AbCompare/> }.into_any())}
-                {at_stage(stage, figures, || {
+                {at_stage(stage, answer, || {
                     page::drop_first_figures();
-                    view! { <Figures/> }.into_any()
+                    view! { <Lead/><JumpToInputs/><AbCompare/><Figures/> }.into_any()
                 })}
             </div>
             <section class="controls" id="controls" aria-labelledby="controls-title" tabindex="-1">

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::codec::embed::View;
-use crate::model::Ranked;
+use crate::model::{tornado_of, Ranked};
 use crate::sentences::{lead, takeaway};
 use crate::state::AppState;
 
@@ -17,8 +17,13 @@ pub fn Lead(#[prop(optional)] view: Option<View>) -> impl IntoView {
         state.scenario.with(|s| {
             state.outputs.with(|o| match view {
                 None => lead(s, o),
+                // The tornado view's takeaway names the input that moves
+                // the net cash most: at once, even while the study waits.
                 Some(view) => takeaway(view, s, o, || {
-                    state.study.with(|study| study.tornado(Ranked::NetCash))
+                    state
+                        .study
+                        .with(|study| study.tornado(Ranked::NetCash))
+                        .unwrap_or_else(|| tornado_of(s, Ranked::NetCash))
                 })
                 .unwrap_or_default(),
             })

@@ -13,7 +13,7 @@ use crate::chart::tornado::{tornado_chart, TornadoRow};
 use crate::chart::{tip_html, BAND_LABEL, MAX_TICKS};
 use crate::format::{fixed, Fixed};
 use crate::live::{detached_memo, effect_with};
-use crate::model::{output_needs, OutputSpec, Quantities, Ranked, INPUTS};
+use crate::model::{output_needs, tornado_of, OutputSpec, Quantities, Ranked, Tornado, INPUTS};
 use crate::sentences::gap_note;
 use crate::state::AppState;
 use crate::web::dom::Live;
@@ -58,7 +58,16 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
     let plot_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let width = measured_width(plot_ref);
-    let data = Memo::new(move |_| state.study.with(|s| s.tornado(ranked)));
+    // While the study waits for the reader to pause, the last tornado stays,
+    // marked as updating (dimmed, and busy for screen readers).
+    let data = Memo::new(move |last: Option<&Tornado>| {
+        state
+            .study
+            .with(|s| s.tornado(ranked))
+            .or_else(|| last.cloned())
+            .unwrap_or_else(|| state.scenario.with_untracked(|s| tornado_of(s, ranked)))
+    });
+    let updating = Memo::new(move |_| state.study.with(|s| s.trials.is_none()));
     let geometry = Memo::new(move |_| data.with(|t| tornado_chart(width.get(), t)));
     let ticks = detached_memo(move || geometry.with(|g| g.ticks.clone()));
     // Read by several attributes, and changed far less often than the bars.
@@ -116,7 +125,13 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
         })
     };
     view! {
-        <figure class="tornado" class:not-known=move || gap.with(Option::is_some) data-testid=format!("tornado-{key}")>
+        <figure
+            class="tornado"
+            class:not-known=move || gap.with(Option::is_some)
+            class:updating=updating
+            aria-busy=move || updating.get().to_string()
+            data-testid=format!("tornado-{key}")
+        >
             <figcaption>
                 <h3>{title}</h3>
                 <p class="note gap" data-testid=format!("gap-tornado-{key}") hidden=move || gap.with(Option::is_none)>{move || gap.get()}</p>

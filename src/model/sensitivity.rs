@@ -2,6 +2,7 @@
 //! ([`Spread`]), one at a time, and what that does to a figure (the tornado
 //! chart) or to a yearly series (the low–high band on the charts).
 
+use std::sync::Arc;
 use super::compute::{compute, Outputs, YearRow};
 use super::inputs::{Input, InputSpec, Spread};
 use super::scenario::{clamp_value, Scenario};
@@ -85,16 +86,21 @@ pub struct Trial {
 }
 
 /// A scenario with its outputs and its one-at-a-time trials: everything the
-/// bands and tornados read, as one value, so the page recomputes them from
+/// charts and tornados read, as one value, so the page recomputes them from
 /// one source rather than three.
+///
+/// The trials cost the model 46 runs, so the page computes them only once
+/// the reader pauses: until then a study is *pending* (no trials), and
+/// what reads them shows no band and marks its tornado as updating, never
+/// the last scenario's ranges as this one's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Study {
     /// The scenario studied.
     pub scenario: Scenario,
     /// Its outputs.
     pub outputs: Outputs,
-    /// Its trials, from [`trials`].
-    pub trials: Vec<Trial>,
+    /// Its trials, from [`trials`]; `None` while they are still to come.
+    pub trials: Option<Arc<Vec<Trial>>>,
 }
 
 impl Study {
@@ -103,19 +109,38 @@ impl Study {
         Study {
             scenario: *scenario,
             outputs: compute(scenario),
-            trials: trials(scenario),
+            trials: Some(Arc::new(trials(scenario))),
         }
     }
 
-    /// The tornado for `ranked`.
-    pub fn tornado(&self, ranked: Ranked) -> Tornado {
-        tornado(&self.scenario, &self.outputs, &self.trials, ranked)
+    /// A study of `scenario` and its `outputs` whose trials are still to come.
+    pub fn pending(scenario: Scenario, outputs: Outputs) -> Study {
+        Study {
+            scenario,
+            outputs,
+            trials: None,
+        }
     }
 
-    /// The low–high band of the yearly series `series`.
-    pub fn band(&self, series: fn(&YearRow) -> f64) -> Vec<(f64, f64)> {
-        band(&self.outputs, &self.trials, series)
+    /// The tornado for `ranked`, once the trials are known.
+    pub fn tornado(&self, ranked: Ranked) -> Option<Tornado> {
+        let trials = self.trials.as_ref()?;
+        Some(tornado(&self.scenario, &self.outputs, trials, ranked))
     }
+
+    /// The low–high band of the yearly series `series`: none while the
+    /// trials are still to come.
+    pub fn band(&self, series: fn(&YearRow) -> f64) -> Vec<(f64, f64)> {
+        self.trials
+            .as_ref()
+            .map_or_else(Vec::new, |t| band(&self.outputs, t, series))
+    }
+}
+
+/// The tornado of `scenario` for `ranked`, computed at once: for what
+/// needs it whole now (build-time pages, a single view's takeaway).
+pub fn tornado_of(scenario: &Scenario, ranked: Ranked) -> Tornado {
+    tornado(scenario, &compute(scenario), &trials(scenario), ranked)
 }
 
 /// Every one-at-a-time trial around `base`, in input-table order.

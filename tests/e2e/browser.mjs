@@ -62,13 +62,33 @@ export async function open(browser, url, options = {}, { wait = true } = {}) {
 }
 
 /** Waits until the calculator is built: the full page's footer (written at
- * build time, shown once the sections below the figures are built), or an
- * embed's link and, in the compact calculator, its last chart. */
-export async function ready(page) {
+ * build time, shown once its first app has built its parts), or an embed's
+ * link and, in the compact calculator, its last chart. On the full page it
+ * then brings in the lower half (its own wasm), as a reader scrolling down
+ * does, and waits for its last part, unless `lower` is false. */
+export async function ready(page, { lower = true } = {}) {
   await page.waitForSelector('html[data-page="full"] footer.footer, [data-testid="open-full"]', { timeout: 20000 });
   if (await page.locator('main.embed[data-view="all"]').count()) {
     await page.waitForSelector('[data-testid="chart-cash"]', { timeout: 20000 });
+  } else if (lower && (await page.locator('#more').count())) {
+    await lowerHalf(page);
   }
+}
+
+/** Brings in the full page's lower half (the charts and tables, a wasm of
+ * their own) as scrolling to it would, and waits until it is built. */
+export async function lowerHalf(page) {
+  await page.evaluate(() => window.ccMore());
+  await page.waitForSelector('#more [data-testid="compare"]', { timeout: 20000 });
+}
+
+/** Waits until every tornado shows the study of the scenario in view: the
+ * one-at-a-time study follows the scenario once it has stayed put
+ * (`state::SETTLE_AFTER`), and a tornado is `aria-busy` until then. */
+export async function studied(page) {
+  await settle(page);
+  await page.waitForFunction(() => !document.querySelector('.tornado[aria-busy="true"]'), null, { timeout: 20000 });
+  await settle(page);
 }
 
 /** Waits for Leptos to apply pending DOM updates (they are asynchronous). */

@@ -2,7 +2,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { open, ready, settle, useApp } from './browser.mjs';
+import { open, ready, settle, studied, useApp } from './browser.mjs';
 import { assertNoErrors, assertScenario } from './helpers.mjs';
 import { DEFAULTS, matches, reference, swings } from './reference.mjs';
 
@@ -175,18 +175,21 @@ describe('what matters most', () => {
     assert.deepEqual(keys, ['m', 'c', 'am', 'ap', 'a1']);
     const input = { c: 150, m: 20, sp: 'front', t: 12, ap: 0 };
     await page.goto(`${app.server.url}?v=1&c=150&t=12&sp=front&ap=0&m=20`);
-    await page.waitForSelector('[data-testid="tornado-payback"] g.bar');
-    await settle(page);
+    await ready(page);
+    await studied(page);
     await assertTornado(page, input, 'linked');
-    // Live: moving an input re-ranks at once.
+    // Live: moving an input re-ranks once the reader pauses; until then
+    // the tornado is marked as updating, never the last scenario's as this one's.
     await page.getByTestId('input-c').fill('400');
     await page.getByTestId('input-c').press('Tab');
     await settle(page);
+    assert.equal(await page.getByTestId('tornado-net-cash').getAttribute('aria-busy'), 'true');
+    await studied(page);
     await assertTornado(page, { ...input, c: 400 }, 'after typing');
     // A scenario that never pays back: only what can bring payback ranks.
     await page.goto(`${app.server.url}?v=1&m=0&t=15`);
-    await page.waitForSelector('[data-testid="tornado-payback"] g.bar');
-    await settle(page);
+    await ready(page);
+    await studied(page);
     await assertTornado(page, { m: 0, t: 15 }, 'never paid back');
     assertNoErrors(page);
     await page.context().close();

@@ -23,8 +23,10 @@ describe('the calculator page', () => {
     app.server.requests.length = 0;
     const page = await open(app.browser, app.server.url);
     await assertScenario(page, {}, 'defaults');
-    const wasm = app.server.requests.filter((p) => p.endsWith('.wasm'));
-    assert.equal(wasm.length, 1, `the wasm is fetched once: ${app.server.requests.join(' ')}`);
+    // The page's own wasm, then (as a reader scrolls down) the lower half's:
+    // each once, and never the embeds'.
+    const wasm = app.server.requests.filter((p) => p.endsWith('.wasm')).map((p) => p.split('/').pop().split('-')[0]);
+    assert.deepEqual(wasm, ['circular', 'more'], `each wasm is fetched once: ${app.server.requests.join(' ')}`);
     assert.match(await page.getByTestId('lead').textContent(), /\$4\.00 .* \$1\.40 .* 2033/);
     assertNoErrors(page);
     await page.context().close();
