@@ -55,7 +55,8 @@ fn drawing(study: &Study) -> usize {
         .sum();
     let rows: usize = Ranked::ALL
         .iter()
-        .map(|&r| tornado_chart(640.0, &study.tornado(r)).rows.len())
+        .filter_map(|&r| study.tornado(r))
+        .map(|t| tornado_chart(640.0, &t).rows.len())
         .sum();
     marks + rows
 }

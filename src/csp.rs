@@ -345,10 +345,16 @@ mod tests {
             h.loader_name
         )));
         // The page's app, or an embed's, with the response its mark asked for.
-        assert!(h.loader.contains("start('./embed-1234.js', window.ccWasm ?? './embed-1234_bg.wasm')"));
-        assert!(h.loader.contains("start('./app-1234.js', './app-1234_bg.wasm')"));
+        assert!(h
+            .loader
+            .contains("start('./embed-1234.js', window.ccWasm ?? './embed-1234_bg.wasm')"));
+        assert!(h
+            .loader
+            .contains("start('./app-1234.js', './app-1234_bg.wasm')"));
         // The lower half, once, on request.
-        assert!(h.loader.contains("window.ccMore = () => more ??= start('./more-1234.js', './more-1234_bg.wasm')"));
+        assert!(h.loader.contains(
+            "window.ccMore = () => more ??= start('./more-1234.js', './more-1234_bg.wasm')"
+        ));
         assert!(h.loader.contains("removeAttribute('hidden')"));
         let csp = h.html.find("Content-Security-Policy").unwrap();
         assert!(
@@ -426,9 +432,7 @@ mod tests {
         assert!(mark().contains(
             "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(\"./embed-1234_bg.wasm\")"
         ));
-        assert!(h
-            .loader
-            .contains("window.ccWasm ?? './embed-1234_bg.wasm'"));
+        assert!(h.loader.contains("window.ccWasm ?? './embed-1234_bg.wasm'"));
         assert!(h
             .loader
             .contains("if ((embed && !r.hasAttribute('data-first')) || d.visibilityState === 'hidden') once();"));
@@ -447,7 +451,9 @@ mod tests {
             !h.html.contains("<script type=module>"),
             "no inline script left"
         );
-        assert!(h.loader.contains("start('./app-1234.js', './app-1234_bg.wasm')"));
+        assert!(h
+            .loader
+            .contains("start('./app-1234.js', './app-1234_bg.wasm')"));
         let charset = h.html.find("<meta charset=utf-8>").unwrap();
         let csp = h.html.find("Content-Security-Policy").unwrap();
         assert!(charset < csp && csp < h.html.find("<script").unwrap());
@@ -456,17 +462,29 @@ mod tests {
     #[test]
     fn the_page_no_longer_preloads_the_glue_of_an_app_it_may_not_start() {
         let glue = "<link rel=\"modulepreload\" href=\"./app-1234.js\" crossorigin=anonymous integrity=\"sha384-x\">\n";
-        let page = TRUNK.replace("<link rel=\"stylesheet\"", &format!("{glue}<link rel=\"stylesheet\""));
+        let page = TRUNK.replace(
+            "<link rel=\"stylesheet\"",
+            &format!("{glue}<link rel=\"stylesheet\""),
+        );
         let h = harden(&page, &apps()).unwrap();
         assert!(!h.html.contains("modulepreload\" href"), "{}", h.html);
     }
 
     #[test]
     fn a_bundle_is_found_by_its_binary_and_hash() {
-        let names = ["embed-12ab.js", "embed-12ab_bg.wasm", "embedded-1.js", "more-.js", "more-xyz.js"];
+        let names = [
+            "embed-12ab.js",
+            "embed-12ab_bg.wasm",
+            "embedded-1.js",
+            "more-.js",
+            "more-xyz.js",
+        ];
         assert_eq!(
             Bundle::find("embed", names),
-            Some(Bundle { js: "embed-12ab.js".into(), wasm: "embed-12ab_bg.wasm".into() })
+            Some(Bundle {
+                js: "embed-12ab.js".into(),
+                wasm: "embed-12ab_bg.wasm".into()
+            })
         );
         assert_eq!(Bundle::find("more", names), None);
     }

@@ -22,10 +22,14 @@ pub use inputs::{
 };
 pub use known::{column_needs, output_needs, total_needs, InputSet, Shown, Unknown};
 pub use order::sort_short;
-pub use outputs::{ColumnSpec, OutputGroup, OutputSpec, COLUMNS, KEY_FIGURES, OUTPUTS, STRIP_FIGURES};
+pub use outputs::{
+    ColumnSpec, OutputGroup, OutputSpec, COLUMNS, KEY_FIGURES, OUTPUTS, STRIP_FIGURES,
+};
 pub use presets::{Preset, PRESETS};
 pub use scenario::{clamp_value, Adjustment, Clamped, Scenario, SpendProfile};
-pub use sensitivity::{band, tornado, tornado_of, trials, Bar, End, Outcome, Ranked, Study, Tornado, Trial};
+pub use sensitivity::{
+    band, tornado, tornado_of, trials, Bar, End, Outcome, Ranked, Study, Tornado, Trial,
+};
 pub use units::{Group, Unit};
 pub use working::{workings, Expr, From, Piece, Quantities, Term, Working};
 

@@ -284,3 +284,17 @@ pub static COLUMNS: &[ColumnSpec] = &[
         get: |r| r.recycled_share_cumulative,
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_strip_shows_key_figures() {
+        for (id, label) in STRIP_FIGURES {
+            assert!(KEY_FIGURES.contains(id), "{id}");
+            assert!(OUTPUTS.iter().any(|o| o.id == *id), "{id}");
+            assert!(label.len() <= 20, "{label} fits a third of a phone");
+        }
+    }
+}

@@ -2,10 +2,10 @@
 //! ([`Spread`]), one at a time, and what that does to a figure (the tornado
 //! chart) or to a yearly series (the low–high band on the charts).
 
-use std::sync::Arc;
 use super::compute::{compute, Outputs, YearRow};
 use super::inputs::{Input, InputSpec, Spread};
 use super::scenario::{clamp_value, Scenario};
+use std::sync::Arc;
 
 /// The figures a tornado chart ranks the inputs by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -324,6 +324,25 @@ pub fn band(base: &Outputs, trials: &[Trial], pick: fn(&YearRow) -> f64) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pending_study_draws_no_band_and_no_tornado_and_a_full_one_both() {
+        let s = Scenario::default();
+        let full = Study::of(&s);
+        let pending = Study::pending(s, compute(&s));
+        assert_eq!(
+            (pending.scenario, &pending.outputs),
+            (full.scenario, &full.outputs)
+        );
+        assert!(pending.band(|r| r.spend).is_empty());
+        assert_eq!(pending.tornado(Ranked::NetCash), None);
+        assert_eq!(full.band(|r| r.spend).len(), full.outputs.schedule.len());
+        assert_eq!(
+            full.tornado(Ranked::NetCash),
+            Some(tornado_of(&s, Ranked::NetCash))
+        );
+        assert_ne!(pending, full, "a memo of it changes when the trials come");
+    }
     use crate::model::Spread;
 
     fn default_tornado(ranked: Ranked) -> Tornado {

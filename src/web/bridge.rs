@@ -47,9 +47,7 @@ pub fn take_place() -> Option<web_sys::Element> {
 }
 
 fn more() -> Option<web_sys::Element> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(MORE_ID)
+    web_sys::window()?.document()?.get_element_by_id(MORE_ID)
 }
 
 fn fire(name: &str) {
@@ -134,10 +132,9 @@ pub fn load_when_near(el: &web_sys::Element) {
     );
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin("0px 0px 50% 0px");
-    if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
-        callback.as_ref().unchecked_ref(),
-        &options,
-    ) {
+    if let Ok(observer) =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+    {
         observer.observe(el);
         // Both live with the app: the observer stops with it, and its
         // callback goes after.

@@ -1,6 +1,7 @@
 // The calculator in Safari's engine (WebKitGTK) and in Firefox, driven over
 // classic WebDriver: load, figures, a typed change, share and compare links,
-// an embed, a finger's tap on a chart, the wasm fetched once, and no error.
+// an embed, a finger's tap on a chart, each wasm fetched once (the page's
+// lower half as the reader scrolls to it), and no error.
 // `ENGINES=webkit,firefox` (the default) picks the engines; WebKit needs a
 // display (`xvfb-run`, as `make test-engines` runs it).
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
@@ -24,7 +25,10 @@ const engines = (process.env.ENGINES ?? 'webkit,firefox').split(',').filter(Bool
 
 /** The page's figures, once the calculator has built them. */
 const figuresBuilt = () => document.querySelectorAll('dd[data-testid]').length > 20
-  && document.querySelectorAll('[data-testid="schedule"] tbody tr').length > 0;
+  && document.querySelector('#more');
+/** The full page's lower half (its own wasm, `web::bridge`) is built. */
+const lowerBuilt = () => document.querySelectorAll('[data-testid="schedule"] tbody tr').length > 0
+  && document.querySelector('[data-testid="compare"]');
 
 for (const engine of engines) {
   describe(`in ${ENGINES[engine]?.name ?? engine}`, () => {
@@ -57,7 +61,9 @@ for (const engine of engines) {
     });
 
     /** Loads `query` on a fresh page (its storage cleared) and waits until
-     * `built` is true in it (by default, the full page's figures). */
+     * `built` is true in it (by default, the full page's figures); then, on
+     * the full page, scrolls to its lower half, as a reader does, which
+     * fetches it, and waits until it is built. */
     async function load(query = '', built = figuresBuilt) {
       // A blank page of the same origin, so no earlier load is still fetching.
       await browser.goto(`${server.url}__blank.html`);
@@ -65,14 +71,20 @@ for (const engine of engines) {
       server.requests.length = 0;
       await browser.goto(`${server.url}${query}`);
       await browser.until(built, `the page at ?${query} to be built`);
+      if (built === figuresBuilt) {
+        await browser.run(() => document.getElementById('more').scrollIntoView());
+        await browser.until(lowerBuilt, `the lower half at ?${query} to be built`);
+        await browser.run(() => window.scrollTo(0, 0));
+      }
     }
 
-    const wasmFetches = () => server.requests.filter((p) => p.endsWith('.wasm')).length;
+    /** The apps whose wasm was fetched, in order, by name. */
+    const wasmFetches = () => server.requests.filter((p) => p.endsWith('.wasm')).map((p) => p.split('/').pop().split('-')[0]);
 
-    test('the page loads with the reference figures, fetching the wasm once', async () => {
+    test('the page loads with the reference figures, fetching its two wasm apps once each as the reader scrolls', async () => {
       await load();
       assertValues(await browser.run(pageValues), {}, 'defaults');
-      assert.equal(wasmFetches(), 1, `wasm requests: ${server.requests.join(' ')}`);
+      assert.deepEqual(wasmFetches(), ['circular', 'more'], `wasm requests: ${server.requests.join(' ')}`);
     });
 
     test('a value typed into a box recomputes every figure and the address', async () => {
@@ -121,7 +133,7 @@ for (const engine of engines) {
       await load('?embed=1&view=cash&controls=m&m=20', () => document.querySelector('[data-testid="chart-cash"] path'));
       const net = await browser.run(() => document.querySelector('[data-testid="investor-net-cash"]')?.getAttribute('data-value'));
       assert.ok(matches(net, reference({ m: 20 }).outputs['investor-net-cash']), `net cash ${net}`);
-      assert.equal(wasmFetches(), 1, `wasm requests: ${server.requests.join(' ')}`);
+      assert.deepEqual(wasmFetches(), ['embed'], `wasm requests: ${server.requests.join(' ')}`);
     });
 
     test('a finger’s tap on a chart shows its nearest year, and on a tornado its row', async () => {
