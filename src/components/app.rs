@@ -88,10 +88,13 @@ const RESULT_STAGES: u8 = 1;
 const INPUT_STAGES: u8 = 2 + Group::ALL.len() as u8;
 /// The first stage after both: what lies below.
 const BELOW: u8 = 1 + INPUT_STAGES + RESULT_STAGES;
+/// The stages of the lower half, from its first: the study, the three
+/// charts, the tornados, then the schedule, downloads and compare table.
+pub const LOWER_STAGES: u8 = 6;
 /// The stage at which the full page's end (Sources and method, and the
 /// footer, written into the page at build time) is shown: the page's own
-/// parts are all built.
-const LAST_STAGE: u8 = BELOW + 1;
+/// parts are all built (the lower half too, when this app builds it).
+const LAST_STAGE: u8 = BELOW + LOWER_STAGES;
 
 /// Where the full page's lower half (charts, tornados, schedule, downloads,
 /// compare table) comes from.
@@ -142,13 +145,18 @@ fn FullPage(below: Below) -> impl IntoView {
     let (answer, inputs) = (1, 1 + RESULT_STAGES);
     let group: Item = Arc::new(|i| view! { <InputGroup group=Group::ALL[i]/> }.into_any());
     let lower = match below {
-        Below::Inline => at_stage(stage, BELOW, || lower_half().into_any()).into_any(),
-        Below::Fetched => fetched_lower_half(),
+        Below::Inline => lower_half(stage, BELOW).into_any(),
+        Below::Fetched => fetched_lower_half(stage),
     };
     view! {
         <p class="print-only permalink">"This scenario, live: " <a href=permalink>{permalink}</a></p>
         <Notices/>
         <main class="layout">
+            // On a phone, one block from the answer to the last input, so
+            // the key strip at its end stays at the foot of the screen over
+            // both; on a wide screen it is no box at all (the grid places
+            // the answer and the inputs).
+            <div class="first">
             <div class="results answer">
                 {at_stage(stage, answer, || {
                     page::drop_first_figures();
@@ -162,8 +170,9 @@ fn FullPage(below: Below) -> impl IntoView {
                 {(0..Group::ALL.len())
                     .map(|i| at_stage_item(stage, inputs + 2 + i as u8, group.clone(), i))
                     .collect_view()}
-                {at_stage(stage, inputs + 1, || view! { <KeyStrip/> }.into_any())}
             </section>
+            {at_stage(stage, inputs + 1 + Group::ALL.len() as u8, || view! { <KeyStrip/> }.into_any())}
+            </div>
             <div class="results below">{lower}</div>
         </main>
         {at_stage(stage, LAST_STAGE, || {
@@ -175,43 +184,48 @@ fn FullPage(below: Below) -> impl IntoView {
 
 /// The lower half when another wasm draws it: the element it mounts into,
 /// kept in step with this app's state, and fetched once the reader comes
-/// near it. Until then it says what it will hold.
-fn fetched_lower_half() -> AnyView {
+/// near it. Until then it says what it will hold. It is watched only once
+/// this app's parts are all built (`stage` at its last), so it is judged
+/// near where it will stay, not where it sits while the answer is built.
+fn fetched_lower_half(stage: ReadSignal<u8>) -> AnyView {
     let state = expect_context::<AppState>();
-    let more = NodeRef::<leptos::html::Div>::new();
     effect(move || {
         let query = state.share_query();
         bridge::announce(&query);
     });
     bridge::on_request(move |query| state.take_request(&query));
-    more.on_load(|el| bridge::load_when_near(&el));
     view! {
         <p class="more-wait" id=bridge::WAIT_ID>"The charts and tables load as you scroll to them."</p>
-        <div id=bridge::MORE_ID class="more" node_ref=more aria-busy="true"></div>
+        <div id=bridge::MORE_ID class="more" aria-busy="true"></div>
+        {at_stage(stage, LAST_STAGE, || {
+            bridge::load_when_near();
+            ().into_any()
+        })}
     }
     .into_any()
 }
 
 /// The page's lower half, in page order: the charts, what matters most,
 /// the schedule, the downloads and the compare table, each built in a
-/// task of its own.
-pub fn lower_half() -> impl IntoView {
-    let stage = stages(6);
+/// task of its own from `first`, the stage of `stage` at which it starts
+/// (it takes [`LOWER_STAGES`]).
+pub fn lower_half(stage: ReadSignal<u8>, first: u8) -> impl IntoView {
+    let at = |n: u8| first + n - 1;
     view! {
         // The one-at-a-time study behind the charts' bands and the
         // tornados: computed in a task of its own, before them.
-        {at_stage(stage, 1, || {
+        {at_stage(stage, at(1), || {
             expect_context::<AppState>().study.with_untracked(|_| ());
             ().into_any()
         })}
         <section class="charts" aria-label="Charts">
-            {at_stage(stage, 2, || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
-            {at_stage(stage, 3, || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
-            {at_stage(stage, 4, || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
+            {at_stage(stage, at(2), || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
+            {at_stage(stage, at(3), || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}
+            {at_stage(stage, at(4), || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
         </section>
-        {at_stage(stage, 5, || view! { <WhatMatters/> }.into_inner())}
-        {at_stage(stage, 6, || view! { <ScheduleTable/> }.into_inner())}
-        {at_stage(stage, 6, || view! { <Downloads/> }.into_inner())}
-        {at_stage(stage, 6, || view! { <CompareTable/> }.into_inner())}
+        {at_stage(stage, at(5), || view! { <WhatMatters/> }.into_inner())}
+        {at_stage(stage, at(LOWER_STAGES), || view! { <ScheduleTable/> }.into_inner())}
+        {at_stage(stage, at(LOWER_STAGES), || view! { <Downloads/> }.into_inner())}
+        {at_stage(stage, at(LOWER_STAGES), || view! { <CompareTable/> }.into_inner())}
     }
 }

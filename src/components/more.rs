@@ -8,8 +8,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::lower_half;
-use crate::live::after;
+use super::app::{lower_half, LOWER_STAGES};
+use crate::live::{after, stages};
 use crate::state::AppState;
 use crate::web::bridge;
 
@@ -40,7 +40,7 @@ pub fn MoreApp() -> impl IntoView {
             }),
         );
     });
-    lower_half()
+    lower_half(stages(LOWER_STAGES), 1)
 }
 
 /// Mounts [`MoreApp`] into the element the page's first app left for it

@@ -114,10 +114,13 @@ fn load_more() {
     }
 }
 
-/// The owner: fetches the lower half once its element comes within half a
-/// screen of the viewport, or the reader prints. Nothing else asks for it,
+/// The owner: fetches the lower half once its element comes within a
+/// quarter of a screen below the viewport, or the reader prints. Nothing else asks for it,
 /// so a reader who stays on the first screen never downloads it.
-pub fn load_when_near(el: &web_sys::Element) {
+pub fn load_when_near() {
+    let Some(el) = more() else {
+        return;
+    };
     let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
             let near = entries.iter().any(|e| {
@@ -131,11 +134,11 @@ pub fn load_when_near(el: &web_sys::Element) {
         },
     );
     let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("0px 0px 50% 0px");
+    options.set_root_margin("0px 0px 25% 0px");
     if let Ok(observer) =
         web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
     {
-        observer.observe(el);
+        observer.observe(&el);
         // Both live with the app: the observer stops with it, and its
         // callback goes after.
         let kept = StoredValue::new_local(Some((observer, callback)));

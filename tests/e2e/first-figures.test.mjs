@@ -22,7 +22,7 @@ function shown() {
   const lead = document.querySelector('[data-testid="lead"]');
   return {
     lead: lead && lead.checkVisibility() ? { text: lead.textContent, box: box(lead) } : null,
-    controls: box(document.querySelector('main.layout > .controls')),
+    controls: box(document.querySelector('main.layout .controls')),
     figures: [...document.querySelectorAll('.figures dd[data-testid]')]
       .filter((dd) => dd.checkVisibility())
       .map((dd) => ({

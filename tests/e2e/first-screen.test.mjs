@@ -85,6 +85,13 @@ describe('the first screen first', () => {
     assert.ok((await top('lead')) < 667, 'the lead is on the first screen');
     assert.ok((await top('spend-per-year')) < 667, 'the first figure is on the first screen');
     assert.equal(await page.getByTestId('spend-per-year').getAttribute('data-value'), String(expected['spend-per-year']));
+    // The key strip already at the foot of the first screen.
+    const foot = () => page.locator('.key-strip').evaluate((s) => {
+      const r = s.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, hidden: s.getAttribute('aria-hidden') };
+    });
+    const first = await foot();
+    assert.ok(first.bottom <= 667.5 && first.top > 667 - 120, `the strip at the foot of the first screen (${first.top}–${first.bottom})`);
     // The reading order is the order on screen: answer, inputs, charts.
     const order = await page.evaluate(() => ['[data-testid="lead"]', '#figures', '#controls', '#more']
       .map((s) => document.querySelector(s).compareDocumentPosition(document.querySelector('#controls'))));
@@ -96,10 +103,7 @@ describe('the first screen first', () => {
     // says what the figures say, live.
     const margin = page.getByTestId('input-m');
     await margin.scrollIntoViewIfNeeded();
-    const strip = await page.locator('.key-strip').evaluate((s) => {
-      const r = s.getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, hidden: s.getAttribute('aria-hidden') };
-    });
+    const strip = await foot();
     assert.ok(strip.bottom <= 667.5 && strip.top > 667 - 120, `the strip at the foot of the screen (${strip.top}–${strip.bottom})`);
     assert.equal(strip.hidden, 'true', 'screen readers have the figures themselves');
     const stripSays = () => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-strip]')]
