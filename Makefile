@@ -24,14 +24,16 @@ test: tools-test lint test-native test-wasm test-e2e test-engines
 ## Set SITE_URL=https://host/path/ so the oEmbed documents carry absolute links.
 SITE_URL ?=
 ## Three wasm apps: the full page's first app (index.html), every embed
-## (embed.html) and the full page's lower half (more.html); the post-build
-## step takes the other two into dist/ beside the page's.
+## and the full page's lower half (each from app.html, its binary named);
+## the post-build step takes the other two into dist/ beside the page's.
 APPS := embed more
 dist: tools
 	trunk build --release --offline
+	mkdir -p target/trunk
 	for app in $(APPS); do \
 	  rm -rf target/trunk/$$app; \
-	  trunk build $$app.html --release --offline --dist target/trunk/$$app; \
+	  sed "s/APP/$$app/g" app.html > target/trunk/$$app.html; \
+	  trunk build target/trunk/$$app.html --release --offline --dist target/trunk/$$app; \
 	  cp target/trunk/$$app/$$app-*.js target/trunk/$$app/$$app-*_bg.wasm dist/; \
 	done
 	cargo run --quiet --bin postbuild -- dist "$(SITE_URL)"
