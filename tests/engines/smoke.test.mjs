@@ -23,9 +23,10 @@ console.error = (...args) => { __errors.push('console: ' + args.join(' ')); cons
 
 const engines = (process.env.ENGINES ?? 'webkit,firefox').split(',').filter(Boolean);
 
-/** The page's figures, once the calculator has built them. */
+/** The page's figures, once the calculator has built its every part (the
+ * lower half is watched from then on). */
 const figuresBuilt = () => document.querySelectorAll('dd[data-testid]').length > 20
-  && document.querySelector('#more');
+  && document.querySelector('#more') && document.documentElement.dataset.page === 'full';
 /** The full page's lower half (its own wasm, `web::bridge`) is built. */
 const lowerBuilt = () => document.querySelectorAll('[data-testid="schedule"] tbody tr').length > 0
   && document.querySelector('[data-testid="compare"]');
