@@ -4,12 +4,15 @@
 //! added as a `<meta>` tag; the one inline script left, the embed mark, is
 //! allowed by its hash.
 //!
-//! The order of loading: the full page paints its masthead (HTML written at
-//! build time) before the wasm is asked for, so its first paint has the
-//! whole connection, and the loader starts the wasm right after that paint.
-//! An embed of the default scenario paints its first words (HTML written at
-//! build time) and loads the same way; any other embed has nothing to paint
-//! without the wasm: its mark asks for the wasm at once, from the head.
+//! The order of loading: the head's script asks for the full page's wasm
+//! at once (each round trip of a phone's network before it would delay the
+//! first answer to a finger), and the loader starts it once the masthead
+//! (HTML written at build time) has painted, so that paint never waits for
+//! it. An embed of the default scenario paints its first words (HTML
+//! written at build time) and asks for its wasm only after that paint (a
+//! fetch beside it made the app's lead the largest paint, session 12); any
+//! other embed has nothing to paint without the wasm: its mark asks for the
+//! wasm at once, from the head.
 
 use std::fmt;
 
@@ -39,8 +42,10 @@ pub fn policy(inline: &[&str]) -> String {
 
 /// The inline script that marks an embed's root (`data-embed`) before the
 /// first paint, preloads the glue of the app the loader will start (the
-/// `embed`'s or the `page`'s), and for an embed starts fetching its wasm at
-/// once into `window.ccWasm`,
+/// `embed`'s or the `page`'s), and starts fetching that app's wasm at once
+/// into `window.ccWasm` (the full page's and, unless it shows its first
+/// words, an embed's: on a phone's network each round trip before the
+/// wasm is asked for delays the first answer to a finger by its length),
 /// the response the loader hands to the bindings. A `fetch` and not a
 /// `<link rel=preload>`: WebKit does not give a preloaded response to the
 /// bindings' own fetch, and so fetched the wasm twice. It reads `embed` as
@@ -89,11 +94,13 @@ pub fn embed_mark(page: &Bundle, embed: &Bundle) -> String {
          &&(c===\"none\"||c.split(\",\").every(x=>[\"\"{input_keys}].includes(x.trim()))))\
          r.setAttribute(\"data-first\",g(\"view\")||\"all\");\
          else window.ccWasm=fetch(\"./{wasm}\")}}\
-         else if(v&&n.length<2&&n.every(x=>x===\"v\")&&matchMedia(\"{wide}\").matches)\
+         else{{if(v&&n.length<2&&n.every(x=>x===\"v\")&&matchMedia(\"{wide}\").matches)\
          r.setAttribute(\"{mark}\",\"\");\
+         window.ccWasm=fetch(\"./{page_wasm}\")}}\
          d.head.append(Object.assign(d.createElement(\"link\"),\
          {{rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?\"{ej}\":\"{pj}\")}}))}}",
         wasm = embed.wasm,
+        page_wasm = page.wasm,
         ej = embed.js,
         pj = page.js,
         default = crate::model::DealSpec::default_deal().id,
@@ -220,19 +227,20 @@ fn hash(text: &str) -> String {
 }
 
 /// The loader: starts the page's app, or the embed's under the embed mark,
-/// and shows the crash banner if it cannot; defines `window.ccMore`, which
+/// with the wasm the head's script has asked for (`window.ccWasm`), and
+/// shows the crash banner if it cannot; defines `window.ccMore`, which
 /// fetches and starts the full page's lower half once however often it is
-/// called (`web::bridge`). An embed's mark has already asked for its wasm
-/// (`window.ccWasm`); the full page asks once the browser reports its
-/// first contentful paint, the masthead (at once in a hidden tab, which
-/// paints nothing; after a frame where paints are not reported; in any
-/// case within 2 s).
+/// called (`web::bridge`). The full page, and an embed with its first
+/// words, start once the browser reports the first contentful paint (at
+/// once in a hidden tab, which paints nothing; after a frame where paints
+/// are not reported; in any case within 2 s), so that paint never waits
+/// for the app.
 fn loader(page: &Bundle, apps: &Apps) -> String {
     let (p, e, m) = (page, &apps.embed, &apps.more);
     format!(
         "const d = document, r = d.documentElement, embed = r.hasAttribute('data-embed');\n\
          const start = (js, wasm) => import(js).then((m) => m.default({{ module_or_path: wasm }}));\n\
-         const go = () => (embed ? start('./{ej}', window.ccWasm ?? './{ew}') : start('./{pj}', './{pw}')).catch((e) => {{\n\
+         const go = () => (embed ? start('./{ej}', window.ccWasm ?? './{ew}') : start('./{pj}', window.ccWasm ?? './{pw}')).catch((e) => {{\n\
          \x20 console.error('circular-compute could not start:', e);\n\
          \x20 d.getElementById('crash')?.removeAttribute('hidden');\n\
          }});\n\
@@ -350,7 +358,7 @@ mod tests {
             .contains("start('./embed-1234.js', window.ccWasm ?? './embed-1234_bg.wasm')"));
         assert!(h
             .loader
-            .contains("start('./app-1234.js', './app-1234_bg.wasm')"));
+            .contains("start('./app-1234.js', window.ccWasm ?? './app-1234_bg.wasm')"));
         // The lower half, once, on request.
         assert!(h.loader.contains(
             "window.ccMore = () => more ??= start('./more-1234.js', './more-1234_bg.wasm')"
@@ -405,8 +413,9 @@ mod tests {
         assert!(mark.contains("r.setAttribute(\"data-first\",g(\"view\")||\"all\")"));
         // The bare page, on a wide screen: nothing but a valid version.
         assert!(mark.contains(
-            "else if(v&&n.length<2&&n.every(x=>x===\"v\")\
-             &&matchMedia(\"(min-width: 960px)\").matches)r.setAttribute(\"data-first-figures\",\"\");"
+            "else{if(v&&n.length<2&&n.every(x=>x===\"v\")\
+             &&matchMedia(\"(min-width: 960px)\").matches)r.setAttribute(\"data-first-figures\",\"\");\
+             window.ccWasm=fetch(\"./app-1234_bg.wasm\")}"
         ));
         assert!(mark.contains("if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t)"));
         assert!(!mark.contains("</"));
@@ -453,7 +462,7 @@ mod tests {
         );
         assert!(h
             .loader
-            .contains("start('./app-1234.js', './app-1234_bg.wasm')"));
+            .contains("start('./app-1234.js', window.ccWasm ?? './app-1234_bg.wasm')"));
         let charset = h.html.find("<meta charset=utf-8>").unwrap();
         let csp = h.html.find("Content-Security-Policy").unwrap();
         assert!(charset < csp && csp < h.html.find("<script").unwrap());

@@ -27,7 +27,7 @@ function render() {
     let dd = cells.get(id);
     if (!dd) {
       const dt = Object.assign(document.createElement('dt'), { textContent: id });
-      dd = Object.assign(document.createElement('dd'), { dataset: { testid: id } });
+      dd = document.createElement('dd');
       dd.dataset.testid = id;
       figures.append(dt, dd);
       cells.set(id, dd);

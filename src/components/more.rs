@@ -1,44 +1,28 @@
 //! The full page's lower half as an app of its own: the second wasm of the
 //! page (`src/bin/more.rs`), fetched when the reader comes near it.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-use std::time::Duration;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::{lower_half, LOWER_STAGES};
-use crate::live::{after, stages};
+use crate::live::stages;
 use crate::state::AppState;
 use crate::web::bridge;
 
 /// The charts, tornados, schedule, downloads and compare table, drawn from
 /// a state that follows the page's first app (`web::bridge`): it starts
-/// from the query that app announced and takes each new one in a task of
-/// its own, the latest of any that came meanwhile, so a slider's step
-/// updates the figures before anything here runs.
+/// from the query that app announced and takes each new one as it comes,
+/// in the same task as the figures (the one-at-a-time study behind the
+/// tornados and bands waits for the reader to pause: `state::SETTLE_AFTER`).
 #[component]
 pub fn MoreApp() -> impl IntoView {
     let state = AppState::following(&bridge::announced());
     provide_context(state);
-    let latest = Rc::new(RefCell::new(None::<String>));
     bridge::on_announce(move |query| {
-        // A task is planned already: it will take this newer query.
-        if latest.borrow_mut().replace(query).is_some() {
-            return;
+        // Its own request, announced back, is the state it holds already.
+        if query != untrack(move || state.share_query()) {
+            state.adopt(&query);
         }
-        let latest = latest.clone();
-        after(
-            Duration::ZERO,
-            Box::new(move || {
-                if let Some(query) = latest.borrow_mut().take() {
-                    if query != untrack(move || state.share_query()) {
-                        state.adopt(&query);
-                    }
-                }
-            }),
-        );
     });
     lower_half(stages(LOWER_STAGES), 1)
 }
