@@ -8,7 +8,9 @@ use leptos::prelude::*;
 pub fn JumpToInputs() -> impl IntoView {
     view! {
         <p class="jump">
-            <a href="#controls" data-testid="jump-to-inputs">"Change the assumptions ↓"</a>
+            <a href="#controls" data-testid="jump-to-inputs">
+                "Change the assumptions"<span aria-hidden="true">" ↓"</span>
+            </a>
         </p>
     }
 }
