@@ -324,10 +324,7 @@ impl AppState {
             }
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let decoded = decode(&location::query());
-            self.preset.set(decoded.preset);
-            self.scenario.set(decoded.scenario);
-            self.pinned.set(decoded.pinned);
+            self.adopt(&location::query())
         });
         on_cleanup(move || handle.remove());
     }

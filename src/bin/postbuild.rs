@@ -50,7 +50,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         let bundle = |bin: &str| {
             Bundle::find(bin, names.iter().map(String::as_str)).ok_or_else(|| {
                 format!(
-                    "{}: no {bin}-*.js from trunk (make dist builds {bin}.html beside index.html)",
+                    "{}: no {bin}-*.js from trunk (make dist builds it from app.html beside index.html)",
                     dir.display()
                 )
             })

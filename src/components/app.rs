@@ -189,10 +189,7 @@ fn FullPage(below: Below) -> impl IntoView {
 /// near where it will stay, not where it sits while the answer is built.
 fn fetched_lower_half(stage: ReadSignal<u8>) -> AnyView {
     let state = expect_context::<AppState>();
-    effect(move || {
-        let query = state.share_query();
-        bridge::announce(&query);
-    });
+    effect(move || bridge::announce(&state.share_query()));
     bridge::on_request(move |query| state.take_request(&query));
     view! {
         <p class="more-wait" id=bridge::WAIT_ID>"The charts and tables load as you scroll to them."</p>

@@ -115,8 +115,9 @@ fn load_more() {
 }
 
 /// The owner: fetches the lower half once its element comes within a
-/// quarter of a screen below the viewport, or the reader prints. Nothing else asks for it,
-/// so a reader who stays on the first screen never downloads it.
+/// quarter of a screen below the viewport, or the reader prints. Nothing
+/// else asks for it, so a reader who stays on the first screen never
+/// downloads it.
 pub fn load_when_near() {
     let Some(el) = more() else {
         return;
