@@ -119,6 +119,7 @@ impl Entry {
             View::Spend => vec![Input::Commitment, Input::Revenue],
             View::Capacity => vec![Input::CapacityCeiling, Input::CeilingYear],
             View::Cash => vec![Input::Margin, Input::MilestonePaid],
+            View::Flow => vec![Input::Margin, Input::UpfrontInvestment],
             View::Table | View::Compare | View::Tornado => Vec::new(),
         };
         Presentation {

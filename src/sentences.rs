@@ -5,7 +5,8 @@
 use crate::codec::embed::View;
 use crate::format::figure;
 use crate::model::{
-    fact_by_id, DealSpec, Given, Input, InputSet, Outputs, Scenario, Source, Tornado, Unit, DEALS,
+    fact_by_id, percent_of, DealSpec, Given, Input, InputSet, Loop, Outputs, Scenario, Source,
+    Tornado, Unit, DEALS,
 };
 
 fn money(v: f64) -> String {
@@ -156,7 +157,7 @@ pub fn view_figures(view: View) -> &'static [&'static str] {
             "payback-year",
         ],
         View::Tornado => &["investor-net-cash", "payback-year"],
-        View::All | View::Summary | View::Table | View::Compare => &[],
+        View::All | View::Summary | View::Table | View::Compare | View::Flow => &[],
     }
 }
 
@@ -246,6 +247,7 @@ pub fn takeaway(
             money(o.investor_profit),
             cash_course(s, o)
         )),
+        View::Flow => flow_sentence(s, o),
         View::Tornado if unknown("investor-net-cash") => p.fill(&format!(
             "What moves {{investor}}'s net cash is {}.",
             not_known(s, CASH_NEEDS)
@@ -331,6 +333,86 @@ pub fn input_badge(s: &Scenario, input: Input) -> Option<&'static str> {
         Some(Given::Facts(..)) => None,
         None => input.spec().source.is_assumption().then_some("assumption"),
     }
+}
+
+/// The loop of money in one sentence: how much of the spend the
+/// investor's new money pays, how much comes back as profit, and what is
+/// left. What the deal leaves out is said, not guessed.
+pub fn flow_sentence(s: &Scenario, o: &Outputs) -> String {
+    let p = s.deal().parties;
+    let l = Loop::of(s, o);
+    let c = s.get(Input::Commitment);
+    let paid = match percent_of(o.new_money, c) {
+        Some(share) => format!(
+            "{} of new money pays {} of it",
+            money(o.new_money),
+            figure(Unit::Percent, Some(share.min(100.0)))
+        ),
+        None => format!("{} of new money comes with it", money(o.new_money)),
+    };
+    let back = match (l.profit, l.net) {
+        (Some(profit), Some(net)) => format!(
+            "{} comes back to {{investor}} as {{seller}}’s profit, so {{investor}} ends the term {}",
+            money(profit),
+            match net {
+                n if n > 0.0 => format!("{} ahead", money(n)),
+                n if n < 0.0 => format!("{} short", money(-n)),
+                _ => "even".to_string(),
+            }
+        ),
+        _ => format!(
+            "what comes back to {{investor}} as profit is {}",
+            not_known(s, &[Input::Margin])
+        ),
+    };
+    p.fill(&format!(
+        "Of the {} {{customer}} spends with {{seller}}, {{investor}}’s {paid}; {back}.",
+        money(c)
+    ))
+}
+
+/// Where the amounts of a flow come from in scenario `s`: the rows of the
+/// facts, the deal's assumptions, the reader's own values and what is not
+/// given, in a few words: "F6, F7; an assumption".
+pub fn flow_basis(s: &Scenario, inputs: &[Input]) -> String {
+    let deal = s.deal();
+    let base = Scenario::of_deal(deal);
+    let (mut ids, mut notes): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let mut note = |n: &'static str| {
+        if !notes.contains(&n) {
+            notes.push(n);
+        }
+    };
+    for &input in inputs {
+        if s.unknown().contains(input) {
+            note("not given by the sources");
+        } else if s.get(input) != base.get(input) || base.unknown().contains(input) {
+            note("your values");
+        } else {
+            let (cited, assumed): (&[&str], bool) = match deal.given(input) {
+                Some(Given::Facts(_, rows)) => (rows, false),
+                Some(_) => (&[], true),
+                None => (
+                    input.spec().source.fact_ids(),
+                    input.spec().source.is_assumption(),
+                ),
+            };
+            if assumed {
+                note("an assumption");
+            }
+            for id in cited.iter().filter(|_| !assumed) {
+                if !ids.contains(id) {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    if !ids.is_empty() {
+        parts.push(ids.join(", "));
+    }
+    parts.extend(notes.iter().map(|n| n.to_string()));
+    parts.join("; ")
 }
 
 #[cfg(test)]

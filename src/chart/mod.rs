@@ -8,6 +8,7 @@
 
 mod capacity;
 mod cash;
+pub mod flow;
 mod frame;
 pub mod hit;
 mod paths;

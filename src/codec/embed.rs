@@ -26,12 +26,19 @@ pub enum View {
     Compare,
     /// The two tornado charts: what matters most.
     Tornado,
+    /// The loop of money: where each dollar goes and how much comes back.
+    Flow,
 }
 
 impl View {
     /// Every view that `view=` can name, with its URL value and label.
-    pub const NAMED: [(View, &'static str, &'static str); 7] = [
+    pub const NAMED: [(View, &'static str, &'static str); 8] = [
         (View::Summary, "summary", "Summary figures"),
+        (
+            View::Flow,
+            "flow",
+            "Follow the money (the loop of the deal)",
+        ),
         (View::Spend, "spend", "Spend against revenue (chart)"),
         (View::Capacity, "capacity", "Capacity ramp (chart)"),
         (View::Cash, "cash", "Investor's net cash (chart)"),
@@ -74,6 +81,7 @@ impl View {
             View::Table => 570,
             View::Compare => 1340,
             View::Tornado => 2210,
+            View::Flow => 900,
         }
     }
 

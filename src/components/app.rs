@@ -9,6 +9,7 @@ use super::deal_picker::DealPicker;
 use super::downloads::Downloads;
 use super::embed_view::EmbedView;
 use super::figures::Figures;
+use super::follow_the_money::FollowTheMoney;
 use super::input_group::InputGroup;
 use super::jump_to_inputs::JumpToInputs;
 use super::key_strip::KeyStrip;
@@ -215,6 +216,7 @@ pub fn lower_half(stage: ReadSignal<u8>, first: u8) -> impl IntoView {
             expect_context::<AppState>().study.with_untracked(|_| ());
             ().into_any()
         })}
+        {at_stage(stage, at(2), || view! { <FollowTheMoney with_network=true/> }.into_inner())}
         <section class="charts" aria-label="Charts">
             {at_stage(stage, at(2), || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
             {at_stage(stage, at(3), || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}

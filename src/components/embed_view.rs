@@ -8,6 +8,7 @@ use super::chart_panel::{ChartKind, ChartPanel};
 use super::compare_table::CompareTable;
 use super::embed_tail::EmbedTail;
 use super::figures::Figures;
+use super::follow_the_money::FollowTheMoney;
 use super::lead::Lead;
 use super::notices::Notices;
 use super::schedule_table::ScheduleTable;
@@ -63,6 +64,11 @@ pub fn EmbedView() -> impl IntoView {
         View::Compare => view! {
             <AbCompare/>
             <CompareTable/>
+        }
+        .into_any(),
+        View::Flow => view! {
+            <Lead view=View::Flow/>
+            {at_stage(stage, 1, || view! { <FollowTheMoney/> }.into_inner())}
         }
         .into_any(),
         View::Tornado => view! {

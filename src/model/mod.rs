@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod compute;
 pub mod facts;
+pub mod flows;
 pub mod inputs;
 pub mod known;
 pub mod order;
@@ -17,6 +18,7 @@ pub mod working;
 pub use catalogue::{deal_by_id, DealSpec, Given, Parties, CATALOGUE};
 pub use compute::{compute, percent_of, ratio, Outputs, YearRow};
 pub use facts::{fact_by_id, Confidence, Deal, Fact, Metric, DEALS, FACTS, METRICS};
+pub use flows::{companies, network, FlowSpec, Link, LinkKind, Loop, FLOWS, PUBLIC_FLOWS};
 pub use inputs::{
     sourced_ranges, Choice, Input, InputSpec, Source, Spread, INPUTS, INPUT_COUNT, RELATIVE_SPREAD,
 };
