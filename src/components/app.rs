@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::ab_compare::AbCompare;
 use super::chart_panel::{ChartKind, ChartPanel};
 use super::compare_table::CompareTable;
+use super::deal_network::DealNetwork;
 use super::deal_picker::DealPicker;
 use super::downloads::Downloads;
 use super::embed_view::EmbedView;
@@ -216,7 +217,10 @@ pub fn lower_half(stage: ReadSignal<u8>, first: u8) -> impl IntoView {
             expect_context::<AppState>().study.with_untracked(|_| ());
             ().into_any()
         })}
-        {at_stage(stage, at(2), || view! { <FollowTheMoney with_network=true/> }.into_inner())}
+        {at_stage(stage, at(2), || {
+            let network: fn() -> AnyView = || view! { <DealNetwork/> }.into_any();
+            view! { <FollowTheMoney network/> }.into_inner()
+        })}
         <section class="charts" aria-label="Charts">
             {at_stage(stage, at(2), || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
             {at_stage(stage, at(3), || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}

@@ -12,6 +12,7 @@ use super::follow_the_money::FollowTheMoney;
 use super::lead::Lead;
 use super::notices::Notices;
 use super::schedule_table::ScheduleTable;
+use super::takeaway::Takeaway;
 use super::tornado_panel::WhatMatters;
 use crate::codec::embed::View;
 use crate::live::{at_stage, stages};
@@ -29,7 +30,7 @@ fn chart_view(view: View, stage: ReadSignal<u8>) -> AnyView {
         _ => || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner(),
     };
     view! {
-        <Lead view/>
+        <Takeaway view/>
         <Figures only=view_figures(view) bare=true/>
         {at_stage(stage, 1, chart)}
     }
@@ -67,12 +68,12 @@ pub fn EmbedView() -> impl IntoView {
         }
         .into_any(),
         View::Flow => view! {
-            <Lead view=View::Flow/>
+            <Takeaway view=View::Flow/>
             {at_stage(stage, 1, || view! { <FollowTheMoney/> }.into_inner())}
         }
         .into_any(),
         View::Tornado => view! {
-            <Lead view=View::Tornado/>
+            <Takeaway view=View::Tornado/>
             <Figures only=view_figures(View::Tornado) bare=true/>
             {at_stage(stage, 1, || view! { <WhatMatters/> }.into_inner())}
         }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::chart_downloads::ChartDownloads;
 use super::data_table::DataTable;
-use super::deal_network::DealNetwork;
 use super::flow_loop::FlowLoop;
 use crate::format::shown_text;
 use crate::live::effect_with;
@@ -16,10 +15,11 @@ use crate::state::AppState;
 use crate::web::dom::Live;
 use leptos::html::Dd;
 
-/// The section; `with_network` adds the network of deals (the full page),
-/// which a single-view embed leaves out.
+/// The section; `network` draws what follows the loop: the network of
+/// deals on the full page, which a single-view embed leaves out (and so
+/// leaves out of its wasm).
 #[component]
-pub fn FollowTheMoney(#[prop(optional)] with_network: bool) -> AnyView {
+pub fn FollowTheMoney(#[prop(optional)] network: Option<fn() -> AnyView>) -> AnyView {
     let state = expect_context::<AppState>();
     let comparing = move || state.pinned.with(Option::is_some);
     let svg = NodeRef::<leptos::svg::Svg>::new();
@@ -65,7 +65,7 @@ pub fn FollowTheMoney(#[prop(optional)] with_network: bool) -> AnyView {
             }
         })
         .collect_view();
-    let drawn_network = with_network.then(|| view! { <DealNetwork/> });
+    let drawn_network = network.map(|draw| draw());
     view! {
         <section class="flow" id="flow" aria-labelledby="flow-title" data-testid="flow">
             <figure class="chart flow-figure">

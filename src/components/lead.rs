@@ -1,36 +1,17 @@
-//! The live sentence a reader can quote: the page's lead, or a single
-//! view's takeaway.
+//! The live sentence a reader can quote: the page's lead.
 
 use leptos::prelude::*;
 
-use crate::codec::embed::View;
-use crate::model::{tornado_of, Ranked};
-use crate::sentences::{lead, takeaway};
+use crate::sentences::lead;
 use crate::state::AppState;
 
-/// The lead above the figures (`data-testid="lead"`); given a single
-/// `view`, that view's takeaway instead (`data-testid="takeaway"`).
+/// The lead above the figures (`data-testid="lead"`). A single view's
+/// takeaway is `Takeaway`'s, so the page's own wasm carries none of them.
 #[component]
-pub fn Lead(#[prop(optional)] view: Option<View>) -> impl IntoView {
+pub fn Lead() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = move || {
-        state.scenario.with(|s| {
-            state.outputs.with(|o| match view {
-                None => lead(s, o),
-                // The tornado view's takeaway names the input that moves
-                // the net cash most: at once, even while the study waits.
-                Some(view) => takeaway(view, s, o, || {
-                    state
-                        .study
-                        .with(|study| study.tornado(Ranked::NetCash))
-                        .unwrap_or_else(|| tornado_of(s, Ranked::NetCash))
-                })
-                .unwrap_or_default(),
-            })
-        })
-    };
-    let testid = if view.is_some() { "takeaway" } else { "lead" };
+    let text = move || state.scenario.with(|s| state.outputs.with(|o| lead(s, o)));
     view! {
-        <p class="lead" data-testid=testid aria-live="polite">{text}</p>
+        <p class="lead" data-testid="lead" aria-live="polite">{text}</p>
     }
 }

@@ -30,5 +30,6 @@ pub mod saved_scenarios;
 pub mod schedule_table;
 pub mod share_bar;
 pub mod slots;
+pub mod takeaway;
 pub mod tornado_panel;
 pub mod working_view;

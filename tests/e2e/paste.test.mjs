@@ -89,7 +89,7 @@ describe('pasting an address into a WordPress post', () => {
 
   test('every view fits the height its document declares at 375, 600 and 720 px', async () => {
     const views = (await entries()).filter((url) => url.split('/').filter(Boolean).at(-2) === 'embed');
-    assert.equal(views.length, 8);
+    assert.equal(views.length, 9);
     for (const url of views) {
       const doc = await (await fetch(await discover(url))).json();
       const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');

@@ -95,6 +95,23 @@ for (const engine of engines) {
       assertValues(await browser.run(pageValues), { c: 150 }, 'c typed as 150');
     });
 
+    test('the loop of money labels the figures it names, and its embed too', async () => {
+      await load('?v=1&c=150&m=20');
+      const flows = () => Object.fromEntries(
+        [...document.querySelectorAll('dd[data-testid]')].map((el) => [el.dataset.testid, el.getAttribute('data-value')]),
+      );
+      const got = await browser.run(flows);
+      const expected = reference({ c: 150, m: 20 }).outputs;
+      const names = { investment: 'new-money', own: 'net-new-money', profit: 'investor-profit', net: 'investor-net-cash' };
+      for (const [flow, figure] of Object.entries(names)) {
+        assert.ok(matches(got[`flow-${flow}`], expected[figure]), `flow-${flow} is ${got[`flow-${flow}`]}, expected ${expected[figure]}`);
+      }
+      assert.ok(matches(got['flow-spend'], 150), `flow-spend is ${got['flow-spend']}`);
+      await load('?v=1&m=20&embed=1&view=flow', () => document.querySelector('[data-testid="flow-net"][data-value]'));
+      const embed = await browser.run(flows);
+      assert.ok(matches(embed['flow-net'], reference({ m: 20 }).outputs['investor-net-cash']), `embed flow-net ${embed['flow-net']}`);
+    });
+
     test('a share link and a compare link reproduce their figures', async () => {
       await load('?v=1&c=250&t=7&m=20&sp=front');
       assertValues(await browser.run(pageValues), { c: 250, t: 7, m: 20, sp: 'front' }, 'share link');
