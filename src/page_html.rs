@@ -474,7 +474,7 @@ mod tests {
         );
         assert!(html.contains(&both), "{html}");
         assert!(lead(&s, &o).contains("For every $1 Amazon puts in"));
-        for view in [View::Spend, View::Capacity, View::Cash, View::Tornado] {
+        for view in [View::Spend, View::Capacity, View::Cash, View::Tornado, View::Flow] {
             let key = view.key().unwrap();
             let text = takeaway(view, &s, &o, || tornado_of(&s, Ranked::NetCash)).unwrap();
             assert!(
@@ -491,7 +491,7 @@ mod tests {
             assert!(!html.contains(view.key().unwrap()));
         }
         assert!(!html.contains("data-testid"));
-        assert_eq!(html.matches("<p ").count(), 5);
+        assert_eq!(html.matches("<p ").count(), 6);
         assert!(html.starts_with("<main id=\"first-words\" class=\"embed\">"));
     }
 
