@@ -474,7 +474,13 @@ mod tests {
         );
         assert!(html.contains(&both), "{html}");
         assert!(lead(&s, &o).contains("For every $1 Amazon puts in"));
-        for view in [View::Spend, View::Capacity, View::Cash, View::Tornado, View::Flow] {
+        for view in [
+            View::Spend,
+            View::Capacity,
+            View::Cash,
+            View::Tornado,
+            View::Flow,
+        ] {
             let key = view.key().unwrap();
             let text = takeaway(view, &s, &o, || tornado_of(&s, Ranked::NetCash)).unwrap();
             assert!(
