@@ -28,6 +28,15 @@ pub struct FlowSpec {
     pub inputs: &'static [Input],
 }
 
+/// What the customer's spend, and the part of it the new money pays, are
+/// made of.
+const PAID: [Input; 4] = [
+    Input::Commitment,
+    Input::UpfrontInvestment,
+    Input::MilestoneMax,
+    Input::MilestonePaid,
+];
+
 /// Every amount of the loop, in the order money moves. The first five
 /// carry the public test ids of issue #33; the rest split them.
 pub const FLOWS: [FlowSpec; 9] = [
@@ -51,12 +60,7 @@ pub const FLOWS: [FlowSpec; 9] = [
         id: "own",
         label: "Paid from {customer}’s own revenue",
         equals: Some("net-new-money"),
-        inputs: &[
-            Input::Commitment,
-            Input::UpfrontInvestment,
-            Input::MilestoneMax,
-            Input::MilestonePaid,
-        ],
+        inputs: &PAID,
     },
     FlowSpec {
         id: "profit",
@@ -92,12 +96,7 @@ pub const FLOWS: [FlowSpec; 9] = [
         id: "covered",
         label: "Paid with {investor}’s money",
         equals: None,
-        inputs: &[
-            Input::Commitment,
-            Input::UpfrontInvestment,
-            Input::MilestoneMax,
-            Input::MilestonePaid,
-        ],
+        inputs: &PAID,
     },
     FlowSpec {
         id: "costs",
