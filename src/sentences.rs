@@ -5,8 +5,8 @@
 use crate::codec::embed::View;
 use crate::format::figure;
 use crate::model::{
-    fact_by_id, percent_of, DealSpec, Given, Input, InputSet, Loop, Outputs, Scenario, Source,
-    Tornado, Unit, DEALS,
+    fact_by_id, percent_of, Answer, DealSpec, Given, Input, InputSet, Loop, Outputs, Scenario,
+    Source, Tornado, Unit, DEALS,
 };
 
 fn money(v: f64) -> String {
@@ -413,6 +413,97 @@ pub fn flow_basis(s: &Scenario, inputs: &[Input]) -> String {
     }
     parts.extend(notes.iter().map(|n| n.to_string()));
     parts.join("; ")
+}
+
+/// What an input row shows of its break-even: the words, the crossings
+/// as `data-value` writes them, whether the line shows (not for an input
+/// the figure does not read), and where its marks sit on the slider.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakevenLine {
+    /// The sentence.
+    pub text: String,
+    /// The crossings, space-separated; empty where there is none.
+    pub value: String,
+    /// Whether the line shows.
+    pub shown: bool,
+    /// Each crossing's place along the slider, 0 to 1.
+    pub marks: Vec<f64>,
+}
+
+/// The break-even line of `input` in scenario `s`.
+pub fn breakeven_line(s: &Scenario, input: Input, answer: &Answer) -> BreakevenLine {
+    BreakevenLine {
+        text: breakeven_text(s, input, answer),
+        value: answer.data_value(),
+        shown: *answer != Answer::NoEffect,
+        marks: answer.marks(input),
+    }
+}
+
+/// An input's break-even for the headline figure, in words: where the
+/// investor's net cash at the end of the term crosses zero as `input`
+/// moves, the others as they are in `s`.
+pub fn breakeven_text(s: &Scenario, input: Input, answer: &Answer) -> String {
+    let p = s.deal().parties;
+    let spec = input.spec();
+    let label = spec.label.to_ascii_lowercase();
+    let value = |v: f64| figure(spec.unit, Some(v));
+    let text = match answer {
+        Answer::Crosses { at, rising } if at.len() == 1 => {
+            let side = match (rising, spec.whole) {
+                (true, false) => "stays above",
+                (false, false) => "stays below",
+                (true, true) => "is at least",
+                (false, true) => "is below",
+            };
+            format!(
+                "{{investor}}'s cash ends the term positive while the {label} {side} {}.",
+                value(at[0])
+            )
+        }
+        Answer::Crosses { at, .. } => {
+            let all: Vec<String> = at.iter().map(|v| value(*v)).collect();
+            format!(
+                "{{investor}}'s cash at the end of the term crosses zero as the {label} passes {}.",
+                all.join(", ")
+            )
+        }
+        Answer::Never { low, .. } => format!(
+            "{{investor}}'s cash ends the term {} across the whole range, {}–{}.",
+            if *low >= 0.0 { "positive" } else { "negative" },
+            value(spec.min),
+            value(spec.max)
+        ),
+        Answer::NoEffect => format!("The {label} does not move {{investor}}'s net cash."),
+        Answer::NotKnown => format!(
+            "{{investor}}'s net cash is {}, so it has no break-even.",
+            not_known(s, &[Input::Margin, Input::Commitment])
+        ),
+        Answer::Options(values) => {
+            let named = |pos: bool| -> Vec<&str> {
+                spec.choices
+                    .iter()
+                    .zip(values)
+                    .filter(|(_, v)| (**v >= 0.0) == pos)
+                    .map(|(c, _)| c.key)
+                    .collect()
+            };
+            match (named(true), named(false)) {
+                (_, n) if n.is_empty() => {
+                    "{investor}'s cash ends the term positive with every option.".to_string()
+                }
+                (y, _) if y.is_empty() => {
+                    "{investor}'s cash ends the term negative with every option.".to_string()
+                }
+                (y, n) => format!(
+                    "{{investor}}'s cash ends the term positive with {}; negative with {}.",
+                    y.join(", "),
+                    n.join(", ")
+                ),
+            }
+        }
+    };
+    p.fill(&text)
 }
 
 #[cfg(test)]

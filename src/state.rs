@@ -11,7 +11,13 @@ use crate::codec::{decode, encode_with, notice_lines, Decoded, Pinned};
 use crate::live::{after, effect};
 use std::sync::Arc;
 
-use crate::model::{compute, trials, DealSpec, Input, Outputs, Preset, Scenario, Study};
+use crate::model::{
+    breakevens, compute, trials, Answer, DealSpec, Input, Outputs, Preset, Scenario, Study,
+};
+
+/// The break-even of the headline figure on every input, and the scenario
+/// it is of.
+pub type BreakEvens = (Scenario, Vec<(Input, Answer)>);
 use crate::web::location;
 
 /// How often, at most, the address is rewritten while a slider moves.
@@ -56,6 +62,13 @@ pub struct AppState {
     /// The address write waiting for its timer, if any; cleared when the
     /// app is unmounted so no write outlives it.
     url_pending: StoredValue<Option<TimeoutHandle>>,
+    /// The break-even of the headline figure on every input, and the
+    /// scenario it is of: computed in a task after each change (never on
+    /// the input's own path), once something asks ([`AppState::breakevens`]).
+    breakevens: RwSignal<Option<Arc<BreakEvens>>>,
+    /// Whether the break-evens follow the scenario yet, and whether a task
+    /// to compute them is waiting.
+    breakeven_watch: StoredValue<(bool, bool)>,
     /// Whether this state owns the address. The full page's lower half runs
     /// as an app of its own (`components::more`) whose state follows the
     /// page's: it never writes the address, it asks the page to load.
@@ -116,10 +129,46 @@ impl AppState {
             link: Memo::new(move |_| location::href_for(&share_query(scenario, preset, pinned))),
             presentation: StoredValue::new(shown),
             url_pending: StoredValue::new(None),
+            breakevens: RwSignal::new(None),
+            breakeven_watch: StoredValue::new((false, false)),
             owner,
         };
         state.settle();
         state
+    }
+
+    /// The break-evens of the headline figure, following the scenario from
+    /// the first call on. The first are computed at once, so the rows are
+    /// built with them (nothing moves after the first paint); each change
+    /// after is answered in a task of its own after the figures',
+    /// coalesced while a task waits.
+    pub fn breakevens(self) -> RwSignal<Option<Arc<BreakEvens>>> {
+        if !self.breakeven_watch.get_value().0 {
+            self.breakeven_watch.set_value((true, false));
+            let s = self.scenario.get_untracked();
+            self.breakevens.set(Some(Arc::new((s, breakevens(&s)))));
+            effect(move || {
+                let now = self.scenario.get();
+                let current = self
+                    .breakevens
+                    .with_untracked(|b| b.as_ref().is_some_and(|b| b.0 == now));
+                if current || self.breakeven_watch.get_value().1 {
+                    return;
+                }
+                self.breakeven_watch.set_value((true, true));
+                after(
+                    Duration::ZERO,
+                    Box::new(move || {
+                        let Some(s) = self.scenario.try_get_untracked() else {
+                            return;
+                        };
+                        let _ = self.breakeven_watch.try_set_value((true, false));
+                        let _ = self.breakevens.try_set(Some(Arc::new((s, breakevens(&s)))));
+                    }),
+                );
+            });
+        }
+        self.breakevens
     }
 
     /// Lets the study follow the scenario once it has stayed put for

@@ -81,7 +81,7 @@ impl View {
             View::Table => 570,
             View::Compare => 1340,
             View::Tornado => 2210,
-            View::Flow => 900,
+            View::Flow => 1340,
         }
     }
 

@@ -4,10 +4,14 @@
 use leptos::prelude::*;
 
 use crate::codec::{read_value, value_text};
+use crate::format::fixed;
 use crate::live::detached_memo;
+use crate::live::effect_with;
 use crate::model::{clamp_value, DealSpec, Input, InputSpec, Scenario};
-use crate::sentences::{deal_source_text, input_badge};
+use crate::sentences::{breakeven_line, deal_source_text, input_badge, BreakevenLine};
 use crate::state::AppState;
+use crate::web::dom::Live;
+use leptos::html::{Span, P};
 
 /// What the scenario's deal tells of one input.
 #[derive(Clone, Copy, PartialEq)]
@@ -97,6 +101,45 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
         set_draft.set(None);
     };
 
+    // Where the headline figure breaks even as this input moves, in words
+    // and as marks on the slider: written by one effect, as the figures
+    // are, once the break-evens of the scenario have been computed.
+    let line: Live<P, BreakevenLine> = Live::new();
+    let line_node = line.node;
+    let mark_nodes: [NodeRef<Span>; 2] = [NodeRef::new(), NodeRef::new()];
+    effect_with(line, move |line: &mut Live<P, BreakevenLine>| {
+        let now = state.breakevens().with(|b| {
+            let b = b.as_ref()?;
+            let (_, answer) = b.1.iter().find(|(i, _)| *i == input)?;
+            Some(breakeven_line(&b.0, input, answer))
+        });
+        let Some(now) = now else { return };
+        for (i, node) in mark_nodes.iter().enumerate() {
+            if let Some(el) = node.get() {
+                let at = now.marks.get(i);
+                el.set_hidden(at.is_none());
+                if let Some(at) = at {
+                    // The thumb's centre runs from half its width in from each end.
+                    let left = format!(
+                        "calc({}% + {}rem)",
+                        fixed(at * 100.0, 2),
+                        fixed(0.5 - at, 3)
+                    );
+                    let _ = web_sys::HtmlElement::style(&el).set_property("left", &left);
+                }
+            }
+        }
+        line.write(now, |el, l| {
+            el.set_text_content(Some(&l.text));
+            let _ = el.set_attribute("data-value", &l.value);
+            let _ = if l.shown {
+                el.remove_attribute("hidden")
+            } else {
+                el.set_attribute("hidden", "")
+            };
+        });
+    });
+
     let help_id = format!("help-{key}");
     let hint_id = format!("hint-{key}");
     let describedby = format!("{help_id} {hint_id}");
@@ -119,6 +162,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
         .into_any()
     } else {
         view! {
+            <span class="track">
             <input
                 type="range"
                 class="slider"
@@ -136,6 +180,11 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
                     }
                 }
             />
+            <span class="be-marks" aria-hidden="true">
+                <span class="be-mark" node_ref=mark_nodes[0] hidden></span>
+                <span class="be-mark" node_ref=mark_nodes[1] hidden></span>
+            </span>
+            </span>
             <input
                 type="text"
                 inputmode="decimal"
@@ -203,6 +252,7 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
                 </button>
             </div>
             <p class="hint" id=hint_id aria-live="polite">{move || hint.get()}</p>
+            <p class="breakeven" data-testid=format!("breakeven-{key}") node_ref=line_node hidden></p>
             <p class="help" id=help_id>
                 {spec.help}
                 " "

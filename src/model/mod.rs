@@ -1,6 +1,7 @@
 //! The deal model: pure Rust, no web imports. Inputs and outputs are described
 //! once as data; [`compute`] turns a [`Scenario`] into [`Outputs`].
 
+pub mod breakeven;
 pub mod catalogue;
 pub mod compute;
 pub mod facts;
@@ -15,6 +16,7 @@ pub mod sensitivity;
 pub mod units;
 pub mod working;
 
+pub use breakeven::{breakevens, headline, solve, Answer, HEADLINE};
 pub use catalogue::{deal_by_id, DealSpec, Given, Parties, CATALOGUE};
 pub use compute::{compute, percent_of, ratio, Outputs, YearRow};
 pub use facts::{fact_by_id, Confidence, Deal, Fact, Metric, DEALS, FACTS, METRICS};

@@ -44,7 +44,7 @@ async function entries() {
 describe('pasting an address into a WordPress post', () => {
   test('every entry page, the embed index and the page itself name their own document, absolute and valid', async () => {
     const pages = await entries();
-    assert.equal(pages.length, 40, 'eight views of five presets');
+    assert.equal(pages.length, 45, 'nine views of five presets');
     for (const url of [world.app.url, `${world.app.url}embed/`, ...pages]) {
       const href = await discover(url);
       assert.ok(href?.startsWith(world.app.url), `${url}: discovery link ${href}`);

@@ -266,3 +266,38 @@ export function referenceDeal(id, input = {}) {
   });
   return { outputs, rows, unknown };
 }
+
+/**
+ * Where the investor's net cash at the end of the term crosses zero as the
+ * input `key` moves across its range, the others as `input` gives them, in
+ * deal `id` (issue #34), solved here on its own: a scan of 400 intervals
+ * (every whole number for a whole-number input) and bisection to 1e-10 of
+ * each sign change. Returns the crossings ascending (a whole-number input:
+ * the first whole number past each), `[]` for none, or `null` where the
+ * figure is not known for the deal.
+ */
+export function breakevenRef(id, input, key) {
+  const cash = (extra) => referenceDeal(id, { ...input, ...extra }).outputs['investor-net-cash'];
+  if (cash({}) === null) return null;
+  if (key === 'sp') return [];
+  const [min, max] = LIMITS[key];
+  // The contract's years are whole numbers; money and shares are not.
+  const whole = ['t', 'y0', 'gf', 'ay', 'life'].includes(key);
+  const f = (v) => cash({ [key]: v });
+  const points = [];
+  if (whole) for (let v = min; v <= max; v++) points.push(v);
+  else for (let i = 0; i <= 400; i++) points.push(min + (max - min) * i / 400);
+  const found = [];
+  for (let i = 1; i < points.length; i++) {
+    let [a, b] = [points[i - 1], points[i]];
+    const upper = f(a) >= 0;
+    if (upper === (f(b) >= 0)) continue;
+    if (whole) { found.push(b); continue; }
+    while (b - a > 1e-10 * Math.max(1, Math.abs(b))) {
+      const m = (a + b) / 2;
+      if ((f(m) >= 0) === upper) a = m; else b = m;
+    }
+    found.push(b);
+  }
+  return found;
+}

@@ -89,7 +89,7 @@ describe('every figure shows its working', () => {
 
   test('a working is built only when opened, and a closed one costs nothing on input', async () => {
     const page = await open(app.browser, app.server.url);
-    assert.equal(await page.locator('details.working').count(), await page.locator('dd[data-testid]').count());
+    assert.equal(await page.locator('details.working').count(), await page.locator('#figures dd[data-testid]').count());
     assert.equal(await page.locator('details.working [data-result]').count(), 0, 'nothing inside a closed working');
     assert.equal(await page.locator('details.working[open]').count(), 0);
     const working = page.getByTestId('working-investor-net-cash');

@@ -1,0 +1,79 @@
+// What would it take (issue #34): each input row's break-even of the
+// investor's net cash, its marks on the slider and its words, against the
+// reference model solved on its own (bisection in JavaScript), for the
+// default, every deal and three scenarios; the marks follow other sliders.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, settle, useApp } from './browser.mjs';
+import { assertNoErrors } from './helpers.mjs';
+import { DEALS, DEFAULTS, breakevenRef } from './reference.mjs';
+
+const app = useApp({ before, after, afterEach });
+
+/** The slider's step of the inputs the net cash reads (the tolerance of an
+ * answer is a thousandth of it); the rest are whole numbers or have none. */
+const STEP = { c: 1, a0: 0.5, a1: 0.5, am: 0.5, ap: 1, m: 0.5 };
+
+/** Every row's break-even as the page shows it. */
+const readRows = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll('[data-testid^="breakeven-"]')].map((el) => [el.dataset.testid.slice(10), {
+    value: el.getAttribute('data-value'),
+    text: el.textContent,
+    shown: !el.hidden,
+    marks: [...el.closest('.input').querySelectorAll('.be-mark')].filter((m) => !m.hidden).length,
+  }]),
+));
+
+/** Waits until the break-evens are of the scenario in view (a task after it). */
+const caughtUp = (page) => page.evaluate(() => new Promise((r) => setTimeout(r, 30))).then(() => settle(page));
+
+function assertRows(rows, id, input, label) {
+  assert.equal(Object.keys(rows).length, Object.keys(DEFAULTS).length, `${label}: a break-even per input`);
+  for (const [key, row] of Object.entries(rows)) {
+    const want = breakevenRef(id, input, key);
+    const got = row.value === '' ? [] : row.value.split(' ').map(Number);
+    if (want === null) {
+      assert.deepEqual(got, [], `${label} ${key}: none where the figure is not known`);
+      if (row.shown) assert.match(row.text, /not known.*no break-even/, `${label} ${key}: says why`);
+      continue;
+    }
+    assert.equal(got.length, want.length, `${label} ${key}: ${row.value} against ${want}`);
+    const tol = (STEP[key] ?? 1) / 1000;
+    got.forEach((v, i) => assert.ok(Math.abs(v - want[i]) <= tol, `${label} ${key}: ${v} against ${want[i]}`));
+    assert.equal(row.marks, got.length, `${label} ${key}: a mark per crossing`);
+    if (got.length === 1) assert.match(row.text, /while the .* (stays above|stays below|is at least|is below) /, `${label} ${key}: ${row.text}`);
+  }
+}
+
+describe('break-even on every slider', () => {
+  const CASES = [
+    ...Object.keys(DEALS).map((id) => [id, {}, id === 'anthropic-aws' ? '' : `?v=1&deal=${id}`]),
+    ['anthropic-aws', { c: 40, m: 50 }, '?v=1&c=40&m=50'],
+    ['anthropic-aws', { a1: 0, am: 0 }, '?v=1&a1=0&am=0'],
+    ['nvidia-openai', { m: 20 }, '?v=1&deal=nvidia-openai&m=20'],
+  ];
+
+  test('each row\'s crossings match the reference solved by bisection [every engine]', async () => {
+    for (const [id, input, query] of CASES) {
+      const page = await open(app.browser, app.server.url + query);
+      await page.waitForSelector('[data-testid="breakeven-m"]');
+      await caughtUp(page);
+      assertRows(await readRows(page), id, input, `${id} ${query}`);
+      assertNoErrors(page);
+      await page.context().close();
+    }
+  });
+
+  test('the marks follow another slider, a task after the figures [every engine]', async () => {
+    const page = await open(app.browser, app.server.url);
+    await page.waitForSelector('[data-testid="breakeven-m"]');
+    await page.getByTestId('input-m').fill('30');
+    await page.getByTestId('input-m').press('Enter');
+    await caughtUp(page);
+    const rows = await readRows(page);
+    assertRows(rows, 'anthropic-aws', { m: 30 }, 'm typed as 30');
+    assert.ok(Math.abs(Number(rows.c.value) - 25 / 0.3) < 1e-3, rows.c.value);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+});
