@@ -3,6 +3,7 @@
 //! natively; components only bind them.
 
 use crate::codec::embed::View;
+use crate::codec::seek::Seek;
 use crate::format::figure;
 use crate::model::{
     fact_by_id, percent_of, Answer, DealSpec, Given, Input, InputSet, Loop, Outputs, Scenario,
@@ -413,6 +414,63 @@ pub fn flow_basis(s: &Scenario, inputs: &[Input]) -> String {
     }
     parts.extend(notes.iter().map(|n| n.to_string()));
     parts.join("; ")
+}
+
+/// The answer to "what would it take?" in words: the value of the
+/// question's input at which its figure reaches the target, or why none.
+pub fn seek_text(s: &Scenario, seek: &Seek, answer: &Answer) -> String {
+    let figure = seek.spec();
+    let spec = seek.input.spec();
+    let name = spec.label.to_ascii_lowercase();
+    let value = |v: f64| crate::format::figure(spec.unit, Some(v));
+    let target = crate::format::figure(figure.unit, Some(seek.target));
+    match answer {
+        Answer::Crosses { at, .. } => {
+            let all: Vec<String> = at.iter().map(|v| value(*v)).collect();
+            format!(
+                "{} reaches {target} with the {name} at {}{}.",
+                figure.label,
+                all.join(" or "),
+                if spec.whole && at.len() == 1 {
+                    " (the first whole value past it)"
+                } else {
+                    ""
+                }
+            )
+        }
+        Answer::Never { low, high } => format!(
+            "No value of the {name} between {} and {} reaches {target}: {} spans {} to {}.",
+            value(spec.min),
+            value(spec.max),
+            figure.label.to_ascii_lowercase(),
+            crate::format::figure(figure.unit, Some(*low)),
+            crate::format::figure(figure.unit, Some(*high))
+        ),
+        Answer::NoEffect => format!(
+            "The {name} does not move {}.",
+            figure.label.to_ascii_lowercase()
+        ),
+        Answer::NotKnown => format!(
+            "{} is {}, so no value reaches a target.",
+            figure.label,
+            not_known(s, &[seek.input, Input::Margin, Input::Term, Input::Revenue])
+        ),
+        Answer::Options(values) => {
+            let each: Vec<String> = spec
+                .choices
+                .iter()
+                .zip(values)
+                .map(|(c, v)| {
+                    format!(
+                        "{} {}",
+                        c.key,
+                        crate::format::figure(figure.unit, Some(*v).filter(|v| v.is_finite()))
+                    )
+                })
+                .collect();
+            format!("{} with each option: {}.", figure.label, each.join(", "))
+        }
+    }
 }
 
 /// What an input row shows of its break-even: the words, the crossings

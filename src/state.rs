@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::codec::embed::{embed_query, presentation, Presentation};
 use crate::codec::given::ScenarioMap;
+use crate::codec::seek::{with_seek, Seek};
 use crate::codec::{decode, encode_with, notice_lines, Decoded, Pinned};
 use crate::live::{after, effect};
 use std::sync::Arc;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub outputs: Memo<Outputs>,
     /// Scenario A, pinned to compare the scenario against (which is then B).
     pub pinned: RwSignal<Option<Pinned>>,
+    /// The goal-seek question the link asks (`seek`), if any.
+    pub seek: RwSignal<Option<Seek>>,
     /// Scenario A's outputs, when pinned.
     pub pinned_outputs: Memo<Option<Outputs>>,
     /// The scenario with its outputs and each input moved across its range,
@@ -101,6 +104,7 @@ impl AppState {
         let scenario = RwSignal::new(decoded.scenario);
         let pinned = RwSignal::new(decoded.pinned);
         let preset = RwSignal::new(decoded.preset);
+        let seek = RwSignal::new(decoded.seek);
         let outputs = Memo::new(move |_| compute(&scenario.get()));
         let settled = RwSignal::new(decoded.scenario);
         let trials = Memo::new(move |_| Arc::new(trials(&settled.get())));
@@ -126,7 +130,10 @@ impl AppState {
             }),
             settled,
             settle_pending: StoredValue::new(None),
-            link: Memo::new(move |_| location::href_for(&share_query(scenario, preset, pinned))),
+            link: Memo::new(move |_| {
+                location::href_for(&share_query(scenario, preset, pinned, seek))
+            }),
+            seek,
             presentation: StoredValue::new(shown),
             url_pending: StoredValue::new(None),
             breakevens: RwSignal::new(None),
@@ -206,6 +213,7 @@ impl AppState {
         self.preset.set(decoded.preset);
         self.scenario.set(decoded.scenario);
         self.pinned.set(decoded.pinned);
+        self.seek.set(decoded.seek);
     }
 
     /// The owner: loads what the page's lower half asked for, as a new
@@ -231,7 +239,24 @@ impl AppState {
     /// the pinned A, without embed settings. Tracked: a reader re-runs when
     /// the scenario changes.
     pub fn share_query(&self) -> String {
-        share_query(self.scenario, self.preset, self.pinned)
+        share_query(self.scenario, self.preset, self.pinned, self.seek)
+    }
+
+    /// Sets one input to a value the reader chose elsewhere than its own
+    /// row (a goal seek's answer): the lower half asks the page to load it.
+    pub fn set_and_record(&self, input: Input, value: f64) {
+        self.set(input, value);
+        if !self.owner {
+            self.commit(false);
+        }
+    }
+
+    /// Asks a goal-seek question (or none), as the link's `seek` keeps it.
+    pub fn ask(&self, seek: Option<Seek>) {
+        self.seek.set(seek);
+        if !self.owner {
+            self.commit(false);
+        }
     }
 
     /// Sets one input from the page; the value is clamped into range.
@@ -332,10 +357,13 @@ impl AppState {
     /// The address's own query: the share query, plus the embed settings
     /// in an embed. Read untracked, for the writes to the address.
     fn address_query(&self) -> String {
-        let query = encode_with(
-            &self.scenario.get_untracked(),
-            self.preset.get_untracked(),
-            self.pinned.get_untracked().as_ref(),
+        let query = with_seek(
+            encode_with(
+                &self.scenario.get_untracked(),
+                self.preset.get_untracked(),
+                self.pinned.get_untracked().as_ref(),
+            ),
+            self.seek.get_untracked().as_ref(),
         );
         self.presentation.with_value(|d| {
             if d.embed {
@@ -353,6 +381,7 @@ impl AppState {
             self.scenario.track();
             self.preset.track();
             self.pinned.track();
+            self.seek.track();
             if self.url_pending.with_value(Option::is_some) {
                 return;
             }
@@ -384,6 +413,8 @@ fn share_query(
     scenario: RwSignal<Scenario>,
     preset: RwSignal<&'static Preset>,
     pinned: RwSignal<Option<Pinned>>,
+    seek: RwSignal<Option<Seek>>,
 ) -> String {
-    scenario.with(|s| pinned.with(|a| encode_with(s, preset.get(), a.as_ref())))
+    let query = scenario.with(|s| pinned.with(|a| encode_with(s, preset.get(), a.as_ref())));
+    with_seek(query, seek.get().as_ref())
 }

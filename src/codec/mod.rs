@@ -20,6 +20,7 @@ pub mod given;
 mod number;
 mod query;
 pub mod saved;
+pub mod seek;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -35,7 +36,7 @@ use crate::model::{deal_by_id, Clamped, DealSpec, Input, Preset, Scenario};
 pub const VERSION: u32 = 1;
 
 /// Query keys that are not inputs but belong to the page (embedding and such).
-pub const PAGE_KEYS: &[&str] = &["v", "p", "a", "embed", "view", "controls", "theme"];
+pub const PAGE_KEYS: &[&str] = &["v", "p", "a", "embed", "view", "controls", "theme", "seek"];
 
 /// The query key that holds the pinned scenario A.
 pub const PINNED_KEY: &str = "a";
@@ -78,6 +79,8 @@ pub enum Notice {
     TooMany(usize),
     /// A scenario given as something other than an object of keys and values.
     NotAMap(&'static str),
+    /// A goal-seek question (`seek`) that could not be read; left out.
+    BadSeek(String, seek::SeekError),
 }
 
 /// At most this many notices are listed; the rest are counted.
@@ -164,6 +167,9 @@ impl fmt::Display for Notice {
                 f,
                 "Pass one object of input keys and values, such as {{c: 150, m: 20}}, not {what}."
             ),
+            Notice::BadSeek(text, why) => {
+                write!(f, "Left out the question {}: {why}.", quote(text))
+            }
         }
     }
 }
@@ -190,6 +196,8 @@ pub struct Decoded {
     pub page: Vec<(String, String)>,
     /// What could not be used as given.
     pub notices: Vec<Notice>,
+    /// The goal-seek question, if the link asks one.
+    pub seek: Option<seek::Seek>,
 }
 
 impl Decoded {
@@ -313,6 +321,13 @@ fn decode_pairs_with_pinned(pairs: &[(String, String)]) -> Decoded {
         d.pinned = Some(pinned);
         d.notices.extend(notices);
     }
+    if let Some(pos) = d.page.iter().position(|(k, _)| k == seek::SEEK_KEY) {
+        let (_, text) = d.page.remove(pos);
+        match seek::Seek::decode(&text) {
+            Ok(s) => d.seek = Some(s),
+            Err(why) => d.notices.push(Notice::BadSeek(text, why)),
+        }
+    }
     d
 }
 
@@ -378,5 +393,6 @@ fn decode_pairs(pairs: &[(String, String)]) -> Decoded {
         pinned: None,
         page,
         notices,
+        seek: None,
     }
 }

@@ -11,6 +11,7 @@ use super::downloads::Downloads;
 use super::embed_view::EmbedView;
 use super::figures::Figures;
 use super::follow_the_money::FollowTheMoney;
+use super::goal_seek::GoalSeek;
 use super::input_group::InputGroup;
 use super::jump_to_inputs::JumpToInputs;
 use super::key_strip::KeyStrip;
@@ -193,6 +194,10 @@ fn fetched_lower_half(stage: ReadSignal<u8>) -> AnyView {
     let state = expect_context::<AppState>();
     effect(move || bridge::announce(&state.share_query()));
     bridge::on_request(move |query| state.take_request(&query));
+    // A link that asks "what would it take?" is answered in the lower half.
+    if state.seek.get_untracked().is_some() {
+        bridge::load_more();
+    }
     view! {
         <p class="more-wait" id=bridge::WAIT_ID>"The charts and tables load as you scroll to them."</p>
         <div id=bridge::MORE_ID class="more" aria-busy="true"></div>
@@ -221,6 +226,7 @@ pub fn lower_half(stage: ReadSignal<u8>, first: u8) -> impl IntoView {
             let network: fn() -> AnyView = || view! { <DealNetwork/> }.into_any();
             view! { <FollowTheMoney network/> }.into_inner()
         })}
+        {at_stage(stage, at(2), || view! { <GoalSeek/> }.into_inner())}
         <section class="charts" aria-label="Charts">
             {at_stage(stage, at(2), || view! { <ChartPanel kind=ChartKind::Spend/> }.into_inner())}
             {at_stage(stage, at(3), || view! { <ChartPanel kind=ChartKind::Capacity/> }.into_inner())}

@@ -16,6 +16,7 @@ pub mod embed_view;
 pub mod figures;
 pub mod flow_loop;
 pub mod follow_the_money;
+pub mod goal_seek;
 pub mod input_group;
 pub mod input_row;
 pub mod jump_to_inputs;

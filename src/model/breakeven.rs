@@ -196,8 +196,10 @@ fn refine(
             break;
         }
     }
-    // The first point found on the far side.
-    b
+    // The crossing on the grid of the stated tolerance (a thousandth of
+    // the step): within it of the true one, and a number a reader can type.
+    let per = 1000.0 / input.spec().step;
+    (b * per).round() / per
 }
 
 /// The break-even of the headline figure (the investor's net cash at the
@@ -218,7 +220,8 @@ pub fn headline() -> &'static OutputSpec {
 /// The test id of the figure every input row's break-even is of.
 pub const HEADLINE: &str = "investor-net-cash";
 
-#[cfg(test)]
+// Property tests use proptest, which is only a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::{deal_by_id, CATALOGUE, OUTPUTS};

@@ -12,8 +12,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::codec::given::{decode_map, ScenarioMap};
+use crate::codec::seek::Seek;
 use crate::export::ScenarioDoc;
-use crate::model::{compute, Input};
+use crate::model::{compute, solve, Answer, Input};
+use crate::sentences::seek_text;
 use crate::web::dom::set;
 use crate::web::serde_js::{from_js, to_js};
 
@@ -46,7 +48,72 @@ pub fn compute_js(given: JsValue) -> JsValue {
     to_js(&ScenarioDoc::new(decoded.preset, &decoded.scenario, &o))
 }
 
-/// Installs `window.circularCompute = { version, inputs, compute }` for as
+/// Answers `circularCompute.seek({figure, target, input, scenario})`: the
+/// values of `input` (a share-URL key) at which `figure` (a figure's test
+/// id) reaches `target` in `scenario` (read as `compute` reads it; the
+/// default when left out), as `{answer, values, low, high, text}`; `answer`
+/// is `crosses`, `never` (with the figure's `low` and `high` over the
+/// range), `no-effect`, `not-known` or `options` (a choice: `values` has
+/// the figure for each option). A question that cannot be read answers
+/// `{error, problems}`.
+pub fn seek_js(question: JsValue) -> JsValue {
+    let field = |name: &str| js_sys::Reflect::get(&question, &JsValue::from_str(name)).ok();
+    let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
+    let target = field("target").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+    let asked = Seek::decode(&format!("{},{},{target}", text("input"), text("figure")));
+    let scenario = field("scenario").filter(|v| !v.is_undefined()).map_or_else(
+        || Ok(crate::model::Scenario::default()),
+        |given| {
+            let map = from_js::<ScenarioMap>(given)
+                .unwrap_or_else(|_| ScenarioMap::instead("something else"));
+            let decoded = decode_map(&map);
+            match decoded.notices.is_empty() {
+                true => Ok(decoded.scenario),
+                false => Err(decoded.notices.iter().map(|n| n.to_string()).collect()),
+            }
+        },
+    );
+    let (q, s) = match (asked, scenario) {
+        (Ok(q), Ok(s)) => (q, s),
+        (asked, scenario) => {
+            let mut problems: Vec<String> = scenario.err().unwrap_or_default();
+            if let Err(why) = asked {
+                problems.insert(0, format!("the question: {why}"));
+            }
+            return to_js(&Refusal {
+                error: "circularCompute.seek: the question could not be read; nothing was solved.",
+                problems,
+            });
+        }
+    };
+    let answer = solve(&s, q.input, q.spec(), q.target);
+    let out = Object::new();
+    let (kind, values, range) = match &answer {
+        Answer::Crosses { at, .. } => ("crosses", at.clone(), None),
+        Answer::Never { low, high } => ("never", Vec::new(), Some((*low, *high))),
+        Answer::NoEffect => ("no-effect", Vec::new(), None),
+        Answer::NotKnown => ("not-known", Vec::new(), None),
+        Answer::Options(v) => ("options", v.clone(), None),
+    };
+    set(&out, "answer", &JsValue::from_str(kind));
+    let list = js_sys::Array::new();
+    for v in values {
+        list.push(&JsValue::from_f64(v));
+    }
+    set(&out, "values", &list);
+    if let Some((low, high)) = range {
+        set(&out, "low", &JsValue::from_f64(low));
+        set(&out, "high", &JsValue::from_f64(high));
+    }
+    set(
+        &out,
+        "text",
+        &JsValue::from_str(&seek_text(&s, &q, &answer)),
+    );
+    out.into()
+}
+
+/// Installs `window.circularCompute = { version, inputs, compute, seek }` for as
 /// long as the calling owner (the app) lives; unmounting withdraws it
 /// (the property becomes `undefined`).
 pub fn install() {
@@ -63,9 +130,11 @@ pub fn install() {
     .unchecked_into();
     let compute = Closure::<dyn Fn(JsValue) -> JsValue>::new(compute_js);
     set(&api, "compute", compute.as_ref());
+    let seek = Closure::<dyn Fn(JsValue) -> JsValue>::new(seek_js);
+    set(&api, "seek", seek.as_ref());
     set(&window, "circularCompute", &api);
-    // The closure lives with the app; the property goes with it.
-    let _ = leptos::prelude::StoredValue::new_local(compute);
+    // The closures live with the app; the property goes with them.
+    let _ = leptos::prelude::StoredValue::new_local((compute, seek));
     leptos::prelude::on_cleanup(|| {
         if let Some(window) = web_sys::window() {
             set(&window, "circularCompute", &JsValue::UNDEFINED);

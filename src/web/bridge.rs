@@ -104,8 +104,9 @@ pub fn request(query: &str) {
 }
 
 /// Calls the loader's [`LOAD_MORE`], which fetches and starts the lower
-/// half once however often it is called.
-fn load_more() {
+/// half once however often it is called: at once for a link that asks a
+/// question the lower half answers (`seek`).
+pub fn load_more() {
     let load = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(LOAD_MORE)).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
