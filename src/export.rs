@@ -11,8 +11,10 @@ use serde::Serialize;
 use crate::codec::{value_text, Pinned};
 use crate::format::{data_value, shown_text, working_text, Markup};
 use crate::model::{
-    workings, Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS, KEY_FIGURES, OUTPUTS,
+    breakevens, workings, Answer, Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS,
+    KEY_FIGURES, OUTPUTS,
 };
+use crate::sentences::breakeven_text;
 
 /// The calculator's name in citations and file metadata.
 pub const TITLE: &str = "Circular compute: the Anthropic–AWS deal, taken apart";
@@ -75,6 +77,45 @@ impl Serialize for InputValues<'_> {
             } else {
                 map.serialize_entry(i.spec().key, &v)?;
             }
+        }
+        map.end()
+    }
+}
+
+/// Where the headline figure (the investor's net cash at the end of the
+/// term) breaks even on each input, by share-URL key: `{answer, values}`,
+/// `answer` being `crosses` (at `values`, in the input's unit), `never`,
+/// `no-effect`, `not-known` or `options` (a choice: the figure with each
+/// option, in option order).
+#[derive(Clone, Copy, Debug)]
+pub struct BreakEvens<'a>(pub &'a Scenario);
+
+/// An answer's kind and its values, as the JSON and the JS API name them.
+pub fn answer_parts(a: &Answer) -> (&'static str, Vec<f64>) {
+    match a {
+        Answer::Crosses { at, .. } => ("crosses", at.clone()),
+        Answer::Never { .. } => ("never", Vec::new()),
+        Answer::NoEffect => ("no-effect", Vec::new()),
+        Answer::NotKnown => ("not-known", Vec::new()),
+        Answer::Options(v) => (
+            "options",
+            v.iter().copied().filter(|v| v.is_finite()).collect(),
+        ),
+    }
+}
+
+impl Serialize for BreakEvens<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Entry {
+            answer: &'static str,
+            values: Vec<f64>,
+        }
+        let all = breakevens(self.0);
+        let mut map = s.serialize_map(Some(all.len()))?;
+        for (input, a) in &all {
+            let (answer, values) = answer_parts(a);
+            map.serialize_entry(input.spec().key, &Entry { answer, values })?;
         }
         map.end()
     }
@@ -180,6 +221,8 @@ pub struct ScenarioDoc<'a> {
     pub outputs: Figures<'a>,
     /// How every output came out.
     pub workings: Workings<'a>,
+    /// Where the investor's net cash breaks even on each input.
+    pub breakeven: BreakEvens<'a>,
     /// The yearly schedule.
     #[serde(serialize_with = "schedule")]
     pub schedule: &'a Outputs,
@@ -194,6 +237,7 @@ impl<'a> ScenarioDoc<'a> {
             inputs: InputValues(s),
             outputs: Figures(o),
             workings: Workings(s, o),
+            breakeven: BreakEvens(s),
             schedule: o,
         }
     }
@@ -298,6 +342,25 @@ pub fn markdown(e: &Export) -> String {
             _ => writeln!(out, "- {}", working_text(b, Markup::Text)),
         };
     }
+    // Where the headline figure breaks even, input by input.
+    let lines: Vec<String> = breakevens(e.scenario)
+        .iter()
+        .filter(|(_, a)| *a != Answer::NoEffect)
+        .map(|(i, a)| {
+            format!(
+                "- {}: {}",
+                i.spec().label,
+                breakeven_text(e.scenario, *i, a)
+            )
+        })
+        .collect();
+    if !lines.is_empty() {
+        let _ = write!(
+            out,
+            "\nWhere the net cash breaks even, each input moved alone:\n\n{}\n",
+            lines.join("\n")
+        );
+    }
     let _ = write!(
         out,
         "\nSource: [{}]({}), scenario {}.\n",
@@ -388,6 +451,16 @@ mod tests {
         let o = compute(&s);
         let doc = serde_json::to_value(ScenarioDoc::new(Preset::announced(), &s, &o)).unwrap();
         assert_eq!(doc["inputs"].as_object().unwrap().len(), Input::ALL.len());
+        // Where the net cash breaks even: the margin at which the profit on
+        // the commitment pays back the $25B of new money; the revenue not read.
+        assert_eq!(doc["breakeven"]["m"]["answer"], "crosses");
+        let m = doc["breakeven"]["m"]["values"][0]
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        let c = doc["inputs"]["c"].as_f64().unwrap_or(f64::NAN);
+        assert!((m - 2500.0 / c).abs() <= 0.0005, "{m} at c = {c}");
+        assert_eq!(doc["breakeven"]["r"]["answer"], "no-effect");
+        assert_eq!(doc["breakeven"]["ap"]["answer"], "never");
         assert_eq!(doc["outputs"].as_object().unwrap().len(), OUTPUTS.len());
         let rows = doc["schedule"].as_array().unwrap();
         assert_eq!(rows.len(), o.schedule.len());

@@ -41,6 +41,7 @@ pub fn GoalSeek() -> AnyView {
     };
     let (target_hint, set_target_hint) = signal(None::<String>);
     let set_target = move |text: String| match text.trim().parse::<f64>() {
+        Ok(t) if t == question().target => set_target_hint.set(None),
         Ok(t) if t.is_finite() => {
             set_target_hint.set(None);
             ask(&|q| q.target = t);
@@ -83,7 +84,14 @@ pub fn GoalSeek() -> AnyView {
                         data-testid="seek-target"
                         autocomplete="off"
                         prop:value=move || question().target.to_string()
-                        on:change=move |ev| set_target(event_target_value(&ev))
+                        // Enter or leaving the box asks (Firefox fires no
+                        // change event for a box whose value the page set).
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                set_target(event_target_value(&ev));
+                            }
+                        }
+                        on:blur=move |ev| set_target(event_target_value(&ev))
                     />
                 </label>
                 <button
@@ -121,7 +129,7 @@ pub fn GoalSeek() -> AnyView {
             {move || {
                 answer.with(|a| a.2).map(|x| {
                     let q = question();
-                    let text = format!("Set {} to {}", q.input.spec().label.to_ascii_lowercase(), value_text(q.input, x));
+                    let text = format!("Set {} to {}", q.input.spec().label.to_ascii_lowercase(), crate::format::figure(q.input.spec().unit, Some(x)));
                     view! {
                         <button
                             type="button"

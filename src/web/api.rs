@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::codec::given::{decode_map, ScenarioMap};
 use crate::codec::seek::Seek;
-use crate::export::ScenarioDoc;
+use crate::export::{answer_parts, ScenarioDoc};
 use crate::model::{compute, solve, Answer, Input};
 use crate::sentences::seek_text;
 use crate::web::dom::set;
@@ -88,12 +88,10 @@ pub fn seek_js(question: JsValue) -> JsValue {
     };
     let answer = solve(&s, q.input, q.spec(), q.target);
     let out = Object::new();
-    let (kind, values, range) = match &answer {
-        Answer::Crosses { at, .. } => ("crosses", at.clone(), None),
-        Answer::Never { low, high } => ("never", Vec::new(), Some((*low, *high))),
-        Answer::NoEffect => ("no-effect", Vec::new(), None),
-        Answer::NotKnown => ("not-known", Vec::new(), None),
-        Answer::Options(v) => ("options", v.clone(), None),
+    let (kind, values) = answer_parts(&answer);
+    let range = match answer {
+        Answer::Never { low, high } => Some((low, high)),
+        _ => None,
     };
     set(&out, "answer", &JsValue::from_str(kind));
     let list = js_sys::Array::new();

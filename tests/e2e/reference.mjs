@@ -277,13 +277,21 @@ export function referenceDeal(id, input = {}) {
  * figure is not known for the deal.
  */
 export function breakevenRef(id, input, key) {
-  const cash = (extra) => referenceDeal(id, { ...input, ...extra }).outputs['investor-net-cash'];
-  if (cash({}) === null) return null;
+  return solveRef(id, input, key, 'investor-net-cash', 0);
+}
+
+/**
+ * The same for any figure and target: where `figure` reaches `target` as
+ * `key` moves (the goal seek's question).
+ */
+export function solveRef(id, input, key, figure, target) {
+  const value = (extra) => referenceDeal(id, { ...input, ...extra }).outputs[figure];
+  if (value({}) === null) return null;
   if (key === 'sp') return [];
   const [min, max] = LIMITS[key];
   // The contract's years are whole numbers; money and shares are not.
   const whole = ['t', 'y0', 'gf', 'ay', 'life'].includes(key);
-  const f = (v) => cash({ [key]: v });
+  const f = (v) => { const x = value({ [key]: v }); return x === null ? NaN : x - target; };
   const points = [];
   if (whole) for (let v = min; v <= max; v++) points.push(v);
   else for (let i = 0; i <= 400; i++) points.push(min + (max - min) * i / 400);
