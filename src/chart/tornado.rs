@@ -41,6 +41,8 @@ pub struct TornadoRow {
     pub high_text: String,
     /// The swing, unrounded (for `data-swing`).
     pub swing: f64,
+    /// Whether the bar crosses the break-even line (net cash zero).
+    pub crosses: bool,
 }
 
 /// Everything needed to draw one tornado chart.
@@ -52,6 +54,9 @@ pub struct TornadoGeometry {
     pub height: f64,
     /// Where the base figure sits.
     pub base_x: f64,
+    /// Where the break-even line sits (the net cash at zero), when it is
+    /// inside the axis; the payback year has none.
+    pub zero_x: Option<f64>,
     /// Ticks along the top.
     pub ticks: Vec<Tick>,
     /// The rows, widest swing first.
@@ -163,6 +168,10 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
                 low_text: figure_text(t.ranked, b.low.outcome()),
                 high_text: figure_text(t.ranked, b.high.outcome()),
                 swing: b.swing,
+                crosses: t.ranked == Ranked::NetCash && {
+                    let (a, z) = b.span();
+                    a.min(t.base.value) < 0.0 && z.max(t.base.value) > 0.0
+                },
             }
         })
         .collect();
@@ -182,10 +191,12 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
             t.ranked.title(t.investor)
         ),
     };
+    let zero_x = (t.ranked == Ranked::NetCash && lo < 0.0 && hi > 0.0).then(|| x.at(0.0));
     TornadoGeometry {
         width,
         height: y,
         base_x,
+        zero_x,
         ticks,
         rows,
         base_text,
@@ -193,7 +204,37 @@ pub fn tornado_chart(width: f64, t: &Tornado) -> TornadoGeometry {
     }
 }
 
+impl TornadoGeometry {
+    /// A small diamond on the break-even line of each bar that crosses it,
+    /// as one path.
+    pub fn crossing_marks(&self) -> String {
+        let Some(x) = self.zero_x else {
+            return String::new();
+        };
+        self.rows
+            .iter()
+            .filter(|r| r.crosses)
+            .map(|r| {
+                let y = r.bar_y() + BAR_H / 2.0;
+                format!("M{} {}l6 6l-6 6l-6 -6Z", px(x), px(y - 6.0))
+            })
+            .collect()
+    }
+}
+
 impl TornadoRow {
+    /// The tooltip's line on where the bar crosses the break-even line: the
+    /// input's value there (`at`, from `model::breakeven`), in its unit.
+    pub fn breakeven_line(&self, at: Option<f64>) -> Option<String> {
+        if !self.crosses {
+            return None;
+        }
+        Some(match at {
+            Some(v) => format!("Breaks even at {}", input_text(self.input, v)),
+            None => "Crosses break-even inside this range".to_string(),
+        })
+    }
+
     /// The input's URL key.
     pub fn key(&self) -> &'static str {
         self.input.spec().key
@@ -251,6 +292,44 @@ impl TornadoRow {
             px(BAR_H),
             px(-w)
         )
+    }
+}
+
+#[cfg(test)]
+mod breakeven_tests {
+    use super::*;
+    use crate::model::{headline, solve, tornado_of, Answer, Scenario};
+
+    #[test]
+    fn the_net_cash_tornado_marks_each_bar_that_crosses_zero_where_it_does() {
+        // Thin margin: the margin's bar spans zero net cash.
+        let s = Scenario::default().with(Input::Margin, 27.0);
+        let t = tornado_of(&s, Ranked::NetCash);
+        let g = tornado_chart(640.0, &t);
+        let zero = g.zero_x.expect("zero is on the axis");
+        let margin = g
+            .rows
+            .iter()
+            .find(|r| r.input == Input::Margin)
+            .expect("a margin row");
+        assert!(margin.crosses);
+        assert!(margin.low.0 <= zero && zero <= margin.high.0 + margin.high.1);
+        assert_eq!(
+            g.crossing_marks().matches('M').count(),
+            g.rows.iter().filter(|r| r.crosses).count()
+        );
+        let at = match solve(&s, Input::Margin, headline(), 0.0) {
+            Answer::Crosses { at, .. } => at.first().copied(),
+            _ => None,
+        };
+        assert_eq!(
+            margin.breakeven_line(at).as_deref(),
+            Some("Breaks even at 25%")
+        );
+        // The payback tornado has no break-even line.
+        let p = tornado_chart(640.0, &tornado_of(&s, Ranked::Payback));
+        assert_eq!(p.zero_x, None);
+        assert!(p.rows.iter().all(|r| !r.crosses));
     }
 }
 

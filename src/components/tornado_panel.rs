@@ -138,6 +138,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                 <p class="note">
                     {move || geometry.with(|g| format!("Base: {}. ", g.base_text))}
                     "Each bar moves one input across its range, the others held: sourced ranges where the facts give one, otherwise ±25%."
+                    {(ranked == Ranked::NetCash).then_some(" The dashed line is break-even, net cash of zero; a diamond marks each bar that crosses it.")}
                 </p>
                 <ul class="legend">
                     <li><span class="swatch low" aria-hidden="true"></span>"Input at its low end"</li>
@@ -208,6 +209,18 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                         y1=18.0
                         y2=height
                     ></line>
+                    // The break-even line (net cash zero), and a diamond
+                    // where each bar crosses it.
+                    {move || {
+                        geometry.with(|g| g.zero_x.map(|x| (x, g.crossing_marks()))).map(|(x, marks)| {
+                            view! {
+                                <g class="breakeven">
+                                    <line x1=x x2=x y1=18.0 y2=height></line>
+                                    <path d=marks></path>
+                                </g>
+                            }
+                        })
+                    }}
                     {move || {
                         active_row()
                             .map(|r| {
@@ -224,7 +237,14 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     style:--tip-y=move || {
                         active_row().map(|r| format!("{}%", fixed((r.y + r.height()) / geometry.with_untracked(|g| g.height) * 100.0, 1)))
                     }
-                    inner_html=move || active_row().map(|r| tip_html(r.input.spec().label, &r.tip_lines())).unwrap_or_default()
+                    inner_html=move || active_row().map(|r| {
+                        let mut lines = r.tip_lines().to_vec();
+                        let at = (ranked == Ranked::NetCash && r.crosses)
+                            .then(|| crossing_of(state, r.input))
+                            .flatten();
+                        lines.extend(r.breakeven_line(at));
+                        tip_html(r.input.spec().label, &lines)
+                    }).unwrap_or_default()
                 ></div>
                 },
             )}
@@ -277,4 +297,19 @@ pub fn WhatMatters() -> AnyView {
         </section>
     }
     .into_any()
+}
+
+/// Where the net cash crosses zero as `input` moves, the others as they
+/// are (the first crossing, from the state's break-evens).
+fn crossing_of(state: AppState, input: crate::model::Input) -> Option<f64> {
+    state.breakevens().with(|b| {
+        b.as_ref()?
+            .1
+            .iter()
+            .find(|(i, _)| *i == input)
+            .and_then(|(_, a)| match a {
+                crate::model::Answer::Crosses { at, .. } => at.first().copied(),
+                _ => None,
+            })
+    })
 }

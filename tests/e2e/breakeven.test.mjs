@@ -77,3 +77,26 @@ describe('break-even on every slider', () => {
     await page.context().close();
   });
 });
+
+describe('the tornado marks break-even', () => {
+  test('each net-cash bar that crosses zero has its mark, and its tooltip says where [every engine]', async () => {
+    const page = await open(app.browser, `${app.server.url}?v=1&m=27`);
+    const { studied, ready } = await import('./browser.mjs');
+    await ready(page);
+    await studied(page);
+    const marks = await page.locator('[data-testid="tornado-net-cash"] .breakeven path').getAttribute('d');
+    assert.ok(marks && marks.startsWith('M'), `marks: ${marks}`);
+    const plot = page.locator('[data-testid="tornado-net-cash"] .plot');
+    await plot.focus();
+    // Step to the margin's row.
+    const keys = await page.$$eval('[data-testid="tornado-net-cash"] g.bar', (bars) => bars.map((b) => b.dataset.key));
+    for (let i = 0; i <= keys.indexOf('m'); i++) await page.keyboard.press('ArrowDown');
+    await settle(page);
+    const tip = await page.locator('#tip-tornado-net-cash .tip').textContent();
+    const want = breakevenRef('anthropic-aws', { m: 27 }, 'm')[0];
+    assert.match(tip, /Breaks even at 25%/, tip);
+    assert.ok(Math.abs(want - 25) < 1e-6);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+});
