@@ -228,7 +228,9 @@ fn hash(text: &str) -> String {
 
 /// The loader: starts the page's app, or the embed's under the embed mark,
 /// with the wasm the head's script has asked for (`window.ccWasm`), and
-/// shows the crash banner if it cannot; defines `window.ccMore`, which
+/// shows the crash banner if it cannot; defines `window.ccSources`, which
+/// fetches Sources and method (`sources/`, a page of its own) into the
+/// page once, as the reader comes within a screen of it; defines `window.ccMore`, which
 /// fetches and starts the full page's lower half once however often it is
 /// called (`web::bridge`). The full page, and an embed with its first
 /// words, start once the browser reports the first contentful paint (at
@@ -250,6 +252,16 @@ fn loader(page: &Bundle, apps: &Apps) -> String {
          \x20 const m = d.getElementById('more');\n\
          \x20 if (m) m.textContent = 'The charts and tables could not load. Reload the page to try again.';\n\
          }});\n\
+         const src = d.getElementById('sources'), url = src?.dataset.src;\n\
+         let sources;\n\
+         window.ccSources = () => url ? sources ??= fetch(url).then((t) => t.ok ? t.text() : Promise.reject(t.status)).then((t) => {{\n\
+         \x20 const full = new DOMParser().parseFromString(t, 'text/html').getElementById('sources');\n\
+         \x20 if (full) {{ src.replaceChildren(...full.childNodes); src.removeAttribute('data-src'); }}\n\
+         }}).catch((e) => {{ sources = undefined; console.warn('circular-compute: Sources and method stays a link:', e); }}) : Promise.resolve();\n\
+         if (url) {{\n\
+         \x20 new IntersectionObserver((l, o) => {{ if (l.some((e) => e.isIntersecting)) {{ o.disconnect(); window.ccSources(); }} }}, {{ rootMargin: '0px 0px 100% 0px' }}).observe(src);\n\
+         \x20 addEventListener('beforeprint', () => window.ccSources());\n\
+         }}\n\
          let once = () => {{ once = () => {{}}; go(); }};\n\
          if ((embed && !r.hasAttribute('data-first')) || d.visibilityState === 'hidden') once();\n\
          else if (PerformanceObserver.supportedEntryTypes?.includes('paint'))\n\

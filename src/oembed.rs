@@ -317,6 +317,29 @@ fn static_page(title: &str, description: &str, image: &Preview, head: &str, body
     )
 }
 
+/// Sources and method as a page of its own (`sources/`): what the full
+/// page fetches into itself as the reader comes near its end, and what a
+/// reader without scripts follows its link to.
+pub fn sources_page(site: Option<&str>, assets: &Assets) -> String {
+    let title = format!("Sources and method — {PROVIDER}");
+    let description = "Every input of the calculator with its default and source, the other deals, the facts and the method.";
+    let back = site.unwrap_or("../");
+    static_page(
+        &title,
+        description,
+        &Preview {
+            url: format!("{}{}", site.unwrap_or("../"), card::path(Preset::announced())),
+            alt: card::alt(Preset::announced()),
+        },
+        &assets.links("../"),
+        &format!(
+            "<p><a href=\"{}\">← The calculator</a></p>\n{}\n</main>",
+            html_attr(back),
+            crate::page_html::sources_section()
+        ),
+    )
+}
+
 /// The file name of a preset's document at the site's root (kept for
 /// links made before the entry pages); the default preset's is `oembed.json`.
 pub fn file_name(preset: &Preset) -> String {
@@ -378,7 +401,11 @@ pub fn files(site: Option<&str>, assets: &Assets) -> Vec<(String, String)> {
         ]
     });
     let index = ("embed/index.html".to_string(), index_page(site, assets));
-    roots.chain([index]).chain(entries).collect()
+    let sources = (
+        format!("{}index.html", crate::page_html::SOURCES_PATH),
+        sources_page(site, assets),
+    );
+    roots.chain([index, sources]).chain(entries).collect()
 }
 
 /// The oEmbed discovery `<link>` of the document `{site}{folder}oembed.json`,

@@ -255,24 +255,43 @@ fn method() -> String {
     out
 }
 
-/// The Sources and method panel (its three disclosures closed) and the
-/// footer, in one element the page shows once it is built.
-pub fn page_end() -> String {
+/// Where Sources and method lives: a page of its own beside the
+/// calculator, which the full page fetches into itself as the reader comes
+/// near it (`csp::loader`'s `ccSources`), so its 5 KB are not in the first
+/// visit.
+pub const SOURCES_PATH: &str = "sources/";
+
+/// The Sources and method panel: every input with its source, the other
+/// deals, the facts and the method, each under a closed disclosure.
+pub fn sources_section() -> String {
     format!(
-        "<div id=\"{PAGE_END_ID}\" class=\"page-end\">\
-         <section class=\"sources\" id=\"sources\" aria-labelledby=\"sources-title\">\
+        "<section class=\"sources\" id=\"sources\" aria-labelledby=\"sources-title\">\
          <h2 id=\"sources-title\">Sources and method</h2>\
          <details><summary>Every input, its default and where it comes from</summary>{}</details>\
          <details><summary>The other deals: what their sources give, assume and leave out</summary>{}</details>\
          <details><summary>The facts</summary>{}</details>\
          <details><summary>Method: the formulas in plain words</summary>{}</details>\
-         </section>\
-         <footer class=\"footer\"><p>Figures are estimates from public reporting; every default is cited in \
-         Sources and method, and every assumption is marked. Not investment advice.</p></footer></div>",
+         </section>",
         inputs(),
         deals(),
         facts(),
         method()
+    )
+}
+
+/// The end of the full page, which it shows once it is built: the Sources
+/// and method panel as a link to its page (filled in from that page as the
+/// reader comes near it), and the footer.
+pub fn page_end() -> String {
+    format!(
+        "<div id=\"{PAGE_END_ID}\" class=\"page-end\">\
+         <section class=\"sources\" id=\"sources\" aria-labelledby=\"sources-title\" data-src=\"{SOURCES_PATH}\">\
+         <h2 id=\"sources-title\">Sources and method</h2>\
+         <p><a href=\"{SOURCES_PATH}\">Every input, its default and where it comes from; the other deals; \
+         the facts; the method</a>.</p>\
+         </section>\
+         <footer class=\"footer\"><p>Figures are estimates from public reporting; every default is cited in \
+         Sources and method, and every assumption is marked. Not investment advice.</p></footer></div>"
     )
 }
 
@@ -405,7 +424,9 @@ mod tests {
 
     #[test]
     fn every_input_fact_and_metric_is_written() {
-        let html = page_end();
+        let html = sources_section();
+        assert!(page_end().contains(&format!("data-src=\"{SOURCES_PATH}\"")));
+        assert!(!page_end().contains("input-sources"), "the first visit carries only the link");
         for s in INPUTS {
             assert!(
                 html.contains(&format!("<code>{}</code>", s.key)),

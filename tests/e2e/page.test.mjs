@@ -34,6 +34,12 @@ describe('the calculator page', () => {
 
   test('sources and method list every input and every fact it cites', async () => {
     const page = await open(app.browser, app.server.url);
+    // A page of its own, fetched into the page as the reader comes near
+    // it; not in the first visit.
+    assert.equal(await page.locator('[data-testid="input-sources"]').count(), 0, 'not in the first visit');
+    assert.ok(!app.server.requests.some((p) => p.includes('/sources/')), 'not fetched at first');
+    await page.locator('#sources').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="input-sources"]').waitFor({ state: 'attached' });
     for (const summary of await page.locator('#sources summary').all()) await summary.click();
     const rows = page.locator('[data-testid="input-sources"] tbody tr');
     await rows.first().waitFor();

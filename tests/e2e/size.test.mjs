@@ -18,14 +18,16 @@ import { sizes } from '../../scripts/size-report.mjs';
  * compare table) is fetched only as the reader comes near it; an embed
  * is the shell and the embed app (every view; none of the page's own
  * parts). Measured at the session's end: 222,801, 254,939 and 205,953 B.
- * Session 15 (issue #33) added Follow the money to the lower half and the
- * embeds (+25.4 and +14.5 KB), and took the single views' takeaways out
- * of the page's first app (221,085 B). Lower each whenever its view gets
- * smaller. */
+ * Session 15 (issues #33, #34) added Follow the money to the lower half
+ * and the embeds, break-even marks on every slider (the page's first app)
+ * and goal seek (the lower half); it took the single views' takeaways out
+ * of the page's first app and Sources and method out of index.html (a
+ * page of its own, fetched as the reader comes near it): 225,955,
+ * 275,239 and 244,664 B. Lower each whenever its view gets smaller. */
 const RATCHETS = {
-  page: { bytes: 221_100, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'circular-compute-*.js', 'circular-compute-*_bg.wasm'] },
-  embed: { bytes: 269_500, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'embed-*.js', 'embed-*_bg.wasm'] },
-  more: { bytes: 231_360, artefacts: ['more-*.js', 'more-*_bg.wasm'] },
+  page: { bytes: 225_960, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'circular-compute-*.js', 'circular-compute-*_bg.wasm'] },
+  embed: { bytes: 275_250, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'embed-*.js', 'embed-*_bg.wasm'] },
+  more: { bytes: 244_670, artefacts: ['more-*.js', 'more-*_bg.wasm'] },
 };
 /** Issue #32's targets: the full page's first visit, and a single-view embed. */
 const TARGETS = { page: 250_000, embed: 170_000 };
