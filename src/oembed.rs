@@ -328,7 +328,11 @@ pub fn sources_page(site: Option<&str>, assets: &Assets) -> String {
         &title,
         description,
         &Preview {
-            url: format!("{}{}", site.unwrap_or("../"), card::path(Preset::announced())),
+            url: format!(
+                "{}{}",
+                site.unwrap_or("../"),
+                card::path(Preset::announced())
+            ),
             alt: card::alt(Preset::announced()),
         },
         &assets.links("../"),

@@ -426,7 +426,10 @@ mod tests {
     fn every_input_fact_and_metric_is_written() {
         let html = sources_section();
         assert!(page_end().contains(&format!("data-src=\"{SOURCES_PATH}\"")));
-        assert!(!page_end().contains("input-sources"), "the first visit carries only the link");
+        assert!(
+            !page_end().contains("input-sources"),
+            "the first visit carries only the link"
+        );
         for s in INPUTS {
             assert!(
                 html.contains(&format!("<code>{}</code>", s.key)),

@@ -53,7 +53,8 @@ pub fn EmbedTail() -> AnyView {
             >
                 "Open the full calculator"
             </a>
-            {move || format!(" · {}", state.scenario.with(crate::export::title))}
+            <span class="embed-sep">" · "</span>
+            <span class="embed-title">{move || state.scenario.with(crate::export::title)}</span>
         </p>
     }
     .into_any()

@@ -25,8 +25,8 @@ import { sizes } from '../../scripts/size-report.mjs';
  * page of its own, fetched as the reader comes near it): 225,955,
  * 275,239 and 244,664 B. Lower each whenever its view gets smaller. */
 const RATCHETS = {
-  page: { bytes: 225_960, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'circular-compute-*.js', 'circular-compute-*_bg.wasm'] },
-  embed: { bytes: 275_250, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'embed-*.js', 'embed-*_bg.wasm'] },
+  page: { bytes: 226_120, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'circular-compute-*.js', 'circular-compute-*_bg.wasm'] },
+  embed: { bytes: 275_310, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'embed-*.js', 'embed-*_bg.wasm'] },
   more: { bytes: 244_670, artefacts: ['more-*.js', 'more-*_bg.wasm'] },
 };
 /** Issue #32's targets: the full page's first visit, and a single-view embed. */
