@@ -198,6 +198,31 @@ pub struct Apps {
     /// The full page's lower half (`src/bin/more.rs`), fetched when the
     /// reader comes near it (`web::bridge`).
     pub more: Bundle,
+    /// The "How sure?" worker's loader (`study-HASH_loader.js`), which
+    /// the lower half starts (`web::study`).
+    pub study: String,
+}
+
+/// The worker trunk built (`study.js` and `study_bg.wasm`, unhashed: a
+/// worker's name is chosen at run time) under names with the hash of its
+/// wasm, so no cache pairs an old glue with a new wasm: `(old, new)` for
+/// the glue and for the wasm, and the loader a classic worker starts from
+/// (`study-HASH_loader.js`) with its text.
+pub fn worker_files(bin: &str, wasm: &[u8]) -> [(String, String); 3] {
+    let h = hash_bytes(wasm);
+    let (js, bg) = (format!("{bin}-{h}.js"), format!("{bin}-{h}_bg.wasm"));
+    // Messages that come before the wasm is ready wait for its handler;
+    // a wasm that cannot start throws where the page's `onerror` hears it.
+    let shim = format!(
+        "let q=[];onmessage=(e)=>q.push(e);importScripts(\"./{js}\");\
+         wasm_bindgen({{module_or_path:\"./{bg}\"}}).then(()=>q.forEach((e)=>onmessage(e)),\
+         (e)=>setTimeout(()=>{{throw e}}));"
+    );
+    [
+        (format!("{bin}.js"), js),
+        (format!("{bin}_bg.wasm"), bg),
+        (format!("{bin}-{h}_loader.js"), shim),
+    ]
 }
 
 /// The hardened page and the loader file it now points to.
@@ -220,7 +245,11 @@ pub(crate) fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a s
 
 /// A short content hash (FNV-1a, 64 bits) for cache-busting file names.
 fn hash(text: &str) -> String {
-    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+    hash_bytes(text.as_bytes())
+}
+
+fn hash_bytes(bytes: &[u8]) -> String {
+    let h = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     format!("{h:016x}")
@@ -232,7 +261,8 @@ fn hash(text: &str) -> String {
 /// fetches Sources and method (`sources/`, a page of its own) into the
 /// page once, as the reader comes within a screen of it; defines `window.ccMore`, which
 /// fetches and starts the full page's lower half once however often it is
-/// called (`web::bridge`). The full page, and an embed with its first
+/// called (`web::bridge`), and `window.ccStudy`, the address of the
+/// "How sure?" worker (`web::study`). The full page, and an embed with its first
 /// words, start once the browser reports the first contentful paint (at
 /// once in a hidden tab, which paints nothing; after a frame where paints
 /// are not reported; in any case within 2 s), so that paint never waits
@@ -246,6 +276,7 @@ fn loader(page: &Bundle, apps: &Apps) -> String {
          \x20 console.error('circular-compute could not start:', e);\n\
          \x20 d.getElementById('crash')?.removeAttribute('hidden');\n\
          }});\n\
+         window.ccStudy = new URL('./{sw}', import.meta.url).href;\n\
          let more;\n\
          window.ccMore = () => more ??= start('./{mj}', './{mw}').catch((e) => {{\n\
          \x20 console.error('circular-compute: the charts and tables could not load:', e);\n\
@@ -274,6 +305,7 @@ fn loader(page: &Bundle, apps: &Apps) -> String {
         pw = p.wasm,
         mj = m.js,
         mw = m.wasm,
+        sw = apps.study,
     )
 }
 
@@ -344,7 +376,34 @@ mod tests {
         Apps {
             embed: bundle("embed"),
             more: bundle("more"),
+            study: "study-0123_loader.js".to_string(),
         }
+    }
+
+    #[test]
+    fn the_worker_is_named_by_its_wasm_and_its_loader_waits_for_it() {
+        let [glue, wasm, (loader, shim)] = worker_files("study", b"wasm bytes");
+        let [_, other, _] = worker_files("study", b"other bytes");
+        assert_eq!(glue.0, "study.js");
+        assert_eq!(wasm.0, "study_bg.wasm");
+        assert_ne!(wasm.1, other.1, "another wasm, another name");
+        let h = wasm
+            .1
+            .trim_start_matches("study-")
+            .trim_end_matches("_bg.wasm");
+        assert_eq!(glue.1, format!("study-{h}.js"));
+        assert_eq!(loader, format!("study-{h}_loader.js"));
+        assert!(shim.starts_with("let q=[];onmessage=(e)=>q.push(e);"));
+        assert!(shim.contains(&format!("importScripts(\"./{}\")", glue.1)));
+        assert!(shim.contains(&format!("module_or_path:\"./{}\"", wasm.1)));
+        let l = loader_for_tests();
+        assert!(
+            l.contains("window.ccStudy = new URL('./study-0123_loader.js', import.meta.url).href;")
+        );
+    }
+
+    fn loader_for_tests() -> String {
+        loader(&bundle("page"), &apps())
     }
 
     fn mark() -> String {

@@ -25,6 +25,7 @@ pub mod oembed;
 /// Build-time only (the post-build step): the wasm never carries it.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page_html;
+pub mod risk;
 pub mod sentences;
 pub mod state;
 pub mod web;

@@ -564,6 +564,96 @@ pub fn breakeven_text(s: &Scenario, input: Input, answer: &Answer) -> String {
     p.fill(&text)
 }
 
+/// A chance with its sampling error in words: "71% (±0.6 points, one
+/// standard error)".
+pub fn chance_text(c: crate::model::uncertainty::Chance) -> String {
+    format!(
+        "{} (±{} points, one standard error)",
+        crate::chart::risk::percent(c.p),
+        crate::format::fixed(c.error * 100.0, 1)
+    )
+}
+
+/// The takeaway of a study: "Over 5,000 draws from the sourced ranges,
+/// Amazon’s cash ends the term positive in 71% of them (±0.6 points);
+/// it pays back inside the term in 64%."
+pub fn risk_takeaway(s: &Scenario, found: &crate::model::uncertainty::Found) -> String {
+    use crate::chart::risk::percent;
+    if found.figure("investor-net-cash").is_none() {
+        return format!(
+            "How sure the investor’s cash is, is {}.",
+            not_known(s, &[Input::Margin])
+        );
+    }
+    let held = if found.varied.is_empty() {
+        " (every input is held, so every draw is this scenario)"
+    } else {
+        ""
+    };
+    s.deal().parties.fill(&format!(
+        "Over {} draws from the sourced ranges{held}, {{investor}}’s cash ends the term positive in {} of them (±{} points); it pays back inside the term in {}.",
+        crate::format::plain(Unit::Count, found.draws as f64),
+        percent(found.positive.p),
+        crate::format::fixed(found.positive.error * 100.0, 1),
+        percent(found.payback.p),
+    ))
+}
+
+/// One year of the fan in words: "2030: median −$8B; half the draws
+/// between −$12B and −$4B, nine in ten between −$18B and $1B; positive
+/// in 23%."
+pub fn fan_readout(y: &crate::model::uncertainty::YearSpread) -> String {
+    let c = &y.cash;
+    format!(
+        "{}: median {}; half the draws between {} and {}, nine in ten between {} and {}; positive in {}.",
+        y.year,
+        money(c.p50),
+        money(c.p25),
+        money(c.p75),
+        money(c.p5),
+        money(c.p95),
+        crate::chart::risk::percent(y.positive.p)
+    )
+}
+
+/// One bar of the histogram in words: "312 draws (6%) end between $5B
+/// and $7B."
+pub fn bin_readout(b: &crate::model::uncertainty::Bin, draws: usize) -> String {
+    format!(
+        "{} draws ({}) end between {}.",
+        b.count,
+        crate::chart::risk::percent(b.count as f64 / draws.max(1) as f64),
+        crate::chart::risk::bin_range(b).replacen(" to ", " and ", 1)
+    )
+}
+
+/// What the draws and the one-at-a-time ranges say matters most, when
+/// they disagree: "Across the draws the cloud’s operating margin matters
+/// most; moved one at a time, the commitment does." `None` when they
+/// agree or either is missing.
+pub fn rankings_differ(draws: Option<Input>, one_at_a_time: Option<Input>) -> Option<String> {
+    let (a, b) = (draws?, one_at_a_time?);
+    (a != b).then(|| {
+        format!(
+            "Across the draws, {} matters most; moved one at a time across its range, {} does: the draws weigh how likely each end is, the tornado only how far apart they are.",
+            lower_first(a.spec().label),
+            lower_first(b.spec().label)
+        )
+    })
+}
+
+/// A label inside a sentence: its first letter lower-cased unless it
+/// starts a name written in capitals ("AWS").
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if b.is_ascii_lowercase() => {
+            format!("{}{}", a.to_ascii_lowercase(), &label[a.len_utf8()..])
+        }
+        _ => label.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -787,5 +877,51 @@ mod tests {
             bare.as_deref(),
             Some("Assumption: no public source; set it to your own view.")
         );
+    }
+
+    #[test]
+    fn a_study_reads_as_a_takeaway_with_its_error() {
+        use crate::model::uncertainty::{held_by_default, study, Bin, Chance, Config};
+        let s = crate::model::Preset::announced().scenario();
+        let found = study(
+            &s,
+            held_by_default(&s, &s),
+            Config {
+                draws: 1000,
+                seed: 4,
+            },
+        );
+        let text = risk_takeaway(&s, &found);
+        assert!(text.starts_with("Over 1,000 draws from the sourced ranges, Amazon’s cash ends the term positive in "), "{text}");
+        assert!(
+            text.contains(&format!("{}%", (found.positive.p * 100.0).round())),
+            "{text}"
+        );
+        let c = Chance {
+            p: 0.71,
+            error: 0.0064,
+        };
+        assert_eq!(chance_text(c), "71% (±0.6 points, one standard error)");
+        let y = &found.years[0];
+        assert!(fan_readout(y).starts_with(&format!("{}: median ", y.year)));
+        let b = Bin {
+            lo: 5.0,
+            hi: 7.0,
+            count: 50,
+        };
+        assert_eq!(
+            bin_readout(&b, 1000),
+            "50 draws (5%) end between $5B and $7B."
+        );
+        assert_eq!(
+            rankings_differ(Some(Input::Margin), Some(Input::Margin)),
+            None
+        );
+        let differ = rankings_differ(Some(Input::Margin), Some(Input::Commitment)).expect("differ");
+        assert!(
+            differ.starts_with("Across the draws, cloud provider"),
+            "{differ}"
+        );
+        assert_eq!(lower_first("AWS margin"), "AWS margin");
     }
 }

@@ -58,6 +58,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         let apps = Apps {
             embed: bundle("embed")?,
             more: bundle("more")?,
+            study: worker(dir, "study")?,
         };
         let hard = circular_compute::csp::harden(&html, &apps).map_err(|e| e.to_string())?;
         let loader = dir.join(&hard.loader_name);
@@ -119,6 +120,27 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         circular_compute::card::HEIGHT
     );
     Ok(())
+}
+
+/// Names the worker trunk built for binary `bin` by its content and
+/// writes its loader (`csp::worker_files`); the loader's file name.
+#[cfg(not(target_arch = "wasm32"))]
+fn worker(dir: &Path, bin: &str) -> Result<String, String> {
+    let wasm_path = dir.join(format!("{bin}_bg.wasm"));
+    let wasm = std::fs::read(&wasm_path).map_err(|e| {
+        format!(
+            "{}: {e} (trunk builds it from index.html's worker link)",
+            wasm_path.display()
+        )
+    })?;
+    let [glue, bg, (loader, shim)] = circular_compute::csp::worker_files(bin, &wasm);
+    for (from, to) in [glue, bg] {
+        std::fs::rename(dir.join(&from), dir.join(&to))
+            .map_err(|e| format!("{from} → {to}: {e}"))?;
+    }
+    std::fs::write(dir.join(&loader), shim).map_err(|e| format!("{loader}: {e}"))?;
+    println!("postbuild: the study worker is {loader}");
+    Ok(loader)
 }
 
 /// The file name trunk gave an asset: `{stem}HASH{ext}`.

@@ -12,6 +12,7 @@ pub mod flow;
 mod frame;
 pub mod hit;
 mod paths;
+pub mod risk;
 mod scale;
 mod spend;
 mod tooltip;

@@ -12,6 +12,7 @@ use super::embed_view::EmbedView;
 use super::figures::Figures;
 use super::follow_the_money::FollowTheMoney;
 use super::goal_seek::GoalSeek;
+use super::how_sure::HowSure;
 use super::input_group::InputGroup;
 use super::jump_to_inputs::JumpToInputs;
 use super::key_strip::KeyStrip;
@@ -233,6 +234,7 @@ pub fn lower_half(stage: ReadSignal<u8>, first: u8) -> impl IntoView {
             {at_stage(stage, at(4), || view! { <ChartPanel kind=ChartKind::Cash/> }.into_inner())}
         </section>
         {at_stage(stage, at(5), || view! { <WhatMatters/> }.into_inner())}
+        {at_stage(stage, at(5), || view! { <HowSure/> }.into_any())}
         {at_stage(stage, at(LOWER_STAGES), || view! { <ScheduleTable/> }.into_inner())}
         {at_stage(stage, at(LOWER_STAGES), || view! { <Downloads/> }.into_inner())}
         {at_stage(stage, at(LOWER_STAGES), || view! { <CompareTable/> }.into_inner())}

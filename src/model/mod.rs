@@ -13,6 +13,7 @@ pub mod outputs;
 pub mod presets;
 pub mod scenario;
 pub mod sensitivity;
+pub mod uncertainty;
 pub mod units;
 pub mod working;
 

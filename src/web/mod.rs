@@ -13,3 +13,4 @@ pub mod panic;
 pub mod resize;
 pub mod serde_js;
 pub mod storage;
+pub mod study;

@@ -131,7 +131,28 @@ pub fn focus_input(key: &str) {
 
 /// Opens the Sources and method panel at fact `id` (its row is `fact-ID`,
 /// inside a closed `<details>`), brings it into view and moves focus to it.
+/// Where the panel is still a link (`sources/`, fetched as the reader
+/// comes near it), the loader's `ccSources` fetches it first.
 pub fn open_fact(id: &str) {
+    if element(&format!("fact-{id}")).is_some() {
+        open_fact_row(id);
+        return;
+    }
+    let fetch = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &wasm_bindgen::JsValue::from_str("ccSources")).ok())
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+        .and_then(|f| f.call0(&wasm_bindgen::JsValue::NULL).ok())
+        .and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());
+    if let Some(fetched) = fetch {
+        let id = id.to_string();
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(fetched).await;
+            open_fact_row(&id);
+        });
+    }
+}
+
+fn open_fact_row(id: &str) {
     let Some(row) = element(&format!("fact-{id}")) else {
         return;
     };

@@ -309,3 +309,51 @@ export function solveRef(id, input, key, figure, target) {
   }
   return found;
 }
+
+/**
+ * "How sure?" worked out on its own: each input not in `held` drawn from its
+ * range (`trialValues`' two ends) read as a 90% interval, lognormal when the
+ * low end is above zero and normal otherwise, clamped to its limits; the
+ * spend profile's four options equally likely; the start year never moved.
+ * A generator of its own (mulberry32, Box–Muller), so it shares nothing with
+ * the page's but the contract. Returns the chance the investor's net cash
+ * ends positive, the chance of a payback inside the term, and the net cash's
+ * median.
+ */
+export function monteCarloRef(input, held, n, seed = 12345) {
+  let a = seed >>> 0;
+  const uniform = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  const base = { ...DEFAULTS, ...input };
+  const Z90 = 1.6448536269514722;
+  const laws = Object.keys(DEFAULTS).filter((k) => !held.includes(k) && k !== 'y0').map((key) => {
+    const ends = trialValues(key, base);
+    if (key === 'sp') return [key, () => ends[Math.min(3, Math.floor(uniform() * 4))]];
+    const [lo, hi] = [Math.min(...ends), Math.max(...ends)];
+    if (hi <= lo) return [key, () => base[key]];
+    if (lo > 0) {
+      const mu = (Math.log(lo) + Math.log(hi)) / 2, sigma = (Math.log(hi) - Math.log(lo)) / (2 * Z90);
+      return [key, () => clamp(key, Math.exp(mu + sigma * normal()))];
+    }
+    const mean = (lo + hi) / 2, sd = (hi - lo) / (2 * Z90);
+    return [key, () => clamp(key, mean + sd * normal())];
+  });
+  let positive = 0, paid = 0;
+  const cash = [];
+  for (let i = 0; i < n; i++) {
+    const s = { ...base };
+    for (const [key, draw] of laws) s[key] = draw();
+    const o = reference(s).outputs;
+    cash.push(o['investor-net-cash']);
+    if (o['investor-net-cash'] > 0) positive++;
+    if (o['payback-year'] !== null) paid++;
+  }
+  cash.sort((x, y) => x - y);
+  return { positive: positive / n, payback: paid / n, median: (cash[(n >> 1) - 1] + cash[n >> 1]) / 2 };
+}

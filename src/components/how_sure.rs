@@ -1,0 +1,123 @@
+//! "How sure?": every figure as a distribution over the sourced ranges.
+//! The study runs in a Web Worker of its own (`web::study`), started as
+//! the reader comes within a screen of the panel, which also writes the
+//! panel's HTML (`risk::panel`); this component only binds it. Each change
+//! asks again, and until the answer for the scenario in view arrives the
+//! panel says it is updating rather than showing the last one as current.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::chart_panel::measured_width;
+use super::risk_chart::RiskChart;
+use crate::codec;
+use crate::risk::ChartOut;
+use crate::state::AppState;
+use crate::web::study::{when_near, Answered, Client, StudyError};
+
+/// The legends of the two charts.
+const FAN_LEGEND: &str = "<li><span class=\"swatch fan-outer\"></span>9 in 10 draws</li>\
+    <li><span class=\"swatch fan-inner\"></span>Half the draws</li>\
+    <li><span class=\"swatch median\"></span>Median</li>\
+    <li><span class=\"swatch today\"></span>Your scenario</li>";
+const HISTOGRAM_LEGEND: &str = "<li><span class=\"swatch loss\"></span>Draws that end short</li>\
+    <li><span class=\"swatch gain\"></span>Draws that end ahead</li>";
+
+/// The panel.
+#[component]
+pub fn HowSure() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let node = NodeRef::<leptos::html::Section>::new();
+    // The charts are as wide as the panel's text, which is always there.
+    let head = NodeRef::<leptos::html::Div>::new();
+    let width = measured_width(head);
+    // The scenario alone (no A, no question): what the study depends on.
+    let query = Memo::new(move |_| {
+        let preset = state.preset.get();
+        state.scenario.with(|s| codec::encode(s, preset))
+    });
+    let (answer, set_answer) = signal(None::<Arc<Answered>>);
+    let (problem, set_problem) = signal(None::<String>);
+    let (near, set_near) = signal(false);
+    let client = StoredValue::new_local(None::<Result<Client, StudyError>>);
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            when_near(&el, move || set_near.set(true));
+        }
+    });
+    Effect::new(move |_| {
+        if !near.get() {
+            return;
+        }
+        let (q, w) = (query.get(), width.get());
+        client.update_value(|c| {
+            let c = c.get_or_insert_with(|| {
+                Client::start(move |got| match got {
+                    Ok(a) => {
+                        set_problem.set(None);
+                        set_answer.set(Some(Arc::new(a)));
+                    }
+                    Err(e) => set_problem.set(Some(e.to_string())),
+                })
+            });
+            match c {
+                Ok(c) => c.ask(q, w),
+                // Where no worker can run (a sandboxed frame) the panel
+                // says why; the figures and one-at-a-time ranges stand.
+                Err(e) => set_problem.set(Some(e.to_string())),
+            }
+        });
+    });
+    let current =
+        move || answer.with(|a| a.as_ref().is_some_and(|a| query.with(|q| *q == a.query)));
+    let status = move || match (problem.get(), answer.with(Option::is_some), current()) {
+        (Some(p), _, _) => format!("The study could not run: {p}."),
+        (None, false, _) => "Drawing 5,000 scenarios…".to_string(),
+        (None, true, false) => {
+            "Updating for your change: what follows is still the scenario before it.".to_string()
+        }
+        (None, true, true) => String::new(),
+    };
+    let part = move |pick: fn(&Answered) -> String| {
+        move || answer.with(|a| a.as_ref().map(|a| pick(a)).unwrap_or_default())
+    };
+    let chart = move |pick: fn(&Answered) -> &Option<ChartOut>| {
+        Signal::derive(move || answer.with(|a| a.as_ref().and_then(|a| pick(a).clone())))
+    };
+    view! {
+        <section
+            class="how-sure"
+            id="how-sure"
+            node_ref=node
+            aria-labelledby="how-sure-title"
+            aria-busy=move || (!current()).to_string()
+            class:stale=move || answer.with(Option::is_some) && !current()
+            data-testid="how-sure"
+        >
+            <h2 id="how-sure-title">"How sure?"</h2>
+            <p class="note">
+                "Each input you have not set varies across its range, read as a 90% interval: lognormal where the range is above zero, normal otherwise, a choice's options equally likely. The inputs you set are held. 5,000 draws from a fixed seed, so the same link gives the same numbers."
+            </p>
+            <p class="status" data-testid="risk-status" aria-live="polite">{status}</p>
+            <div class="risk-head" node_ref=head inner_html=part(|a| a.panel.head.clone())></div>
+            <RiskChart
+                drawn=chart(|a| &a.panel.fan)
+                id="risk-fan"
+                title="The investor's cumulative cash, over the draws"
+                legend=FAN_LEGEND
+                plot=NodeRef::new()
+            />
+            <RiskChart
+                drawn=chart(|a| &a.panel.histogram)
+                id="risk-histogram"
+                title="Net cash at the end of the term, over the draws"
+                legend=HISTOGRAM_LEGEND
+                plot=NodeRef::new()
+            />
+            <h3>"What matters across the draws"</h3>
+            <p class="note">"Rank correlation of each input with the investor's net cash at the end of the term: how closely the one rises or falls with the other."</p>
+            <div class="risk-ranks" inner_html=part(|a| a.panel.ranks.clone())></div>
+        </section>
+    }
+}

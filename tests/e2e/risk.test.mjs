@@ -1,0 +1,194 @@
+// How sure? (issue #35): the distribution over the sourced ranges, drawn in
+// a worker as the reader comes near the panel, against a Monte Carlo of the
+// reference model with a generator of its own; the same link gives the same
+// numbers after a reload, after moving there with a slider, and in Firefox
+// as in Chromium; the inputs a link sets are held; the charts answer the
+// keys and a finger; a worker that cannot load says so.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { firefox } from 'playwright-core';
+import { ENGINE, FIREFOX, open, ready, settle, useApp } from './browser.mjs';
+import { assertNoErrors } from './helpers.mjs';
+import { monteCarloRef } from './reference.mjs';
+
+const app = useApp({ before, after, afterEach });
+const DRAWS = 5000;
+
+/** Scrolls to the panel, as a reader does, and waits for the answer of the
+ * scenario in view (the panel is not busy and has its numbers). */
+async function answered(page) {
+  await page.evaluate(() => document.getElementById('how-sure')?.scrollIntoView());
+  await page.waitForSelector('[data-testid="how-sure"]', { timeout: 20000 });
+  await page.evaluate(() => document.getElementById('how-sure').scrollIntoView());
+  await page.waitForFunction(() => {
+    const panel = document.querySelector('[data-testid="how-sure"]');
+    return panel?.getAttribute('aria-busy') === 'false' && panel.querySelector('[data-testid="p-positive"]');
+  }, null, { timeout: 20000 });
+  await settle(page);
+}
+
+/** Every number the panel gives, raw. */
+const readRisk = (page) => page.evaluate(() => {
+  const data = (id) => ({ ...document.querySelector(`[data-testid="${id}"]`)?.dataset });
+  return {
+    positive: data('p-positive'),
+    payback: data('p-payback'),
+    figures: Object.fromEntries(['investor-net-cash', 'payback-year', 'spend-share-revenue', 'price-per-gw-year']
+      .map((id) => [id, data(`dist-${id}`)])),
+    ranks: [...document.querySelectorAll('[data-testid^="rank-"]')].map((li) => li.dataset.testid.slice(5)),
+    takeaway: document.querySelector('[data-testid="risk-takeaway"]').textContent,
+  };
+});
+
+/** A chance as the page writes it: whole percents, its ends kept. */
+const percent = (p) => (p > 0 && p < 0.005 ? '<1%' : p < 1 && p > 0.995 ? '>99%' : `${Math.round(p * 100)}%`);
+
+/** Within four standard errors of both estimates. */
+function assertNear(got, want, n, label) {
+  const p = (got + want) / 2;
+  const tolerance = 4 * Math.sqrt(p * (1 - p) * (1 / n + 1 / 20000));
+  assert.ok(Math.abs(got - want) <= tolerance, `${label}: ${got} against ${want} (±${tolerance.toFixed(3)})`);
+}
+
+function assertConsistent(risk, label) {
+  for (const c of [risk.positive, risk.payback]) {
+    const p = Number(c.value);
+    assert.ok(p >= 0 && p <= 1, `${label}: a chance between 0 and 1 (${c.value})`);
+    assert.ok(Math.abs(Number(c.error) - Math.sqrt(p * (1 - p) / DRAWS)) < 1e-12, `${label}: its error is one standard error`);
+  }
+  for (const [id, d] of Object.entries(risk.figures)) {
+    const q = ['p5', 'p25', 'p50', 'p75', 'p95'].map((k) => Number(d[k]));
+    assert.ok(q.every((v, i) => i === 0 || v >= q[i - 1]), `${label} ${id}: percentiles in order ${q}`);
+    assert.equal(d.n, String(DRAWS), `${label} ${id}: every draw counts`);
+  }
+  assert.ok(risk.takeaway.includes(`positive in ${percent(Number(risk.positive.value))} of them`), risk.takeaway);
+}
+
+describe('how sure', () => {
+  for (const [query, input, held] of [
+    ['', {}, []],
+    ['?v=1&m=20', { m: 20 }, ['m']],
+    ['?v=1&c=150&am=10', { c: 150, am: 10 }, ['c', 'am']],
+  ]) {
+    test(`the draws agree with a Monte Carlo of the reference model: ${query || 'the default'}`, async () => {
+      const page = await open(app.browser, app.server.url + query);
+      await answered(page);
+      const risk = await readRisk(page);
+      assertConsistent(risk, query);
+      const ref = monteCarloRef(input, held, 20000);
+      assertNear(Number(risk.positive.value), ref.positive, DRAWS, `${query} p-positive`);
+      assertNear(Number(risk.payback.value), ref.payback, DRAWS, `${query} p-payback`);
+      const median = Number(risk.figures['investor-net-cash'].p50);
+      assert.ok(Math.abs(median - ref.median) < 1.5, `${query}: median ${median} against ${ref.median}`);
+      for (const key of held) assert.ok(!risk.ranks.includes(key), `${query}: ${key} is held, so it is not ranked`);
+      assert.ok(risk.ranks.length > 0, `${query}: the inputs that vary are ranked`);
+      assertNoErrors(page);
+      await page.context().close();
+    });
+  }
+
+  test('the same link gives the same numbers: reloaded, and reached with a slider', async () => {
+    const page = await open(app.browser, `${app.server.url}?v=1&m=36`);
+    await answered(page);
+    const first = await readRisk(page);
+    await page.reload();
+    await ready(page);
+    await answered(page);
+    assert.deepEqual(await readRisk(page), first, 'reloaded');
+    // From the default, the margin's slider to 36: the same study.
+    await page.goto(app.server.url);
+    await ready(page);
+    await answered(page);
+    const before = await readRisk(page);
+    assert.notDeepEqual(before, first);
+    const slider = page.locator('[data-key="m"] input[type="range"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    // The panel says it is updating until the worker answers, then agrees.
+    await answered(page);
+    assert.deepEqual(await readRisk(page), first, 'moved there');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('the charts answer the keys and a finger, with a table behind each', async () => {
+    const page = await open(app.browser, app.server.url, { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+    await answered(page);
+    const fan = page.getByTestId('risk-fan');
+    assert.equal(await fan.isVisible(), true);
+    await fan.locator('.plot').focus();
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    const tip = await fan.locator('.tooltip').textContent();
+    const first = await fan.locator('table tbody tr th').first().textContent();
+    assert.match(tip, new RegExp(`^${first}${first}: median `), `the first year reads out: ${tip}`);
+    assert.equal(await fan.locator('.hover-column').isVisible(), true);
+    const rows = await fan.locator('table tbody tr').count();
+    assert.ok(rows >= 10, `a row per year (${rows})`);
+    const histogram = page.getByTestId('risk-histogram');
+    await histogram.locator('.plot').scrollIntoViewIfNeeded();
+    const box = await histogram.locator('.plot').boundingBox();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await settle(page);
+    assert.match(await histogram.locator('.tooltip').textContent(), /draws \(\d+%\) end between/);
+    // The bars' table counts every draw.
+    const counts = await histogram.locator('table tbody td').allTextContents();
+    assert.equal(counts.map(Number).reduce((a, b) => a + b, 0), DRAWS);
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('a deal that leaves the net cash unknown draws no chart and says so', async () => {
+    const page = await open(app.browser, `${app.server.url}?v=1&deal=nvidia-openai`);
+    await answered(page);
+    const risk = await readRisk(page);
+    const known = await page.evaluate(() => document.querySelector('dd[data-testid="investor-net-cash"]').getAttribute('data-value') !== '');
+    assert.equal(known, false, 'the margin is not given for this deal');
+    assert.equal(risk.figures['investor-net-cash'].p50 !== undefined, known);
+    assert.equal(await page.getByTestId('risk-fan').isVisible(), known);
+    if (!known) assert.equal(risk.positive.value, '');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('a worker that cannot load says so, and the page goes on', async () => {
+    const page = await open(app.browser, null);
+    await page.route(/study-[0-9a-f]+/, (route) => route.abort());
+    await page.goto(app.server.url);
+    await page.waitForSelector('html[data-page="full"] footer.footer', { timeout: 20000 });
+    await page.evaluate(() => window.ccMore());
+    await page.waitForSelector('[data-testid="how-sure"]', { timeout: 20000 });
+    await page.evaluate(() => document.getElementById('how-sure').scrollIntoView());
+    await page.waitForFunction(() => /could not run/.test(document.querySelector('[data-testid="risk-status"]').textContent), null, { timeout: 20000 });
+    // The figures still answer a slider.
+    const spend = page.locator('dd[data-testid="spend-per-year"]');
+    const was = await spend.getAttribute('data-value');
+    await page.locator('[data-key="c"] input[type="range"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+    assert.notEqual(await spend.getAttribute('data-value'), was);
+    page.errors = page.errors.filter((e) => !/study|net::ERR_FAILED|Failed to load|NetworkError|importScripts/i.test(e));
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('Firefox gives the same numbers as Chromium, to the last digit', { skip: ENGINE !== 'chromium' && 'runs from Chromium' }, async () => {
+    const url = `${app.server.url}?v=1&c=120&sp=front`;
+    const page = await open(app.browser, url);
+    await answered(page);
+    const chromium = await readRisk(page);
+    await page.context().close();
+    const fx = await firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: true });
+    try {
+      const other = await open(fx, url);
+      await answered(other);
+      assert.deepEqual(await readRisk(other), chromium);
+      assertNoErrors(other);
+      await other.context().close();
+    } finally {
+      await fx.close();
+    }
+  });
+});
