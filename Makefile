@@ -23,10 +23,10 @@ test: tools-test lint test-native test-wasm test-e2e test-engines
 ## dist: a release build into dist/, with relative URLs (works under any path).
 ## Set SITE_URL=https://host/path/ so the oEmbed documents carry absolute links.
 SITE_URL ?=
-## Three wasm apps: the full page's first app (index.html), every embed
-## and the full page's lower half (each from app.html, its binary named);
+## Four wasm apps: the full page's first app (index.html), every embed,
+## the loop-of-money embed and the full page's lower half (each from app.html, its binary named);
 ## the post-build step takes the other two into dist/ beside the page's.
-APPS := embed more
+APPS := embed flow more
 dist: tools
 	trunk build --release --offline
 	mkdir -p target/trunk

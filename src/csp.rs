@@ -40,7 +40,8 @@ pub fn policy(inline: &[&str]) -> String {
     )
 }
 
-/// The inline script that marks an embed's root (`data-embed`) before the
+/// The inline script that marks an embed's root (`data-embed`, and
+/// `data-flow` for `view=flow`, whose app is a wasm of its own) before the
 /// first paint, preloads the glue of the app the loader will start (the
 /// `embed`'s or the `page`'s), and starts fetching that app's wasm at once
 /// into `window.ccWasm` (the full page's and, unless it shows its first
@@ -71,7 +72,8 @@ pub fn policy(inline: &[&str]) -> String {
 /// does: the wasm is asked for once that sentence has painted (a fetch
 /// started before it would share the connection with the first paint, and
 /// Lighthouse counts it into the largest paint).
-pub fn embed_mark(page: &Bundle, embed: &Bundle) -> String {
+pub fn embed_mark(page: &Bundle, apps: &Apps) -> String {
+    let (embed, flow) = (&apps.embed, &apps.flow);
     let page_keys: Vec<String> = PAGE_KEYS
         .iter()
         .filter(|k| !["p", PINNED_KEY].contains(k))
@@ -88,20 +90,23 @@ pub fn embed_mark(page: &Bundle, embed: &Bundle) -> String {
          if(k&&k!==\"{default}\")r.setAttribute(\"data-deal\",\"\");\
          if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
          r.setAttribute(\"data-embed\",\"\");\
+         if(g(\"view\")===\"flow\")r.setAttribute(\"data-flow\",\"\");\
          if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t);\
          if(/^(1|true|)$/.test(e)&&/^(|auto|light|dark)$/.test(t)&&v\
          &&n.every((x,i)=>[{page}].includes(x)&&n.indexOf(x)===i)\
          &&(c===\"none\"||c.split(\",\").every(x=>[\"\"{input_keys}].includes(x.trim()))))\
          r.setAttribute(\"data-first\",g(\"view\")||\"all\");\
-         else window.ccWasm=fetch(\"./{wasm}\")}}\
+         else window.ccWasm=fetch(r.hasAttribute(\"data-flow\")?\"./{fw}\":\"./{wasm}\")}}\
          else{{if(v&&n.length<2&&n.every(x=>x===\"v\")&&matchMedia(\"{wide}\").matches)\
          r.setAttribute(\"{mark}\",\"\");\
          window.ccWasm=fetch(\"./{page_wasm}\")}}\
          d.head.append(Object.assign(d.createElement(\"link\"),\
-         {{rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?\"{ej}\":\"{pj}\")}}))}}",
+         {{rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?r.hasAttribute(\"data-flow\")?\"{fj}\":\"{ej}\":\"{pj}\")}}))}}",
         wasm = embed.wasm,
         page_wasm = page.wasm,
         ej = embed.js,
+        fw = flow.wasm,
+        fj = flow.js,
         pj = page.js,
         default = crate::model::DealSpec::default_deal().id,
         page = page_keys.join(","),
@@ -193,8 +198,10 @@ impl Bundle {
 /// loader's choice, by the address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Apps {
-    /// Every embed (`src/bin/embed.rs`).
+    /// Every embed but the loop of money (`src/bin/embed.rs`).
     pub embed: Bundle,
+    /// The loop-of-money embed, `view=flow` (`src/bin/flow.rs`).
+    pub flow: Bundle,
     /// The full page's lower half (`src/bin/more.rs`), fetched when the
     /// reader comes near it (`web::bridge`).
     pub more: Bundle,
@@ -255,7 +262,8 @@ fn hash_bytes(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// The loader: starts the page's app, or the embed's under the embed mark,
+/// The loader: starts the page's app, or the embed's under the embed mark
+/// (the loop-of-money embed's under `data-flow`),
 /// with the wasm the head's script has asked for (`window.ccWasm`), and
 /// shows the crash banner if it cannot; defines `window.ccSources`, which
 /// fetches Sources and method (`sources/`, a page of its own) into the
@@ -268,11 +276,11 @@ fn hash_bytes(bytes: &[u8]) -> String {
 /// are not reported; in any case within 2 s), so that paint never waits
 /// for the app.
 fn loader(page: &Bundle, apps: &Apps) -> String {
-    let (p, e, m) = (page, &apps.embed, &apps.more);
+    let (p, e, f, m) = (page, &apps.embed, &apps.flow, &apps.more);
     format!(
         "const d = document, r = d.documentElement, embed = r.hasAttribute('data-embed');\n\
          const start = (js, wasm) => import(js).then((m) => m.default({{ module_or_path: wasm }}));\n\
-         const go = () => (embed ? start('./{ej}', window.ccWasm ?? './{ew}') : start('./{pj}', window.ccWasm ?? './{pw}')).catch((e) => {{\n\
+         const go = () => (!embed ? start('./{pj}', window.ccWasm ?? './{pw}') : r.hasAttribute('data-flow') ? start('./{fj}', window.ccWasm ?? './{fw}') : start('./{ej}', window.ccWasm ?? './{ew}')).catch((e) => {{\n\
          \x20 console.error('circular-compute could not start:', e);\n\
          \x20 d.getElementById('crash')?.removeAttribute('hidden');\n\
          }});\n\
@@ -301,6 +309,8 @@ fn loader(page: &Bundle, apps: &Apps) -> String {
          setTimeout(() => once(), 2000);\n",
         ej = e.js,
         ew = e.wasm,
+        fj = f.js,
+        fw = f.wasm,
         pj = p.js,
         pw = p.wasm,
         mj = m.js,
@@ -337,7 +347,7 @@ pub fn harden(index: &str, apps: &Apps) -> Result<Hardened, HardenError> {
     let loader = loader(&page, apps);
     let loader_name = format!("loader-{}.js", hash(&loader));
     let tag = format!("<script type=\"module\" src=\"./{loader_name}\"></script>");
-    let mark = embed_mark(&page, &apps.embed);
+    let mark = embed_mark(&page, apps);
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<script>{mark}</script>\n",
         policy(&[&mark, FIRST_FIGURES_SCRIPT])
@@ -375,6 +385,7 @@ mod tests {
     fn apps() -> Apps {
         Apps {
             embed: bundle("embed"),
+            flow: bundle("flow"),
             more: bundle("more"),
             study: "study-0123_loader.js".to_string(),
         }
@@ -407,7 +418,7 @@ mod tests {
     }
 
     fn mark() -> String {
-        embed_mark(&bundle("app"), &bundle("embed"))
+        embed_mark(&bundle("app"), &apps())
     }
 
     const TRUNK: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\n<script type=\"module\">\nimport init, * as bindings from './app-1234.js';\nconst wasm = await init({ module_or_path: './app-1234_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n<link rel=\"stylesheet\" href=\"./main.css\"/></head><body></body></html>";
@@ -452,8 +463,11 @@ mod tests {
         let mark = mark();
         assert!(h.html.contains(&format!("<script>{mark}</script>")));
         assert!(!mark.contains("</"), "the mark cannot close its script");
-        assert!(mark.contains("fetch(\"./embed-1234_bg.wasm\")"));
-        assert!(mark.contains("rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?\"embed-1234.js\":\"app-1234.js\")"));
+        assert!(mark.contains(
+            "fetch(r.hasAttribute(\"data-flow\")?\"./flow-1234_bg.wasm\":\"./embed-1234_bg.wasm\")"
+        ));
+        assert!(mark.contains("if(g(\"view\")===\"flow\")r.setAttribute(\"data-flow\",\"\")"));
+        assert!(mark.contains("rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?r.hasAttribute(\"data-flow\")?\"flow-1234.js\":\"embed-1234.js\":\"app-1234.js\")"));
         assert_eq!(h.html.matches("<script>").count(), 1);
         // The first figures' script, written later, is allowed too.
         assert!(h.html.contains(&policy(&[&mark, FIRST_FIGURES_SCRIPT])));
@@ -512,8 +526,9 @@ mod tests {
         // The embed mark fetches, unless it shows the first words; the
         // loader hands that response on.
         assert!(mark().contains(
-            "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(\"./embed-1234_bg.wasm\")"
+            "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(r.hasAttribute(\"data-flow\")?\"./flow-1234_bg.wasm\":\"./embed-1234_bg.wasm\")"
         ));
+        assert!(h.loader.contains("r.hasAttribute('data-flow') ? start('./flow-1234.js', window.ccWasm ?? './flow-1234_bg.wasm')"));
         assert!(h.loader.contains("window.ccWasm ?? './embed-1234_bg.wasm'"));
         assert!(h
             .loader

@@ -1,10 +1,12 @@
 //! Entry point of an embed (`?embed=1`): installs the panic hook and
-//! mounts the embed app, which carries none of the full page's own parts.
+//! mounts the embed app, which carries none of the full page's own parts
+//! and none of the loop of money (`view=flow` is `bin/flow.rs`'s).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use circular_compute::components::{app::mount_embed, embed_view::EmbedParts};
     circular_compute::web::panic::install();
-    leptos::mount::mount_to_body(circular_compute::components::app::EmbedApp);
+    mount_embed(EmbedParts { flow: None });
 }
 
 /// A browser app: nothing to do natively.

@@ -57,6 +57,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         };
         let apps = Apps {
             embed: bundle("embed")?,
+            flow: bundle("flow")?,
             more: bundle("more")?,
             study: worker(dir, "study")?,
         };

@@ -8,7 +8,7 @@ use super::compare_table::CompareTable;
 use super::deal_network::DealNetwork;
 use super::deal_picker::DealPicker;
 use super::downloads::Downloads;
-use super::embed_view::EmbedView;
+use super::embed_view::{EmbedParts, EmbedView};
 use super::figures::Figures;
 use super::follow_the_money::FollowTheMoney;
 use super::goal_seek::GoalSeek;
@@ -35,11 +35,14 @@ use crate::web::{api, bridge, embed, page};
 
 /// The calculator: the full page, or an embed when the address says `embed=1`.
 ///
-/// The release build ships the two as separate wasm files ([`PageApp`] and
-/// [`EmbedApp`], each its own binary), so neither carries the other's
+/// The release build ships them as separate wasm files ([`PageApp`], and
+/// [`mount_embed`] in two binaries), so neither carries the other's
 /// parts; this one, with both, is what the browser tests mount.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(EmbedParts {
+        flow: Some(super::follow_the_money::embed_panel),
+    });
     if start() {
         embed_app().into_any()
     } else {
@@ -49,19 +52,22 @@ pub fn App() -> impl IntoView {
 
 /// The full page alone: the page binary's app. An address that asks for an
 /// embed is shown as the full page (the page's loader sends embeds to
-/// [`EmbedApp`], so only a stale or hand-made loader gets here).
+/// [`mount_embed`], so only a stale or hand-made loader gets here).
 #[component]
 pub fn PageApp() -> impl IntoView {
     start();
     view! { <FullPage below=Below::Fetched/> }
 }
 
-/// An embed alone: the embed binary's app, which carries none of the
-/// full page's parts (pickers, saved scenarios, downloads, Embed dialog).
-#[component]
-pub fn EmbedApp() -> impl IntoView {
-    start();
-    embed_app()
+/// Mounts an embed binary's app, which carries none of the full page's
+/// parts (pickers, saved scenarios, downloads, Embed dialog), with the
+/// views `parts` names.
+pub fn mount_embed(parts: EmbedParts) {
+    leptos::mount::mount_to_body(move || {
+        provide_context(parts);
+        start();
+        embed_app()
+    });
 }
 
 /// Reads the address into the state every part reads, keeps the address in

@@ -8,7 +8,6 @@ use super::chart_panel::{ChartKind, ChartPanel};
 use super::compare_table::CompareTable;
 use super::embed_tail::EmbedTail;
 use super::figures::Figures;
-use super::follow_the_money::FollowTheMoney;
 use super::lead::Lead;
 use super::notices::Notices;
 use super::schedule_table::ScheduleTable;
@@ -37,10 +36,21 @@ fn chart_view(view: View, stage: ReadSignal<u8>) -> AnyView {
     .into_any()
 }
 
+/// The views an embed binary carries beyond the compact calculator's
+/// parts: each is its own wasm's, so no embed pays for another's
+/// (`src/bin/flow.rs` carries the loop; `src/bin/embed.rs` does not, and
+/// the page's loader sends `view=flow` to the one that does).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EmbedParts {
+    /// The loop of money (`view=flow`), where this binary draws it.
+    pub flow: Option<fn() -> AnyView>,
+}
+
 /// What an iframe shows.
 #[component]
 pub fn EmbedView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let parts = use_context::<EmbedParts>().unwrap_or_default();
     let shown = state.presentation.get_value();
     // Every view leads with its answer; the inputs and the link follow in
     // a later task, so the answer paints first.
@@ -67,11 +77,19 @@ pub fn EmbedView() -> impl IntoView {
             <CompareTable/>
         }
         .into_any(),
-        View::Flow => view! {
-            <Takeaway view=View::Flow/>
-            {at_stage(stage, 1, || view! { <FollowTheMoney/> }.into_inner())}
-        }
-        .into_any(),
+        View::Flow => match parts.flow {
+            Some(flow) => view! {
+                <Takeaway view=View::Flow/>
+                {at_stage(stage, 1, flow)}
+            }
+            .into_any(),
+            // Only a stale or hand-made loader starts this binary here.
+            None => view! {
+                <Takeaway view=View::Flow/>
+                <p class="note">"The loop of money draws in the full calculator: open it below."</p>
+            }
+            .into_any(),
+        },
         View::Tornado => view! {
             <Takeaway view=View::Tornado/>
             <Figures only=view_figures(View::Tornado) bare=true/>

@@ -15,6 +15,11 @@ use crate::state::AppState;
 use crate::web::dom::Live;
 use leptos::html::Dd;
 
+/// The loop alone, as a single-view embed shows it (`EmbedParts::flow`).
+pub fn embed_panel() -> AnyView {
+    view! { <FollowTheMoney/> }.into_inner()
+}
+
 /// The section; `network` draws what follows the loop: the network of
 /// deals on the full page, which a single-view embed leaves out (and so
 /// leaves out of its wasm).
