@@ -46,7 +46,14 @@ pub fn App() -> impl IntoView {
     if start() {
         embed_app().into_any()
     } else {
-        view! { <FullPage below=Below::Inline/> }.into_any()
+        let parts = PageParts {
+            below: Below::Inline,
+            tools: || {
+                view! { <DealPicker/><PresetPicker/><ShareBar inline=true/><PinBar/> }.into_any()
+            },
+            saved: || view! { <SavedScenarios/> }.into_any(),
+        };
+        view! { <FullPage parts/> }.into_any()
     }
 }
 
@@ -56,7 +63,14 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn PageApp() -> impl IntoView {
     start();
-    view! { <FullPage below=Below::Fetched/> }
+    let parts = PageParts {
+        below: Below::Fetched,
+        tools: || {
+            view! { <DealPicker/><PresetPicker/><ShareBar inline=false/><PinBar/> }.into_any()
+        },
+        saved: super::saved_scenarios::shell,
+    };
+    view! { <FullPage parts/> }
 }
 
 /// Mounts an embed binary's app, which carries none of the full page's
@@ -106,6 +120,20 @@ pub const LOWER_STAGES: u8 = 6;
 /// parts are all built (the lower half too, when this app builds it).
 const LAST_STAGE: u8 = BELOW + LOWER_STAGES;
 
+/// What the full page is built from, by the app that builds it: the
+/// browser tests' [`App`] has every part inline; the page's first app
+/// leaves the Embed dialog and the saved scenarios' list to the lower half
+/// (`components::more`), so their code is not in its wasm.
+#[derive(Clone, Copy)]
+struct PageParts {
+    /// Where the lower half comes from.
+    below: Below,
+    /// The pickers, the share bar and the pin bar.
+    tools: fn() -> AnyView,
+    /// Saved scenarios.
+    saved: fn() -> AnyView,
+}
+
 /// Where the full page's lower half (charts, tornados, schedule, downloads,
 /// compare table) comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,7 +161,12 @@ pub enum Below {
 /// builds its lead and figures, which drops them
 /// (`web::page::drop_first_figures`).
 #[component]
-fn FullPage(below: Below) -> impl IntoView {
+fn FullPage(parts: PageParts) -> impl IntoView {
+    let PageParts {
+        below,
+        tools,
+        saved,
+    } = parts;
     let state = expect_context::<AppState>();
     let permalink = move || state.link.get();
     // The masthead names the deal in view.
@@ -175,8 +208,8 @@ fn FullPage(below: Below) -> impl IntoView {
             </div>
             <section class="controls" id="controls" aria-labelledby="controls-title" tabindex="-1">
                 <h2 id="controls-title">{page::CONTROLS_TITLE}</h2>
-                {at_stage(stage, inputs, || view! { <DealPicker/><PresetPicker/><ShareBar/><PinBar/> }.into_any())}
-                {at_stage(stage, inputs + 1, || view! { <SavedScenarios/> }.into_any())}
+                {at_stage(stage, inputs, tools)}
+                {at_stage(stage, inputs + 1, saved)}
                 {(0..Group::ALL.len())
                     .map(|i| at_stage_item(stage, inputs + 2 + i as u8, group.clone(), i))
                     .collect_view()}

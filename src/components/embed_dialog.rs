@@ -18,9 +18,29 @@ fn folder() -> String {
     }
 }
 
-/// The Embed button and its dialog.
+/// The Embed button alone, for the page's first app: the dialog is the
+/// lower half's (`EmbedDialog` with `button=false`), which a click loads
+/// if it is not there yet (`web::bridge::open_embed`).
+pub fn embed_button() -> AnyView {
+    view! {
+        <button
+            type="button"
+            class="button"
+            data-testid="embed-open"
+            on:click=move |_| crate::web::bridge::open_embed()
+        >
+            "Embed"
+        </button>
+        <span id=crate::web::bridge::EMBED_WAIT class="status" role="status"></span>
+        <span id=crate::web::bridge::EMBED_PLACE></span>
+    }
+    .into_any()
+}
+
+/// The Embed dialog, with its button unless `button` is false (the lower
+/// half's, opened from the first app's button through the bridge).
 #[component]
-pub fn EmbedDialog() -> impl IntoView {
+pub fn EmbedDialog(#[prop(optional)] no_button: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let view_choice = RwSignal::new(View::All);
@@ -189,25 +209,32 @@ pub fn EmbedDialog() -> impl IntoView {
         }
     };
     let built = StoredValue::new(false);
+    let open_it = move || {
+        if let Some(d) = dialog.get_untracked() {
+            if !built.get_value() {
+                built.set_value(true);
+                let inside: web_sys::HtmlElement = d.clone().into();
+                leptos::mount::mount_to(inside, contents).forget();
+            }
+            set_open.set(d.show_modal().is_ok());
+        }
+    };
+    if no_button {
+        // The dialog is in the page once this runs: answer the first
+        // app's button after it is mounted.
+        Effect::new(move |_| {
+            if dialog.get().is_some() {
+                crate::web::bridge::serve_embed(open_it);
+            }
+        });
+    }
 
     view! {
-        <button
-            type="button"
-            class="button"
-            data-testid="embed-open"
-            on:click=move |_| {
-                if let Some(d) = dialog.get_untracked() {
-                    if !built.get_value() {
-                        built.set_value(true);
-                        let inside: web_sys::HtmlElement = d.clone().into();
-                        leptos::mount::mount_to(inside, contents).forget();
-                    }
-                    set_open.set(d.show_modal().is_ok());
-                }
-            }
-        >
-            "Embed"
-        </button>
+        {(!no_button).then(|| view! {
+            <button type="button" class="button" data-testid="embed-open" on:click=move |_| open_it()>
+                "Embed"
+            </button>
+        })}
         <dialog
             node_ref=dialog
             class="embed-dialog"

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::{lower_half, LOWER_STAGES};
+use super::embed_dialog::EmbedDialog;
+use super::saved_scenarios::SavedList;
 use crate::live::stages;
 use crate::state::AppState;
 use crate::web::bridge;
 
-/// The charts, tornados, schedule, downloads and compare table, drawn from
+/// The charts, tornados, schedule, downloads and compare table (and, in
+/// the first app's places, the Embed dialog and the saved scenarios), drawn from
 /// a state that follows the page's first app (`web::bridge`): it starts
 /// from the query that app announced and takes each new one as it comes,
 /// in the same task as the figures (the one-at-a-time study behind the
@@ -24,6 +27,23 @@ pub fn MoreApp() -> impl IntoView {
             state.adopt(&query);
         }
     });
+    // The first app's Embed button and Saved scenarios are filled from
+    // here, so their code is in this wasm and not in the first visit's.
+    if let Some(el) = bridge::place(bridge::SAVED_PLACE) {
+        el.set_inner_html("");
+        leptos::mount::mount_to(el.unchecked_into(), move || {
+            provide_context(state);
+            view! { <SavedList/> }
+        })
+        .forget();
+    }
+    if let Some(el) = bridge::place(bridge::EMBED_PLACE) {
+        leptos::mount::mount_to(el.unchecked_into(), move || {
+            provide_context(state);
+            view! { <EmbedDialog no_button=true/> }
+        })
+        .forget();
+    }
     lower_half(stages(LOWER_STAGES), 1)
 }
 

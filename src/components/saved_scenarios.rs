@@ -31,6 +31,41 @@ fn load() -> (Vec<Saved>, Option<String>) {
 /// The saved-scenarios panel.
 #[component]
 pub fn SavedScenarios() -> impl IntoView {
+    view! {
+        <details class="saved" data-testid="saved">
+            <summary>"Saved scenarios"</summary>
+            <SavedList/>
+        </details>
+    }
+}
+
+/// Saved scenarios as the page's first app shows them: the heading, and a
+/// place the lower half fills with the list (`SavedList`), loaded when the
+/// reader opens it.
+pub fn shell() -> AnyView {
+    view! {
+        <details
+            class="saved"
+            data-testid="saved"
+            on:toggle=move |ev| {
+                let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                if open {
+                    crate::web::bridge::load_more();
+                }
+            }
+        >
+            <summary>"Saved scenarios"</summary>
+            <div id=crate::web::bridge::SAVED_PLACE>
+                <p class="more-wait">"Loading your saved scenarios…"</p>
+            </div>
+        </details>
+    }
+    .into_any()
+}
+
+/// The form and the list of saved scenarios.
+#[component]
+pub fn SavedList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (initial, problem) = load();
     let list = RwSignal::new(initial);
@@ -70,8 +105,6 @@ pub fn SavedScenarios() -> impl IntoView {
     };
 
     view! {
-        <details class="saved" data-testid="saved">
-            <summary>"Saved scenarios"</summary>
             <form
                 class="save-form"
                 on:submit=move |ev| {
@@ -158,6 +191,5 @@ pub fn SavedScenarios() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-        </details>
     }
 }

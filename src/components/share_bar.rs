@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::embed_dialog::EmbedDialog;
+use super::embed_dialog::{embed_button, EmbedDialog};
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
 
-/// "Copy link" (Clipboard API, with a selectable fallback) and "Reset".
+/// "Copy link" (Clipboard API, with a selectable fallback), "Reset" and
+/// "Embed": its dialog here with `inline`, else the lower half's.
 #[component]
-pub fn ShareBar() -> impl IntoView {
+pub fn ShareBar(inline: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (status, set_status) = signal(None::<&'static str>);
     let (fallback, set_fallback) = signal(false);
@@ -35,7 +36,7 @@ pub fn ShareBar() -> impl IntoView {
             }>
                 "Reset"
             </button>
-            <EmbedDialog/>
+            {if inline { view! { <EmbedDialog/> }.into_any() } else { embed_button() }}
             <span class="status" role="status" data-testid="share-status">{move || status.get()}</span>
             {move || fallback.get().then(|| view! {
                 <label class="fallback">

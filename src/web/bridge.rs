@@ -153,3 +153,61 @@ pub fn load_when_near() {
     let handle = window_event_listener_untyped("beforeprint", |_| load_more());
     on_cleanup(move || handle.remove());
 }
+
+/// The `id` of the element in the first app's share bar where the lower
+/// half mounts the Embed dialog.
+pub const EMBED_PLACE: &str = "embed-place";
+/// The `id` of the element in the first app's Saved scenarios where the
+/// lower half mounts the list.
+pub const SAVED_PLACE: &str = "saved-place";
+/// The `id` of the line that says the Embed dialog is loading.
+pub const EMBED_WAIT: &str = "embed-wait";
+/// The global through which the lower half's Embed dialog is opened.
+const OPEN_EMBED: &str = "ccEmbed";
+
+/// The owner: opens the Embed dialog, which the lower half draws: at once
+/// when it is there, otherwise once it has loaded (the place keeps the
+/// wish in `data-open`).
+pub fn open_embed() {
+    let open = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(OPEN_EMBED)).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match open {
+        Some(open) => {
+            let _ = open.call0(&JsValue::NULL);
+        }
+        None => {
+            if let Some(place) = place(EMBED_PLACE) {
+                let _ = place.set_attribute("data-open", "");
+            }
+            if let Some(wait) = self::place(EMBED_WAIT) {
+                wait.set_text_content(Some("Loading the Embed dialog…"));
+            }
+            load_more();
+        }
+    }
+}
+
+/// The follower: answers [`open_embed`] with `open`, and opens at once if
+/// the reader asked before the lower half had loaded.
+pub fn serve_embed(open: impl Fn() + 'static) {
+    let open = std::rc::Rc::new(open);
+    let call = open.clone();
+    let f = Closure::<dyn Fn()>::new(move || call());
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &JsValue::from_str(OPEN_EMBED), f.as_ref());
+    }
+    f.forget();
+    if let Some(wait) = place(EMBED_WAIT) {
+        wait.set_text_content(None);
+    }
+    if let Some(place) = place(EMBED_PLACE).filter(|p| p.has_attribute("data-open")) {
+        let _ = place.remove_attribute("data-open");
+        open();
+    }
+}
+
+/// The element with this `id`, if the page has it.
+pub fn place(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
