@@ -114,6 +114,7 @@ const METHOD: &[(&str, &str)] = &[
     ("Market cost", "A GW-year of capacity costs its capex spread over the depreciation life, plus 8,760 hours of electricity at the load factor and price. Coverage compares the price the commitment pays per GW-year with that cost."),
     ("Hardware", "Accelerators at the ceiling are facility power divided by PUE and by IT power per chip; compute is accelerators times PFLOPS per chip. Data-center counts divide the ceiling by 500 MW and 200 MW."),
     ("What matters most", "Each input is moved to the low and the high end of its range while the others stay as set: the published range where the sources give one ({sourced}), every option for the spend profile, and otherwise a quarter either way of the current value (of the default when the value is zero), kept within the input's limits. The start year is not moved. The tornado ranks inputs by how far apart the two ends leave the figure; equal swings keep table order. A scenario that never pays back counts as paying back the year after its term ends. The band on the charts spans the lowest and highest values these same one-at-a-time moves give in each year."),
+    ("How sure?", "Each input you have not set is drawn 5,000 times from its low–high range above, read as a 90% interval: lognormal where the low end is above zero, normal otherwise, each draw kept within the input's limits (and rounded where only whole numbers make sense); the spend profile takes each option equally often; the start year is not moved, nor is an input the deal's sources leave out. The inputs your link sets are held at their values. The draws come from a fixed seed, so a link always gives the same numbers. A chance is the share of draws, with its standard error √(p(1−p)/N); percentiles interpolate between the two nearest draws; what matters across the draws is Spearman's rank correlation of each input with the net cash at the end of the term."),
     ("Comparing", "Pinning keeps the current scenario as A; the sliders then edit B. The table shows every figure for both and B minus A; percentages differ in points."),
     ("No meaning, no number", "A ratio whose denominator is zero (per-dollar figures without new money, for instance) shows as a dash, never as infinity."),
 ];
@@ -144,7 +145,7 @@ fn inputs() -> String {
         };
         let _ = write!(
             rows,
-            "<tr><th scope=\"row\">{}</th><td><code>{}</code></td><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{}</th><td><code>{}</code></td><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             html_attr(s.label),
             html_attr(s.key),
             html_attr(&value_text(s.id, s.default)),
@@ -152,12 +153,21 @@ fn inputs() -> String {
             html_attr(&range),
             html_attr(&source),
             html_attr(&s.spread.describe(s.unit.suffix())),
+            html_attr(&crate::model::uncertainty::Law::describe(&s)),
         );
     }
     format!(
         "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Inputs and their sources\">\
          <table data-testid=\"input-sources\">{}<tbody>{rows}</tbody></table></div>",
-        column_heads(&["Input", "Key", "Default", "Range", "Source", "Low–high tested"])
+        column_heads(&[
+            "Input",
+            "Key",
+            "Default",
+            "Range",
+            "Source",
+            "Low–high tested",
+            "How sure? draws it",
+        ])
     )
 }
 

@@ -15,7 +15,7 @@ use crate::chart::{tip_html, Frame};
 use crate::export::html_attr;
 use crate::format::{data_value, figure, plain, NOT_KNOWN};
 use crate::model::uncertainty::{Chance, Found, Spread5, STUDIED};
-use crate::model::{compute, tornado_of, OutputSpec, Ranked, Scenario, Unit};
+use crate::model::{compute, tornado_of, Input, OutputSpec, Ranked, Scenario, Unit};
 use crate::sentences::{
     bin_readout, chance_text, fan_readout, not_known, rankings_differ, risk_takeaway,
 };
@@ -106,6 +106,13 @@ fn head(s: &Scenario, found: &Found) -> String {
         dist_row(&mut out, found, id);
     }
     out.push_str("</tbody></table></div>");
+    if found.varied.contains(Input::Term) {
+        out.push_str(
+            "<p class=\"note\">The term varies too, so draws end in other years than yours: \
+             the chances and the table count each draw at the end of its own term; the fan \
+             below follows your calendar years (a draw that has ended keeps its last year’s cash).</p>",
+        );
+    }
     out
 }
 
@@ -113,8 +120,14 @@ fn head(s: &Scenario, found: &Found) -> String {
 /// payback after the term says so.
 fn dist_row(out: &mut String, found: &Found, id: &str) {
     let spec = OutputSpec::by_id(id);
-    let label = spec.map_or(id, |s| s.label);
+    let label = spec.map_or(id.to_string(), |s| s.label.to_string());
     let unit = spec.map_or(Unit::Count, |s| s.unit);
+    // A price per GW-year keeps its cells short: the unit goes in the label.
+    let (label, unit) = match unit {
+        Unit::UsdBillionsPerGwYear => (format!("{label} ($B)"), Unit::UsdBillions),
+        _ => (label, unit),
+    };
+    let label = label.as_str();
     let Some(d) = found.figure(id) else {
         let _ = write!(
             out,
