@@ -17,18 +17,23 @@ pub(super) fn bars(
     let zero = y.at(0.0);
     for (year, v) in values {
         let (x, w) = years.band(f, year);
-        let top = y.at(v);
-        let _ = write!(
-            d,
-            "M{} {}H{}V{}H{}Z",
-            px(x + w * 0.2),
-            px(zero),
-            px(x + w * 0.8),
-            px(top),
-            px(x + w * 0.2)
-        );
+        rect(&mut d, (x + w * 0.2, x + w * 0.8), (zero, y.at(v)));
     }
     d
+}
+
+/// A bar from `left` to `right` and from pixel row `base` to `top`,
+/// appended to path `d`.
+pub(super) fn rect(d: &mut String, (left, right): (f64, f64), (base, top): (f64, f64)) {
+    let _ = write!(
+        d,
+        "M{} {}H{}V{}H{}Z",
+        px(left),
+        px(base),
+        px(right),
+        px(top),
+        px(left)
+    );
 }
 
 /// A vertical whisker with caps from `lo` to `hi` in each year, as one path.

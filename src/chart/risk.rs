@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::frame::{px, x_ticks, y_axis, y_axis_between, Frame, Years, LEFT, RIGHT};
-use super::paths::{line, ribbon, rule};
+use super::paths::{line, rect, ribbon, rule};
 use super::{money, LinearScale, Tick};
 use crate::model::uncertainty::{Bin, Found};
 use crate::model::{Unit, YearRow};
@@ -131,15 +131,7 @@ pub fn strip(f: &Frame, found: &Found) -> Strip {
     for (i, yr) in found.years.iter().enumerate() {
         let (x, w) = years.band(&strip, yr.year);
         let h = y.at(yr.positive.p);
-        let _ = write!(
-            bars,
-            "M{} {}H{}V{}H{}Z",
-            px(x + w * 0.2),
-            px(base),
-            px(x + w * 0.8),
-            px(h),
-            px(x + w * 0.2)
-        );
+        rect(&mut bars, (x + w * 0.2, x + w * 0.8), (base, h));
         if label_fits || i + 1 == found.years.len() {
             labels.push((x + w / 2.0, h - 3.0, percent(yr.positive.p)));
         }
@@ -181,15 +173,7 @@ pub fn histogram(f: &Frame, bins: &[Bin]) -> Histogram {
         } else {
             &mut losses
         };
-        let _ = write!(
-            d,
-            "M{} {}H{}V{}H{}Z",
-            px(left + 0.5),
-            px(bottom),
-            px(right - 0.5),
-            px(y.at(b.count as f64)),
-            px(left + 0.5)
-        );
+        rect(d, (left + 0.5, right - 0.5), (bottom, y.at(b.count as f64)));
     }
     let zero = (x.domain.0 < 0.0 && x.domain.1 > 0.0).then(|| x.at(0.0));
     Histogram {
@@ -237,6 +221,20 @@ fn tick_markup(
     }
 }
 
+/// The active column's shade, from pixel row `top` to `bottom`.
+fn hover(out: &mut String, column: Option<&(f64, f64)>, top: f64, bottom: f64) {
+    if let Some(&(x, w)) = column {
+        let _ = write!(
+            out,
+            "<rect class=\"hover\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+            px(x),
+            px(top),
+            px(w),
+            px(bottom - top)
+        );
+    }
+}
+
 /// The fan and its strip as one SVG's markup (the strip below the fan's
 /// frame `f`), column `active` marked; the drawing's full height.
 pub fn fan_markup(f: &Frame, fan: &Fan, strip: &Strip, active: Option<usize>) -> (String, f64) {
@@ -252,16 +250,12 @@ pub fn fan_markup(f: &Frame, fan: &Fan, strip: &Strip, active: Option<usize>) ->
             t.label
         );
     }
-    if let Some(&(x, w)) = active.and_then(|i| fan.columns.get(i)) {
-        let _ = write!(
-            out,
-            "<rect class=\"hover\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-            px(x),
-            px(top),
-            px(w),
-            px(f.height + strip.height - top)
-        );
-    }
+    hover(
+        &mut out,
+        active.and_then(|i| fan.columns.get(i)),
+        top,
+        f.height + strip.height,
+    );
     let _ = write!(
         out,
         "<path class=\"fan outer\" d=\"{}\"/><path class=\"fan inner\" d=\"{}\"/>\
@@ -297,16 +291,7 @@ pub fn histogram_markup(f: &Frame, h: &Histogram, active: Option<usize>) -> Stri
     let (_, top, _, bottom) = f.plot();
     let mut out = String::new();
     tick_markup(&mut out, &h.x_ticks, true, (top, bottom), bottom + 18.0);
-    if let Some(&(x, w)) = active.and_then(|i| h.columns.get(i)) {
-        let _ = write!(
-            out,
-            "<rect class=\"hover\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-            px(x),
-            px(top),
-            px(w),
-            px(bottom - top)
-        );
-    }
+    hover(&mut out, active.and_then(|i| h.columns.get(i)), top, bottom);
     let _ = write!(
         out,
         "<path class=\"bars losses\" d=\"{}\"/><path class=\"bars gains\" d=\"{}\"/>",

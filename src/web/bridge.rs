@@ -115,14 +115,16 @@ pub fn load_more() {
     }
 }
 
-/// The owner: fetches the lower half once its element comes within a
-/// quarter of a screen below the viewport, or the reader prints. Nothing
-/// else asks for it, so a reader who stays on the first screen never
-/// downloads it.
-pub fn load_when_near() {
-    let Some(el) = more() else {
-        return;
-    };
+/// An observer and its callback, alive as long as they are kept.
+pub type Watch = (
+    web_sys::IntersectionObserver,
+    Closure<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>,
+);
+
+/// Calls `run` once, as `el` comes within `margin` (a CSS root margin) of
+/// the viewport, and stops watching; `None` where the browser has no
+/// `IntersectionObserver`.
+pub fn near(el: &web_sys::Element, margin: &str, run: impl Fn() + 'static) -> Option<Watch> {
     let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
             let near = entries.iter().any(|e| {
@@ -131,16 +133,30 @@ pub fn load_when_near() {
             });
             if near {
                 observer.disconnect();
-                load_more();
+                run();
             }
         },
     );
     let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("0px 0px 25% 0px");
-    if let Ok(observer) =
-        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
-    {
-        observer.observe(&el);
+    options.set_root_margin(margin);
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(el);
+    Some((observer, callback))
+}
+
+/// The owner: fetches the lower half once its element comes within a
+/// quarter of a screen below the viewport, or the reader prints. Nothing
+/// else asks for it, so a reader who stays on the first screen never
+/// downloads it.
+pub fn load_when_near() {
+    let Some(el) = more() else {
+        return;
+    };
+    if let Some((observer, callback)) = near(&el, "0px 0px 25% 0px", load_more) {
         // Both live with the app: the observer stops with it, and its
         // callback goes after.
         let kept = StoredValue::new_local(Some((observer, callback)));

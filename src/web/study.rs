@@ -255,29 +255,10 @@ pub fn when_near(el: &web_sys::Element, run: impl FnOnce() + 'static) {
             }
         }
     };
-    let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
-        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-            let near = entries.iter().any(|e| {
-                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                    .is_intersecting()
-            });
-            if near {
-                observer.disconnect();
-                fire();
-            }
-        },
-    );
-    let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("0px 0px 100% 0px");
-    match web_sys::IntersectionObserver::new_with_options(
-        callback.as_ref().unchecked_ref(),
-        &options,
-    ) {
-        Ok(observer) => {
-            observer.observe(el);
-            callback.forget();
-        }
-        Err(_) => {
+    match crate::web::bridge::near(el, "0px 0px 100% 0px", fire) {
+        // The observer stops itself; it and its callback stay for the page.
+        Some(watch) => std::mem::forget(watch),
+        None => {
             if let Some(run) = run.borrow_mut().take() {
                 run();
             }
