@@ -31,6 +31,9 @@ const figuresBuilt = () => document.querySelectorAll('dd[data-testid]').length >
 const lowerBuilt = () => document.querySelectorAll('[data-testid="schedule"] tbody tr').length > 0
   && document.querySelector('[data-testid="compare"]');
 
+/** Each engine's How sure? numbers for one link, to hold them equal. */
+const studies = {};
+
 for (const engine of engines) {
   describe(`in ${ENGINES[engine]?.name ?? engine}`, () => {
     let server;
@@ -145,6 +148,19 @@ for (const engine of engines) {
         net: 'not known',
         a: '10',
       });
+    });
+
+    test('How sure? gives the same numbers as every other engine, to the last digit', async () => {
+      await load('?v=1&c=120&sp=front');
+      await browser.run(() => document.getElementById('how-sure').scrollIntoView());
+      await browser.until(() => document.querySelector('[data-testid="how-sure"]')?.getAttribute('aria-busy') === 'false'
+        && document.querySelector('[data-testid="p-positive"]')?.getAttribute('data-value'), 'the study to answer');
+      const got = await browser.run(() => [...document.querySelectorAll('[data-testid="p-positive"], [data-testid="p-payback"], [data-testid^="dist-"]')]
+        .map((el) => `${el.dataset.testid} ${Object.entries(el.dataset).filter(([k]) => k !== 'testid').map(([k, v]) => `${k}=${v}`).join(' ')}`));
+      assert.ok(got.length >= 6, `the panel's numbers: ${got.join('; ')}`);
+      assert.ok(wasmFetches().includes('study'), `the worker's wasm: ${server.requests.join(' ')}`);
+      for (const [other, theirs] of Object.entries(studies)) assert.deepEqual(got, theirs, `${engine} against ${other}`);
+      studies[engine] = got;
     });
 
     test('an embed loads its figures, fetching the wasm once', async () => {
