@@ -81,7 +81,8 @@ describe('every figure shows its working', () => {
     const dc = page.getByTestId('working-datacenters-min');
     await dc.locator('summary').tap();
     await dc.locator('[data-term="F14"] button').tap();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'fact-F14');
+    // Sources and method is a page of its own until then: fetched first.
+    await page.waitForFunction(() => document.activeElement?.id === 'fact-F14', null, { timeout: 10000 });
     assert.equal(await page.evaluate(() => document.getElementById('fact-F14').closest('details').open), true);
     assertNoErrors(page);
     await page.context().close();
