@@ -102,7 +102,7 @@ bench: tools-test dist
 	cd benches/counter && trunk build --release --offline
 	node scripts/size-report.mjs dist
 	node benches/browser.mjs
-	node benches/risk.mjs
+	node benches/after-input.mjs
 
 ## screenshots: the page at 375 and 1280 px, light and dark, into target/screenshots
 screenshots: dist

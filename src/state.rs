@@ -141,6 +141,7 @@ impl AppState {
             owner,
         };
         state.settle();
+        state.follow_breakevens();
         state
     }
 
@@ -154,28 +155,36 @@ impl AppState {
             self.breakeven_watch.set_value((true, false));
             let s = self.scenario.get_untracked();
             self.breakevens.set(Some(Arc::new((s, breakevens(&s)))));
-            effect(move || {
-                let now = self.scenario.get();
-                let current = self
-                    .breakevens
-                    .with_untracked(|b| b.as_ref().is_some_and(|b| b.0 == now));
-                if current || self.breakeven_watch.get_value().1 {
-                    return;
-                }
-                self.breakeven_watch.set_value((true, true));
-                after(
-                    Duration::ZERO,
-                    Box::new(move || {
-                        let Some(s) = self.scenario.try_get_untracked() else {
-                            return;
-                        };
-                        let _ = self.breakeven_watch.try_set_value((true, false));
-                        let _ = self.breakevens.try_set(Some(Arc::new((s, breakevens(&s)))));
-                    }),
-                );
-            });
         }
         self.breakevens
+    }
+
+    /// Keeps the break-evens with the scenario once something has asked
+    /// for them ([`AppState::breakevens`]). Made with the state, so it
+    /// lives as long as the state does, not as long as the part that first
+    /// asked (which is rebuilt, and would take it along).
+    fn follow_breakevens(self) {
+        effect(move || {
+            let now = self.scenario.get();
+            let (asked, waiting) = self.breakeven_watch.get_value();
+            let current = self
+                .breakevens
+                .with_untracked(|b| b.as_ref().is_some_and(|b| b.0 == now));
+            if !asked || waiting || current {
+                return;
+            }
+            self.breakeven_watch.set_value((true, true));
+            after(
+                Duration::ZERO,
+                Box::new(move || {
+                    let Some(s) = self.scenario.try_get_untracked() else {
+                        return;
+                    };
+                    let _ = self.breakeven_watch.try_set_value((true, false));
+                    let _ = self.breakevens.try_set(Some(Arc::new((s, breakevens(&s)))));
+                }),
+            );
+        });
     }
 
     /// Lets the study follow the scenario once it has stayed put for

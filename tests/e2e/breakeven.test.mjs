@@ -73,6 +73,13 @@ describe('break-even on every slider', () => {
     const rows = await readRows(page);
     assertRows(rows, 'anthropic-aws', { m: 30 }, 'm typed as 30');
     assert.ok(Math.abs(Number(rows.c.value) - 25 / 0.3) < 1e-3, rows.c.value);
+    // And every change after: the marks follow for as long as the page lives.
+    for (const m of [40, 26]) {
+      await page.getByTestId('input-m').fill(String(m));
+      await page.getByTestId('input-m').press('Enter');
+      await caughtUp(page);
+      assertRows(await readRows(page), 'anthropic-aws', { m }, `m typed as ${m}`);
+    }
     assertNoErrors(page);
     await page.context().close();
   });

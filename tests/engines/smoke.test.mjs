@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { serve } from '../e2e/server.mjs';
 import { pageValues } from '../e2e/browser.mjs';
 import { assertValues } from '../e2e/helpers.mjs';
-import { matches, reference, referenceDeal } from '../e2e/reference.mjs';
+import { matches, reference, referenceDeal, solveRef } from '../e2e/reference.mjs';
 import { ENGINES, start } from './webdriver.mjs';
 
 /** Records what an engine reports as an error, before the page's own scripts
@@ -148,6 +148,22 @@ for (const engine of engines) {
         net: 'not known',
         a: '10',
       });
+    });
+
+    test('break-even marks and a goal seek from the link agree with the reference solved on its own', async () => {
+      await load('?v=1&c=150&seek=c,investor-net-cash,5');
+      await browser.until(() => document.querySelector('[data-testid="breakeven-m"]')?.getAttribute('data-value')
+        && document.querySelector('[data-testid="seek-answer"]')?.getAttribute('data-value'), 'the break-evens and the answer');
+      const got = await browser.run(() => ['breakeven-m', 'breakeven-c', 'seek-answer']
+        .map((id) => document.querySelector(`[data-testid="${id}"]`).getAttribute('data-value')));
+      const near = (value, want, step, label) => {
+        const values = value.split(' ').map(Number);
+        assert.equal(values.length, want.length, `${label}: ${value} against ${want}`);
+        values.forEach((v, i) => assert.ok(Math.abs(v - want[i]) <= step / 1000 + 1e-9, `${label}: ${v} against ${want[i]}`));
+      };
+      near(got[0], solveRef('anthropic-aws', { c: 150 }, 'm', 'investor-net-cash', 0), 0.5, 'breakeven-m');
+      near(got[1], solveRef('anthropic-aws', { c: 150 }, 'c', 'investor-net-cash', 0), 1, 'breakeven-c');
+      near(got[2], solveRef('anthropic-aws', { c: 150 }, 'c', 'investor-net-cash', 5), 1, 'seek-answer');
     });
 
     test('How sure? gives the same numbers as every other engine, to the last digit', async () => {

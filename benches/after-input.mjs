@@ -1,8 +1,8 @@
-// How sure? (issue #35): how long after a slider step the panel shows the
-// distribution of the new scenario (the worker's answer bound), and how
-// long a step's own task takes while the panel is live. Reports; never
-// asserts.
-//   node benches/risk.mjs [--dist dist] [--steps 40]
+// What follows a slider step, and when: the figure it moves, every input's
+// break-even (issue #34: a task after the figures, off the input's path),
+// and How sure?'s distribution of the new scenario (issue #35: the
+// worker's answer bound). Reports; never asserts.
+//   node benches/after-input.mjs [--dist dist] [--steps 40]
 import { serve } from '../tests/e2e/server.mjs';
 import { launch, open, ready, settle } from '../tests/e2e/browser.mjs';
 
@@ -23,6 +23,37 @@ const page = await open(browser, server.url, { viewport: { width: 1280, height: 
 await ready(page);
 await page.evaluate(() => document.getElementById('how-sure').scrollIntoView());
 await page.waitForFunction(() => document.querySelector('[data-testid="how-sure"]')?.getAttribute('aria-busy') === 'false', null, { timeout: 30000 });
+// The commitment's slider: it moves the spend at once and the margin's
+// break-even a task later.
+const timings = await page.evaluate(async (steps) => {
+  const input = document.querySelector('[data-key="c"] input[type="range"]');
+  const figure = document.querySelector('dd[data-testid="spend-per-year"]');
+  const be = document.querySelector('[data-testid="breakeven-m"]');
+  const out = [];
+  for (let i = 0; i < steps; i++) {
+    const [f0, b0] = [figure.getAttribute('data-value'), be.getAttribute('data-value')];
+    const start = performance.now();
+    input.value = String(Number(input.value) + (i % 2 ? -1 : 1));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const t = await new Promise((resolve) => {
+      let fig = null;
+      const poll = () => {
+        const now = performance.now() - start;
+        if (fig === null && figure.getAttribute('data-value') !== f0) fig = now;
+        if (fig !== null && be.getAttribute('data-value') !== b0) resolve([fig, now]);
+        else if (now > 5000) resolve([fig ?? NaN, NaN]);
+        else setTimeout(poll, 0);
+      };
+      poll();
+    });
+    out.push(t);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return out;
+}, STEPS);
+const figs = timings.map((t) => t[0]);
+const bes = timings.map((t) => t[1]);
+console.log(`A commitment step, ${STEPS} steps: the spend figure p50 ${pct(figs, 50).toFixed(1)} ms, p95 ${pct(figs, 95).toFixed(1)} ms; every break-even p50 ${pct(bes, 50).toFixed(1)} ms, p95 ${pct(bes, 95).toFixed(1)} ms (a frame is 16.7 ms)`);
 const slider = page.locator('[data-key="m"] input[type="range"]');
 const fresh = [];
 for (let i = 0; i < STEPS; i++) {
