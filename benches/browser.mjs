@@ -88,7 +88,8 @@ async function finger(url, key, figure) {
     const probe = () => {
       const fig = document.querySelector(`[data-testid="${figure}"]`);
       const box = document.querySelector(`[data-testid="input-${key}"]`);
-      const control = box ? box.previousElementSibling : document.querySelector('main button');
+      // The row's slider (inside its track, beside the number box), or the counter's button.
+      const control = box ? box.closest('.input')?.querySelector('input[type="range"]') : document.querySelector('main button');
       if (!fig || !control || !document.documentElement.contains(fig)) return setTimeout(probe, 16);
       const before = fig.getAttribute('data-value') ?? fig.textContent;
       if (control.type === 'range') {

@@ -163,9 +163,13 @@ impl AppState {
     /// for them ([`AppState::breakevens`]). Made with the state, so it
     /// lives as long as the state does, not as long as the part that first
     /// asked (which is rebuilt, and would take it along).
+    ///
+    /// They follow the settled scenario (`SETTLE_AFTER` of rest), as the
+    /// one-at-a-time study does: 23 solves on every step of a drag made
+    /// the page's input latency four times worse (BENCHMARKS.md, session 16).
     fn follow_breakevens(self) {
         effect(move || {
-            let now = self.scenario.get();
+            let now = self.settled.get();
             let (asked, waiting) = self.breakeven_watch.get_value();
             let current = self
                 .breakevens
@@ -177,7 +181,7 @@ impl AppState {
             after(
                 Duration::ZERO,
                 Box::new(move || {
-                    let Some(s) = self.scenario.try_get_untracked() else {
+                    let Some(s) = self.settled.try_get_untracked() else {
                         return;
                     };
                     let _ = self.breakeven_watch.try_set_value((true, false));
