@@ -28,13 +28,15 @@ import { sizes } from '../../scripts/size-report.mjs';
  * half (each loads when the reader opens it), the loop of money out of
  * every embed into one of its own (`flow`, for view=flow) and added
  * "How sure?" to the lower half, its study in a worker of its own (not in
- * any view's first visit): 206,376, 265,055, 276,892 (the flow embed) and
- * 287,407 B. Lower each whenever its view gets smaller. */
+ * any view's first visit): 206,379, 265,058, 276,896 (the flow embed) and
+ * 287,399 B; each ratchet is set 100 B above, as a build in another
+ * checkout can differ by a few bytes. Lower each whenever its view gets
+ * smaller. */
 const RATCHETS = {
-  page: { bytes: 206_380, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'circular-compute-*.js', 'circular-compute-*_bg.wasm'] },
-  embed: { bytes: 265_060, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'embed-*.js', 'embed-*_bg.wasm'] },
-  flow: { bytes: 276_910, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'flow-*.js', 'flow-*_bg.wasm'] },
-  more: { bytes: 287_410, artefacts: ['more-*.js', 'more-*_bg.wasm'] },
+  page: { bytes: 206_480, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'circular-compute-*.js', 'circular-compute-*_bg.wasm'] },
+  embed: { bytes: 265_160, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'embed-*.js', 'embed-*_bg.wasm'] },
+  flow: { bytes: 277_000, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'flow-*.js', 'flow-*_bg.wasm'] },
+  more: { bytes: 287_500, artefacts: ['more-*.js', 'more-*_bg.wasm'] },
 };
 /** Issue #32's targets: the full page's first visit, and a single-view embed. */
 const TARGETS = { page: 250_000, embed: 170_000 };
