@@ -19,6 +19,7 @@ use std::fmt;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::codec::embed::View;
 use crate::codec::{PAGE_KEYS, PINNED_KEY};
 use crate::model::Input;
 use crate::web::page::{FIRST_FIGURES_MARK, TWO_COLUMNS};
@@ -90,7 +91,7 @@ pub fn embed_mark(page: &Bundle, apps: &Apps) -> String {
          if(k&&k!==\"{default}\")r.setAttribute(\"data-deal\",\"\");\
          if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
          r.setAttribute(\"data-embed\",\"\");\
-         if(g(\"view\")===\"flow\")r.setAttribute(\"data-flow\",\"\");\
+         if(g(\"view\")===\"{flow_view}\")r.setAttribute(\"data-flow\",\"\");\
          if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t);\
          if(/^(1|true|)$/.test(e)&&/^(|auto|light|dark)$/.test(t)&&v\
          &&n.every((x,i)=>[{page}].includes(x)&&n.indexOf(x)===i)\
@@ -107,6 +108,7 @@ pub fn embed_mark(page: &Bundle, apps: &Apps) -> String {
         ej = embed.js,
         fw = flow.wasm,
         fj = flow.js,
+        flow_view = View::Flow.key().unwrap_or_default(),
         pj = page.js,
         default = crate::model::DealSpec::default_deal().id,
         page = page_keys.join(","),

@@ -47,7 +47,7 @@ pub fn take_place() -> Option<web_sys::Element> {
 }
 
 fn more() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(MORE_ID)
+    place(MORE_ID)
 }
 
 fn fire(name: &str) {

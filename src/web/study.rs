@@ -52,7 +52,7 @@ pub fn serve() {
             let data: js_sys::Array = ev.data().unchecked_into();
             let query = data.get(0).as_string().unwrap_or_default();
             let width = data.get(1).as_f64().unwrap_or(640.0);
-            let _ = reply.post_message(&to_js(&query, width, &answer(&query, width)));
+            let _ = reply.post_message(&to_js(&query, &answer(&query, width)));
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
@@ -111,10 +111,9 @@ fn chart_from_js(v: JsValue) -> Option<ChartOut> {
     })
 }
 
-fn to_js(query: &str, width: f64, p: &Panel) -> JsValue {
+fn to_js(query: &str, p: &Panel) -> JsValue {
     [
         JsValue::from_str(query),
-        JsValue::from_f64(width),
         JsValue::from_str(&p.head),
         JsValue::from_str(&p.ranks),
         chart_to_js(&p.fan),
@@ -130,8 +129,6 @@ fn to_js(query: &str, width: f64, p: &Panel) -> JsValue {
 pub struct Answered {
     /// The scenario's share query.
     pub query: String,
-    /// The charts' width.
-    pub width: f64,
     /// The panel.
     pub panel: Panel,
 }
@@ -140,12 +137,11 @@ fn from_js(v: JsValue) -> Option<Answered> {
     let a: js_sys::Array = v.dyn_into().ok()?;
     Some(Answered {
         query: a.get(0).as_string()?,
-        width: a.get(1).as_f64()?,
         panel: Panel {
-            head: a.get(2).as_string()?,
-            ranks: a.get(3).as_string()?,
-            fan: chart_from_js(a.get(4)),
-            histogram: chart_from_js(a.get(5)),
+            head: a.get(1).as_string()?,
+            ranks: a.get(2).as_string()?,
+            fan: chart_from_js(a.get(3)),
+            histogram: chart_from_js(a.get(4)),
         },
     })
 }
