@@ -487,9 +487,9 @@ mod tests {
     fn the_first_words_show_only_for_the_page_keys_and_every_input_may_be_a_control() {
         let mark = mark();
         // The keys that leave the scenario as it is, and none that changes it.
-        assert!(
-            mark.contains("[\"v\",\"embed\",\"view\",\"controls\",\"theme\",\"seek\"].includes(x)")
-        );
+        assert!(mark.contains(
+            "[\"v\",\"embed\",\"view\",\"controls\",\"theme\",\"seek\",\"hold\"].includes(x)"
+        ));
         for key in ["\"p\"", "\"a\"", "\"deal\"]"] {
             assert!(!mark.contains(&format!(",{key}")), "{key}");
         }

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use crate::codec::embed::{embed_query, presentation, Presentation};
 use crate::codec::given::ScenarioMap;
-use crate::codec::seek::{with_seek, Seek};
-use crate::codec::{decode, encode_with, notice_lines, Decoded, Pinned};
+use crate::codec::seek::Seek;
+use crate::codec::{decode, encode_with, notice_lines, Asked, Decoded, Pinned};
 use crate::live::{after, effect};
+use crate::model::uncertainty::held_by_default;
 use std::sync::Arc;
 
 use crate::model::{
@@ -42,8 +43,9 @@ pub struct AppState {
     pub outputs: Memo<Outputs>,
     /// Scenario A, pinned to compare the scenario against (which is then B).
     pub pinned: RwSignal<Option<Pinned>>,
-    /// The goal-seek question the link asks (`seek`), if any.
-    pub seek: RwSignal<Option<Seek>>,
+    /// What the link asks beyond the scenario: the goal-seek question
+    /// (`seek`) and what "How sure?" holds (`hold`).
+    pub asked: RwSignal<Asked>,
     /// Scenario A's outputs, when pinned.
     pub pinned_outputs: Memo<Option<Outputs>>,
     /// The scenario with its outputs and each input moved across its range,
@@ -104,7 +106,7 @@ impl AppState {
         let scenario = RwSignal::new(decoded.scenario);
         let pinned = RwSignal::new(decoded.pinned);
         let preset = RwSignal::new(decoded.preset);
-        let seek = RwSignal::new(decoded.seek);
+        let asked = RwSignal::new(Asked::of(&decoded));
         let outputs = Memo::new(move |_| compute(&scenario.get()));
         let settled = RwSignal::new(decoded.scenario);
         let trials = Memo::new(move |_| Arc::new(trials(&settled.get())));
@@ -131,9 +133,9 @@ impl AppState {
             settled,
             settle_pending: StoredValue::new(None),
             link: Memo::new(move |_| {
-                location::href_for(&share_query(scenario, preset, pinned, seek))
+                location::href_for(&share_query(scenario, preset, pinned, asked))
             }),
-            seek,
+            asked,
             presentation: StoredValue::new(shown),
             url_pending: StoredValue::new(None),
             breakevens: RwSignal::new(None),
@@ -226,7 +228,7 @@ impl AppState {
         self.preset.set(decoded.preset);
         self.scenario.set(decoded.scenario);
         self.pinned.set(decoded.pinned);
-        self.seek.set(decoded.seek);
+        self.asked.set(Asked::of(&decoded));
     }
 
     /// The owner: loads what the page's lower half asked for, as a new
@@ -252,7 +254,7 @@ impl AppState {
     /// the pinned A, without embed settings. Tracked: a reader re-runs when
     /// the scenario changes.
     pub fn share_query(&self) -> String {
-        share_query(self.scenario, self.preset, self.pinned, self.seek)
+        share_query(self.scenario, self.preset, self.pinned, self.asked)
     }
 
     /// Sets one input to a value the reader chose elsewhere than its own
@@ -266,7 +268,24 @@ impl AppState {
 
     /// Asks a goal-seek question (or none), as the link's `seek` keeps it.
     pub fn ask(&self, seek: Option<Seek>) {
-        self.seek.set(seek);
+        self.asked.update(|a| a.seek = seek);
+        if !self.owner {
+            self.commit(false);
+        }
+    }
+
+    /// Holds `input` in "How sure?" if it varies, or lets it vary if it is
+    /// held, as the link's `hold` keeps it.
+    pub fn toggle_hold(&self, input: Input) {
+        let (now, by_default) = self.scenario.with_untracked(|s| {
+            let base = self.preset.get_untracked().scenario_in(s.deal());
+            let hold = self.asked.with_untracked(|a| a.hold);
+            (
+                hold.apply(s, &base).contains(input),
+                held_by_default(s, &base).contains(input),
+            )
+        });
+        self.asked.update(|a| a.hold.set(input, !now, by_default));
         if !self.owner {
             self.commit(false);
         }
@@ -370,14 +389,11 @@ impl AppState {
     /// The address's own query: the share query, plus the embed settings
     /// in an embed. Read untracked, for the writes to the address.
     fn address_query(&self) -> String {
-        let query = with_seek(
-            encode_with(
-                &self.scenario.get_untracked(),
-                self.preset.get_untracked(),
-                self.pinned.get_untracked().as_ref(),
-            ),
-            self.seek.get_untracked().as_ref(),
-        );
+        let query = self.asked.get_untracked().add_to(encode_with(
+            &self.scenario.get_untracked(),
+            self.preset.get_untracked(),
+            self.pinned.get_untracked().as_ref(),
+        ));
         self.presentation.with_value(|d| {
             if d.embed {
                 embed_query(&query, d)
@@ -394,7 +410,7 @@ impl AppState {
             self.scenario.track();
             self.preset.track();
             self.pinned.track();
-            self.seek.track();
+            self.asked.track();
             if self.url_pending.with_value(Option::is_some) {
                 return;
             }
@@ -426,8 +442,8 @@ fn share_query(
     scenario: RwSignal<Scenario>,
     preset: RwSignal<&'static Preset>,
     pinned: RwSignal<Option<Pinned>>,
-    seek: RwSignal<Option<Seek>>,
+    asked: RwSignal<Asked>,
 ) -> String {
     let query = scenario.with(|s| pinned.with(|a| encode_with(s, preset.get(), a.as_ref())));
-    with_seek(query, seek.get().as_ref())
+    asked.with(|a| a.add_to(query))
 }

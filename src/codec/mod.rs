@@ -17,6 +17,7 @@
 
 pub mod embed;
 pub mod given;
+pub mod hold;
 mod number;
 mod query;
 pub mod saved;
@@ -36,7 +37,9 @@ use crate::model::{deal_by_id, Clamped, DealSpec, Input, Preset, Scenario};
 pub const VERSION: u32 = 1;
 
 /// Query keys that are not inputs but belong to the page (embedding and such).
-pub const PAGE_KEYS: &[&str] = &["v", "p", "a", "embed", "view", "controls", "theme", "seek"];
+pub const PAGE_KEYS: &[&str] = &[
+    "v", "p", "a", "embed", "view", "controls", "theme", "seek", "hold",
+];
 
 /// The query key that holds the pinned scenario A.
 pub const PINNED_KEY: &str = "a";
@@ -81,6 +84,8 @@ pub enum Notice {
     NotAMap(&'static str),
     /// A goal-seek question (`seek`) that could not be read; left out.
     BadSeek(String, seek::SeekError),
+    /// A name in `hold` that is no input; left out.
+    BadHold(hold::HoldError),
 }
 
 /// At most this many notices are listed; the rest are counted.
@@ -170,6 +175,11 @@ impl fmt::Display for Notice {
             Notice::BadSeek(text, why) => {
                 write!(f, "Left out the question {}: {why}.", quote(text))
             }
+            Notice::BadHold(e) => write!(
+                f,
+                "Left out {} from what How sure? holds: no input is called that.",
+                quote(&e.0)
+            ),
         }
     }
 }
@@ -198,6 +208,34 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
     /// The goal-seek question, if the link asks one.
     pub seek: Option<seek::Seek>,
+    /// What "How sure?" holds or varies beyond the default (`hold`).
+    pub hold: crate::model::uncertainty::Hold,
+}
+
+/// What a link asks beyond its scenario: a goal-seek question (`seek`)
+/// and what "How sure?" holds (`hold`). Each is left out of a link when
+/// it says nothing, so a link without them keeps its meaning.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Asked {
+    /// The goal-seek question, if any.
+    pub seek: Option<seek::Seek>,
+    /// What "How sure?" holds or varies beyond the default.
+    pub hold: crate::model::uncertainty::Hold,
+}
+
+impl Asked {
+    /// What `d` asks.
+    pub fn of(d: &Decoded) -> Asked {
+        Asked {
+            seek: d.seek,
+            hold: d.hold,
+        }
+    }
+
+    /// `query` (a scenario's share query) with what is asked added.
+    pub fn add_to(&self, query: String) -> String {
+        hold::with_hold(seek::with_seek(query, self.seek.as_ref()), &self.hold)
+    }
 }
 
 impl Decoded {
@@ -328,6 +366,12 @@ fn decode_pairs_with_pinned(pairs: &[(String, String)]) -> Decoded {
             Err(why) => d.notices.push(Notice::BadSeek(text, why)),
         }
     }
+    if let Some(pos) = d.page.iter().position(|(k, _)| k == hold::HOLD_KEY) {
+        let (_, text) = d.page.remove(pos);
+        let (read, errors) = hold::decode(&text);
+        d.hold = read;
+        d.notices.extend(errors.into_iter().map(Notice::BadHold));
+    }
     d
 }
 
@@ -394,5 +438,6 @@ fn decode_pairs(pairs: &[(String, String)]) -> Decoded {
         page,
         notices,
         seek: None,
+        hold: Default::default(),
     }
 }

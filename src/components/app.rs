@@ -235,7 +235,7 @@ fn fetched_lower_half(stage: ReadSignal<u8>) -> AnyView {
     effect(move || bridge::announce(&state.share_query()));
     bridge::on_request(move |query| state.take_request(&query));
     // A link that asks "what would it take?" is answered in the lower half.
-    if state.seek.get_untracked().is_some() {
+    if state.asked.with_untracked(|a| a.seek.is_some()) {
         bridge::load_more();
     }
     view! {

@@ -16,7 +16,7 @@ use crate::state::AppState;
 #[component]
 pub fn GoalSeek() -> AnyView {
     let state = expect_context::<AppState>();
-    let question = move || state.seek.get().unwrap_or_default();
+    let question = move || state.asked.with(|a| a.seek).unwrap_or_default();
     // The answer, and the value the button sets: the crossing nearest the
     // input's value now.
     let answer = Memo::new(move |_| {
@@ -50,7 +50,7 @@ pub fn GoalSeek() -> AnyView {
     };
     let node = NodeRef::<leptos::html::Section>::new();
     // A link that asks the question lands on its answer.
-    if state.seek.get_untracked().is_some() {
+    if state.asked.with_untracked(|a| a.seek.is_some()) {
         Effect::new(move |_| {
             if let Some(el) = node.get() {
                 el.scroll_into_view();

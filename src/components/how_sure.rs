@@ -12,8 +12,13 @@ use leptos::prelude::*;
 use super::chart_panel::measured_width;
 use super::risk_chart::RiskChart;
 use crate::codec;
+use crate::codec::hold::with_hold;
+use crate::live::effect_with;
+use crate::model::uncertainty::can_vary;
+use crate::model::{Input, InputSet};
 use crate::risk::ChartOut;
 use crate::state::AppState;
+use crate::web::dom::{hold_toggles, pressed_key};
 use crate::web::study::{when_near, Answered, Client, StudyError};
 
 /// The legends of the two charts.
@@ -32,11 +37,35 @@ pub fn HowSure() -> impl IntoView {
     // The charts are as wide as the panel's text, which is always there.
     let head = NodeRef::<leptos::html::Div>::new();
     let width = measured_width(head);
-    // The scenario alone (no A, no question): what the study depends on.
+    // The scenario and what it holds (no A, no question): what the study
+    // depends on.
     let query = Memo::new(move |_| {
         let preset = state.preset.get();
-        state.scenario.with(|s| codec::encode(s, preset))
+        let query = state.scenario.with(|s| codec::encode(s, preset));
+        state.asked.with(|a| with_hold(query, &a.hold))
     });
+    // Each input row says whether the study draws it or holds it, and a
+    // press on that toggle changes it (the rows are the first app's; the
+    // toggles are this panel's, so only a reader who comes here pays).
+    effect_with(None, move |written: &mut Option<(InputSet, InputSet)>| {
+        let now = state.scenario.with(|s| {
+            let base = state.preset.get().scenario_in(s.deal());
+            let mut can = InputSet::EMPTY;
+            for input in Input::ALL.into_iter().filter(|&i| can_vary(s, i)) {
+                can.insert(input);
+            }
+            (state.asked.with(|a| a.hold).apply(s, &base), can)
+        });
+        if *written != Some(now) && hold_toggles(now.0, now.1) == Input::ALL.len() {
+            *written = Some(now);
+        }
+    });
+    let press = window_event_listener(leptos::ev::click, move |ev| {
+        if let Some(input) = pressed_key(&ev, "button.hold").and_then(|k| Input::from_key(&k)) {
+            state.toggle_hold(input);
+        }
+    });
+    on_cleanup(move || press.remove());
     let (answer, set_answer) = signal(None::<Arc<Answered>>);
     let (problem, set_problem) = signal(None::<String>);
     let (near, set_near) = signal(false);
@@ -97,7 +126,7 @@ pub fn HowSure() -> impl IntoView {
         >
             <h2 id="how-sure-title">"How sure?"</h2>
             <p class="note">
-                "Each input you have not set varies across its range, read as a 90% interval: lognormal where the range is above zero, normal otherwise, a choice's options equally likely. The inputs you set are held. 5,000 draws from a fixed seed, so the same link gives the same numbers."
+                "Each input you have not set varies across its range, read as a 90% interval: lognormal where the range is above zero, normal otherwise, a choice's options equally likely. The inputs you set are held. Each input says which (“varies” or “held”); press it to change that, and the link keeps your choice. 5,000 draws from a fixed seed, so the same link gives the same numbers."
             </p>
             <p class="status" data-testid="risk-status" aria-live="polite">{status}</p>
             <div class="risk-head" node_ref=head inner_html=part(|a| a.panel.head.clone())></div>

@@ -182,6 +182,50 @@ pub fn held_by_default(s: &Scenario, base: &Scenario) -> InputSet {
     held
 }
 
+/// Whether `input` can vary in a study of `s`: it has a range, and the
+/// deal's sources give it a value.
+pub fn can_vary(s: &Scenario, input: Input) -> bool {
+    !s.unknown().contains(input) && !matches!(input.spec().spread, Spread::Fixed)
+}
+
+/// The reader's own word on what a study holds, over
+/// [`held_by_default`]: inputs held although the link does not set them,
+/// and inputs that vary although it does. An empty `Hold` leaves the
+/// default alone, so a link without one keeps its meaning.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hold {
+    /// Inputs held at their values whatever the link sets.
+    pub held: InputSet,
+    /// Inputs that vary whatever the link sets (where they can).
+    pub varied: InputSet,
+}
+
+impl Hold {
+    /// The inputs a study of `s` holds, `base` being the preset's scenario
+    /// the link starts from.
+    pub fn apply(self, s: &Scenario, base: &Scenario) -> InputSet {
+        let mut held = held_by_default(s, base).union(self.held);
+        for input in self.varied.iter() {
+            if can_vary(s, input) && !self.held.contains(input) {
+                held.remove(input);
+            }
+        }
+        held
+    }
+
+    /// Holds `input` (or lets it vary), saying so only where that differs
+    /// from what the link alone would do (`by_default`).
+    pub fn set(&mut self, input: Input, hold: bool, by_default: bool) {
+        self.held.remove(input);
+        self.varied.remove(input);
+        if hold && !by_default {
+            self.held.insert(input);
+        } else if !hold && by_default {
+            self.varied.insert(input);
+        }
+    }
+}
+
 /// What a study is asked: how many draws and from which seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Config {

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::format::{data_value, figure, shown_text};
-use crate::model::{Shown, Unit};
+use crate::model::{InputSet, InputSpec, Shown, Unit, INPUTS};
 
 /// A live part of the page: an element, by its `NodeRef`, and the last
 /// value written to it.
@@ -124,4 +124,76 @@ pub fn set(object: &js_sys::Object, key: &str, value: &wasm_bindgen::JsValue) {
 pub fn write_figure(el: &Element, unit: Unit, value: Option<f64>) {
     el.set_text_content(Some(&figure(unit, value)));
     let _ = el.set_attribute("data-value", &data_value(value));
+}
+
+/// Writes every input row's "How sure?" toggle in the page: "held" or
+/// "varies", pressed when held, disabled where the input cannot vary
+/// (not in `can_vary`). Made on the first write, before the row's help
+/// button, by the panel's code rather than the row's, so the page's first
+/// app carries none of it. Returns how many rows it found.
+pub fn hold_toggles(held: InputSet, can_vary: InputSet) -> usize {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let mut found = 0;
+    for spec in INPUTS.iter() {
+        let selector = format!(".input[data-key=\"{}\"] .input-head", spec.key);
+        if let Ok(Some(head)) = doc.query_selector(&selector) {
+            found += 1;
+            hold_toggle(
+                &doc,
+                &head,
+                spec,
+                held.contains(spec.id),
+                can_vary.contains(spec.id),
+            );
+        }
+    }
+    found
+}
+
+fn hold_toggle(doc: &web_sys::Document, head: &Element, spec: &InputSpec, held: bool, can: bool) {
+    let button = match head.query_selector("button.hold").ok().flatten() {
+        Some(b) => b,
+        None => {
+            let Ok(b) = doc.create_element("button") else {
+                return;
+            };
+            for (name, value) in [
+                ("type", "button".to_string()),
+                ("class", "hold".to_string()),
+                ("data-key", spec.key.to_string()),
+                ("data-testid", format!("hold-{}", spec.key)),
+                ("aria-label", format!("Hold {} in How sure?", spec.label)),
+            ] {
+                let _ = b.set_attribute(name, &value);
+            }
+            let _ = head.insert_before(&b, head.last_element_child().as_ref().map(|c| c.as_ref()));
+            b
+        }
+    };
+    button.set_text_content(Some(if held { "held" } else { "varies" }));
+    let _ = button.set_attribute("aria-pressed", if held { "true" } else { "false" });
+    let _ = if can {
+        button.remove_attribute("disabled")
+    } else {
+        button.set_attribute("disabled", "")
+    };
+    let _ = button.set_attribute(
+        "title",
+        match (can, held) {
+            (false, _) => "How sure? holds it: it has no range to draw from",
+            (true, true) => {
+                "How sure? holds it at this value; press to let it vary across its range"
+            }
+            (true, false) => "How sure? draws it across its range; press to hold it at this value",
+        },
+    );
+}
+
+/// The `data-key` of the `selector` element an event happened in (a
+/// press on a row's toggle, say), if any.
+pub fn pressed_key(ev: &web_sys::Event, selector: &str) -> Option<String> {
+    let target: Element = ev.target()?.dyn_into().ok()?;
+    target.closest(selector).ok()??.get_attribute("data-key")
 }

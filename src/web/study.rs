@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::codec;
-use crate::model::uncertainty::{held_by_default, study, Config};
+use crate::model::uncertainty::{study, Config};
 use crate::risk::{panel, ChartOut, Panel};
 
 /// The global the page's loader sets to the worker's script address.
@@ -59,14 +59,14 @@ pub fn serve() {
 }
 
 /// The panel for the scenario a share query describes, with charts
-/// `width` pixels wide: the inputs the link sets are held, the rest vary.
-/// A query the codec cannot read in full still gives its scenario (the
-/// codec's defaults stand in).
+/// `width` pixels wide: the inputs the link sets are held, the rest vary,
+/// except as its `hold` says. A query the codec cannot read in full still
+/// gives its scenario (the codec's defaults stand in).
 pub fn answer(query: &str, width: f64) -> Panel {
     let decoded = codec::decode(query);
     let s = decoded.scenario;
     let base = decoded.preset.scenario_in(s.deal());
-    let found = study(&s, held_by_default(&s, &base), Config::default());
+    let found = study(&s, decoded.hold.apply(&s, &base), Config::default());
     panel(&s, &found, width)
 }
 

@@ -87,6 +87,63 @@ describe('how sure', () => {
     });
   }
 
+  test('a reader holds or releases an input: the rows say which, the link keeps it, the reference agrees', async () => {
+    // The link holds the margin, which it does not set, and lets the
+    // commitment it sets vary: the reference model draws the same.
+    const query = '?v=1&c=150&hold=m,-c';
+    const page = await open(app.browser, app.server.url + query);
+    await answered(page);
+    const toggle = (key) => page.getByTestId(`hold-${key}`);
+    assert.equal(await toggle('m').getAttribute('aria-pressed'), 'true');
+    assert.equal(await toggle('m').textContent(), 'held');
+    assert.equal(await toggle('c').getAttribute('aria-pressed'), 'false');
+    assert.equal(await toggle('c').textContent(), 'varies');
+    assert.equal(await toggle('y0').isDisabled(), true, 'a fixed input has nothing to draw');
+    const risk = await readRisk(page);
+    assertConsistent(risk, query);
+    const ref = monteCarloRef({ c: 150 }, ['m'], 20000);
+    assertNear(Number(risk.positive.value), ref.positive, DRAWS, `${query} p-positive`);
+    assert.ok(!risk.ranks.includes('m') && risk.ranks.includes('c'), `${risk.ranks}`);
+    // Pressing the margin's toggle lets it vary: the link drops it, and
+    // the study follows, the same as a link that never held it.
+    await toggle('m').click();
+    await settle(page);
+    assert.equal(await toggle('m').getAttribute('aria-pressed'), 'false');
+    await page.waitForFunction(() => /hold=-c(&|$)/.test(location.search), null, { timeout: 5000 });
+    await answered(page);
+    const released = await readRisk(page);
+    assert.ok(released.ranks.includes('m'), `${released.ranks}`);
+    // The keyboard reaches it: Enter holds the margin again.
+    await toggle('m').focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal(await toggle('m').getAttribute('aria-pressed'), 'true');
+    await page.waitForFunction(() => /hold=m,-c(&|$)/.test(location.search), null, { timeout: 5000 });
+    await answered(page);
+    assert.deepEqual(await readRisk(page), risk, 'held again: the same numbers');
+    const other = await open(app.browser, `${app.server.url}?v=1&c=150&hold=-c`);
+    await answered(other);
+    assert.deepEqual(await readRisk(other), released, 'the link reproduces the released study');
+    assertNoErrors(page);
+    assertNoErrors(other);
+    await page.context().close();
+    await other.context().close();
+  });
+
+  test('a hold that names no input says so and keeps the rest of the link', async () => {
+    const page = await open(app.browser, `${app.server.url}?v=1&c=150&hold=zz,-m,%3Cb%3E`);
+    await answered(page);
+    const notices = await page.getByTestId('notice').textContent();
+    assert.match(notices, /“zz” from what How sure\? holds/);
+    assert.match(notices, /“<b>”/);
+    assert.equal(await page.locator('.notice b').count(), 0, 'nothing rendered as HTML');
+    assert.equal(await page.getByTestId('hold-m').getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.getByTestId('hold-c').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByTestId('input-c').inputValue(), '150');
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
   test('the same link gives the same numbers: reloaded, and reached with a slider', async () => {
     const page = await open(app.browser, `${app.server.url}?v=1&m=36`);
     await answered(page);
