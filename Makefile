@@ -26,7 +26,7 @@ SITE_URL ?=
 ## Four wasm apps: the full page's first app (index.html), every embed,
 ## the loop-of-money embed and the full page's lower half (each from app.html, its binary named);
 ## the post-build step takes the other two into dist/ beside the page's.
-APPS := embed flow more
+APPS := embed flow risk more
 dist: tools
 	trunk build --release --offline
 	mkdir -p target/trunk

@@ -10,8 +10,8 @@ import { minify } from 'terser';
 
 const dir = process.argv[2] ?? 'dist';
 // Every app's glue: the full page's, the embeds' and the lower half's.
-const glues = (await readdir(dir)).filter((f) => /^(circular-compute|embed|flow|more)-[0-9a-f]+\.js$/.test(f));
-for (const app of ['circular-compute', 'embed', 'flow', 'more']) {
+const glues = (await readdir(dir)).filter((f) => /^(circular-compute|embed|flow|risk|more)-[0-9a-f]+\.js$/.test(f));
+for (const app of ['circular-compute', 'embed', 'flow', 'risk', 'more']) {
   if (!glues.some((g) => g.startsWith(`${app}-`))) {
     console.error(`minify-glue: no ${app}-*.js in ${dir}`);
     process.exit(1);

@@ -42,7 +42,8 @@ pub fn policy(inline: &[&str]) -> String {
 }
 
 /// The inline script that marks an embed's root (`data-embed`, and
-/// `data-flow` for `view=flow`, whose app is a wasm of its own) before the
+/// `data-app=VIEW` for a view whose app is a wasm of its own: `flow`,
+/// `risk`; [`Apps::views`]) before the
 /// first paint, preloads the glue of the app the loader will start (the
 /// `embed`'s or the `page`'s), and starts fetching that app's wasm at once
 /// into `window.ccWasm` (the full page's and, unless it shows its first
@@ -74,7 +75,12 @@ pub fn policy(inline: &[&str]) -> String {
 /// started before it would share the connection with the first paint, and
 /// Lighthouse counts it into the largest paint).
 pub fn embed_mark(page: &Bundle, apps: &Apps) -> String {
-    let (embed, flow) = (&apps.embed, &apps.flow);
+    let embed = &apps.embed;
+    let views: Vec<String> = apps
+        .views()
+        .iter()
+        .map(|(view, b)| format!("[\"{view}\",\"./{}\",\"{}\"]", b.wasm, b.js))
+        .collect();
     let page_keys: Vec<String> = PAGE_KEYS
         .iter()
         .filter(|k| !["p", PINNED_KEY].contains(k))
@@ -87,28 +93,26 @@ pub fn embed_mark(page: &Bundle, apps: &Apps) -> String {
     format!(
         "{{let d=document,r=d.documentElement,q=new URLSearchParams(location.search),\
          g=k=>(q.get(k)??\"\").trim(),n=[...q.keys()],e=q.get(\"embed\"),k=q.get(\"deal\"),\
-         t=g(\"theme\"),c=g(\"controls\"),v=/^[01]$/.test((q.get(\"v\")??\"1\").trim());\
+         t=g(\"theme\"),c=g(\"controls\"),v=/^[01]$/.test((q.get(\"v\")??\"1\").trim()),s;\
          if(k&&k!==\"{default}\")r.setAttribute(\"data-deal\",\"\");\
          if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
          r.setAttribute(\"data-embed\",\"\");\
-         if(g(\"view\")===\"{flow_view}\")r.setAttribute(\"data-flow\",\"\");\
+         s=[{views}].find(x=>x[0]===g(\"view\"));if(s)r.setAttribute(\"data-app\",s[0]);\
          if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t);\
          if(/^(1|true|)$/.test(e)&&/^(|auto|light|dark)$/.test(t)&&v\
          &&n.every((x,i)=>[{page}].includes(x)&&n.indexOf(x)===i)\
          &&(c===\"none\"||c.split(\",\").every(x=>[\"\"{input_keys}].includes(x.trim()))))\
          r.setAttribute(\"data-first\",g(\"view\")||\"all\");\
-         else window.ccWasm=fetch(r.hasAttribute(\"data-flow\")?\"./{fw}\":\"./{wasm}\")}}\
+         else window.ccWasm=fetch(s?s[1]:\"./{wasm}\")}}\
          else{{if(v&&n.length<2&&n.every(x=>x===\"v\")&&matchMedia(\"{wide}\").matches)\
          r.setAttribute(\"{mark}\",\"\");\
          window.ccWasm=fetch(\"./{page_wasm}\")}}\
          d.head.append(Object.assign(d.createElement(\"link\"),\
-         {{rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?r.hasAttribute(\"data-flow\")?\"{fj}\":\"{ej}\":\"{pj}\")}}))}}",
+         {{rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?s?s[2]:\"{ej}\":\"{pj}\")}}))}}",
         wasm = embed.wasm,
         page_wasm = page.wasm,
         ej = embed.js,
-        fw = flow.wasm,
-        fj = flow.js,
-        flow_view = View::Flow.key().unwrap_or_default(),
+        views = views.join(","),
         pj = page.js,
         default = crate::model::DealSpec::default_deal().id,
         page = page_keys.join(","),
@@ -204,12 +208,24 @@ pub struct Apps {
     pub embed: Bundle,
     /// The loop-of-money embed, `view=flow` (`src/bin/flow.rs`).
     pub flow: Bundle,
+    /// The How sure? embed, `view=risk` (`src/bin/risk.rs`).
+    pub risk: Bundle,
     /// The full page's lower half (`src/bin/more.rs`), fetched when the
     /// reader comes near it (`web::bridge`).
     pub more: Bundle,
     /// The "How sure?" worker's loader (`study-HASH_loader.js`), which
     /// the lower half starts (`web::study`).
     pub study: String,
+}
+
+impl Apps {
+    /// The embed views with an app of their own, by their `view=` value.
+    pub fn views(&self) -> [(&'static str, &Bundle); 2] {
+        [
+            (View::Flow.key().unwrap_or_default(), &self.flow),
+            (View::Risk.key().unwrap_or_default(), &self.risk),
+        ]
+    }
 }
 
 /// The worker trunk built (`study.js` and `study_bg.wasm`, unhashed: a
@@ -265,7 +281,7 @@ fn hash_bytes(bytes: &[u8]) -> String {
 }
 
 /// The loader: starts the page's app, or the embed's under the embed mark
-/// (the loop-of-money embed's under `data-flow`),
+/// (or, under `data-app`, that view's own embed app: [`Apps::views`]),
 /// with the wasm the head's script has asked for (`window.ccWasm`), and
 /// shows the crash banner if it cannot; defines `window.ccSources`, which
 /// fetches Sources and method (`sources/`, a page of its own) into the
@@ -278,11 +294,17 @@ fn hash_bytes(bytes: &[u8]) -> String {
 /// are not reported; in any case within 2 s), so that paint never waits
 /// for the app.
 fn loader(page: &Bundle, apps: &Apps) -> String {
-    let (p, e, f, m) = (page, &apps.embed, &apps.flow, &apps.more);
+    let (p, e, m) = (page, &apps.embed, &apps.more);
+    let views: Vec<String> = apps
+        .views()
+        .iter()
+        .map(|(view, b)| format!("['{view}', './{}', './{}']", b.js, b.wasm))
+        .collect();
     format!(
         "const d = document, r = d.documentElement, embed = r.hasAttribute('data-embed');\n\
          const start = (js, wasm) => import(js).then((m) => m.default({{ module_or_path: wasm }}));\n\
-         const go = () => (!embed ? start('./{pj}', window.ccWasm ?? './{pw}') : r.hasAttribute('data-flow') ? start('./{fj}', window.ccWasm ?? './{fw}') : start('./{ej}', window.ccWasm ?? './{ew}')).catch((e) => {{\n\
+         const own = [{views}].find((x) => x[0] === r.dataset.app);\n\
+         const go = () => (!embed ? start('./{pj}', window.ccWasm ?? './{pw}') : own ? start(own[1], window.ccWasm ?? own[2]) : start('./{ej}', window.ccWasm ?? './{ew}')).catch((e) => {{\n\
          \x20 console.error('circular-compute could not start:', e);\n\
          \x20 d.getElementById('crash')?.removeAttribute('hidden');\n\
          }});\n\
@@ -311,8 +333,7 @@ fn loader(page: &Bundle, apps: &Apps) -> String {
          setTimeout(() => once(), 2000);\n",
         ej = e.js,
         ew = e.wasm,
-        fj = f.js,
-        fw = f.wasm,
+        views = views.join(", "),
         pj = p.js,
         pw = p.wasm,
         mj = m.js,
@@ -388,6 +409,7 @@ mod tests {
         Apps {
             embed: bundle("embed"),
             flow: bundle("flow"),
+            risk: bundle("risk"),
             more: bundle("more"),
             study: "study-0123_loader.js".to_string(),
         }
@@ -465,11 +487,12 @@ mod tests {
         let mark = mark();
         assert!(h.html.contains(&format!("<script>{mark}</script>")));
         assert!(!mark.contains("</"), "the mark cannot close its script");
+        assert!(mark.contains("fetch(s?s[1]:\"./embed-1234_bg.wasm\")"));
         assert!(mark.contains(
-            "fetch(r.hasAttribute(\"data-flow\")?\"./flow-1234_bg.wasm\":\"./embed-1234_bg.wasm\")"
+            "s=[[\"flow\",\"./flow-1234_bg.wasm\",\"flow-1234.js\"],[\"risk\",\"./risk-1234_bg.wasm\",\"risk-1234.js\"]]\
+             .find(x=>x[0]===g(\"view\"));if(s)r.setAttribute(\"data-app\",s[0]);"
         ));
-        assert!(mark.contains("if(g(\"view\")===\"flow\")r.setAttribute(\"data-flow\",\"\")"));
-        assert!(mark.contains("rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?r.hasAttribute(\"data-flow\")?\"flow-1234.js\":\"embed-1234.js\":\"app-1234.js\")"));
+        assert!(mark.contains("rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?s?s[2]:\"embed-1234.js\":\"app-1234.js\")"));
         assert_eq!(h.html.matches("<script>").count(), 1);
         // The first figures' script, written later, is allowed too.
         assert!(h.html.contains(&policy(&[&mark, FIRST_FIGURES_SCRIPT])));
@@ -528,9 +551,12 @@ mod tests {
         // The embed mark fetches, unless it shows the first words; the
         // loader hands that response on.
         assert!(mark().contains(
-            "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(r.hasAttribute(\"data-flow\")?\"./flow-1234_bg.wasm\":\"./embed-1234_bg.wasm\")"
+            "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(s?s[1]:\"./embed-1234_bg.wasm\")"
         ));
-        assert!(h.loader.contains("r.hasAttribute('data-flow') ? start('./flow-1234.js', window.ccWasm ?? './flow-1234_bg.wasm')"));
+        assert!(h.loader.contains("const own = [['flow', './flow-1234.js', './flow-1234_bg.wasm'], ['risk', './risk-1234.js', './risk-1234_bg.wasm']].find((x) => x[0] === r.dataset.app);"));
+        assert!(h
+            .loader
+            .contains("own ? start(own[1], window.ccWasm ?? own[2])"));
         assert!(h.loader.contains("window.ccWasm ?? './embed-1234_bg.wasm'"));
         assert!(h
             .loader

@@ -120,6 +120,8 @@ impl Entry {
             View::Capacity => vec![Input::CapacityCeiling, Input::CeilingYear],
             View::Cash => vec![Input::Margin, Input::MilestonePaid],
             View::Flow => vec![Input::Margin, Input::UpfrontInvestment],
+            // The margin moves the chances most; its toggle holds it.
+            View::Risk => vec![Input::Margin],
             View::Table | View::Compare | View::Tornado => Vec::new(),
         };
         Presentation {

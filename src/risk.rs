@@ -40,8 +40,11 @@ pub struct ChartOut {
 /// The panel's contents for one scenario and width.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Panel {
-    /// The takeaway, the two chances and the table of figures.
+    /// The takeaway and the two chances.
     pub head: String,
+    /// The table of each figure's percentiles (and, where the term
+    /// varies, how the draws are counted).
+    pub table: String,
     /// The fan of cumulative cash by year; `None` where the deal leaves
     /// the investor's net cash unknown.
     pub fan: Option<ChartOut>,
@@ -58,6 +61,7 @@ pub fn panel(s: &Scenario, found: &Found, width: f64) -> Panel {
     let f = Frame::for_width(width);
     Panel {
         head: head(s, found),
+        table: table(found),
         fan: known.then(|| fan_out(&f, s, found)),
         histogram: known.then(|| histogram_out(&f, found)),
         ranks: ranks(s, found),
@@ -96,8 +100,13 @@ fn head(s: &Scenario, found: &Found) -> String {
         "Payback inside the term",
         known("payback-year").then_some(found.payback),
     );
-    out.push_str(
-        "</div><div class=\"table-scroll\"><table class=\"dist-table\"><caption>Each figure over the draws</caption>\
+    out.push_str("</div>");
+    out
+}
+
+fn table(found: &Found) -> String {
+    let mut out = String::from(
+        "<div class=\"table-scroll\"><table class=\"dist-table\"><caption>Each figure over the draws</caption>\
          <thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">5th</th><th scope=\"col\">25th</th>\
          <th scope=\"col\">Median</th><th scope=\"col\">75th</th><th scope=\"col\">95th</th>\
          <th scope=\"col\">Mean</th></tr></thead><tbody>",
@@ -110,7 +119,7 @@ fn head(s: &Scenario, found: &Found) -> String {
         out.push_str(
             "<p class=\"note\">The term varies too, so draws end in other years than yours: \
              the chances and the table count each draw at the end of its own term; the fan \
-             below follows your calendar years (a draw that has ended keeps its last year’s cash).</p>",
+             follows your calendar years (a draw that has ended keeps its last year’s cash).</p>",
         );
     }
     out
@@ -303,12 +312,12 @@ mod tests {
             .contains(&format!("data-error=\"{}\"", found.payback.error)));
         for id in STUDIED {
             assert!(
-                p.head.contains(&format!("data-testid=\"dist-{id}\"")),
+                p.table.contains(&format!("data-testid=\"dist-{id}\"")),
                 "{id}"
             );
         }
         let cash = found.figure("investor-net-cash").expect("known");
-        assert!(p.head.contains(&format!("data-p50=\"{}\"", cash.p50)));
+        assert!(p.table.contains(&format!("data-p50=\"{}\"", cash.p50)));
         let fan = p.fan.expect("drawn");
         assert_eq!(fan.columns.len(), found.years.len());
         assert_eq!(fan.tips.len(), found.years.len());

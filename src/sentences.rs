@@ -158,7 +158,7 @@ pub fn view_figures(view: View) -> &'static [&'static str] {
             "payback-year",
         ],
         View::Tornado => &["investor-net-cash", "payback-year"],
-        View::All | View::Summary | View::Table | View::Compare | View::Flow => &[],
+        View::All | View::Summary | View::Table | View::Compare | View::Flow | View::Risk => &[],
     }
 }
 
@@ -274,7 +274,8 @@ pub fn takeaway(
                 p.investor
             ),
         },
-        View::All | View::Summary | View::Table | View::Compare => return None,
+        // How sure? opens with its own takeaway, once its draws are in.
+        View::All | View::Summary | View::Table | View::Compare | View::Risk => return None,
     })
 }
 

@@ -58,6 +58,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         let apps = Apps {
             embed: bundle("embed")?,
             flow: bundle("flow")?,
+            risk: bundle("risk")?,
             more: bundle("more")?,
             study: worker(dir, "study")?,
         };

@@ -28,11 +28,13 @@ pub enum View {
     Tornado,
     /// The loop of money: where each dollar goes and how much comes back.
     Flow,
+    /// How sure: the chances and percentiles over the sourced ranges.
+    Risk,
 }
 
 impl View {
     /// Every view that `view=` can name, with its URL value and label.
-    pub const NAMED: [(View, &'static str, &'static str); 8] = [
+    pub const NAMED: [(View, &'static str, &'static str); 9] = [
         (View::Summary, "summary", "Summary figures"),
         (
             View::Flow,
@@ -52,6 +54,11 @@ impl View {
             View::Tornado,
             "tornado",
             "What matters most (tornado charts)",
+        ),
+        (
+            View::Risk,
+            "risk",
+            "How sure? (the chances over the sourced ranges)",
         ),
     ];
 
@@ -82,6 +89,7 @@ impl View {
             View::Compare => 1340,
             View::Tornado => 2210,
             View::Flow => 1340,
+            View::Risk => 960,
         }
     }
 

@@ -42,6 +42,7 @@ use crate::web::{api, bridge, embed, page};
 pub fn App() -> impl IntoView {
     provide_context(EmbedParts {
         flow: Some(super::follow_the_money::embed_panel),
+        risk: Some(super::how_sure::embed_panel),
     });
     if start() {
         embed_app().into_any()

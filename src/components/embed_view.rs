@@ -44,6 +44,9 @@ fn chart_view(view: View, stage: ReadSignal<u8>) -> AnyView {
 pub struct EmbedParts {
     /// The loop of money (`view=flow`), where this binary draws it.
     pub flow: Option<fn() -> AnyView>,
+    /// How sure? (`view=risk`), where this binary draws it: the draws run
+    /// on the embed's own thread, as a sandboxed frame may start no worker.
+    pub risk: Option<fn() -> AnyView>,
 }
 
 /// What an iframe shows.
@@ -87,6 +90,13 @@ pub fn EmbedView() -> impl IntoView {
             None => view! {
                 <Takeaway view=View::Flow/>
                 <p class="note">"The loop of money draws in the full calculator: open it below."</p>
+            }
+            .into_any(),
+        },
+        View::Risk => match parts.risk {
+            Some(risk) => risk(),
+            None => view! {
+                <p class="note">"How sure? draws in the full calculator: open it below."</p>
             }
             .into_any(),
         },

@@ -13,13 +13,15 @@ use super::chart_panel::measured_width;
 use super::risk_chart::RiskChart;
 use crate::codec;
 use crate::codec::hold::with_hold;
-use crate::live::effect_with;
+use crate::live::{after, effect_with};
 use crate::model::uncertainty::can_vary;
 use crate::model::{Input, InputSet};
-use crate::risk::ChartOut;
+use crate::risk::{ChartOut, Panel};
 use crate::state::AppState;
+use crate::state::SETTLE_AFTER;
 use crate::web::dom::{hold_toggles, pressed_key};
-use crate::web::study::{when_near, Answered, Client, StudyError};
+use crate::web::study::{self, when_near, Answered, Client, StudyError};
+use std::time::Duration;
 
 /// The legends of the two charts.
 const FAN_LEGEND: &str = "<li><span class=\"swatch fan-outer\"></span>9 in 10 draws</li>\
@@ -29,10 +31,19 @@ const FAN_LEGEND: &str = "<li><span class=\"swatch fan-outer\"></span>9 in 10 dr
 const HISTOGRAM_LEGEND: &str = "<li><span class=\"swatch loss\"></span>Draws that end short</li>\
     <li><span class=\"swatch gain\"></span>Draws that end ahead</li>";
 
-/// The panel.
+/// How sure? alone, as a single-view embed shows it (`EmbedParts::risk`):
+/// the draws run on the embed's thread, after the reader pauses.
+pub fn embed_panel() -> AnyView {
+    view! { <HowSure here=study::answer/> }.into_any()
+}
+
+/// The panel. `here` runs the study on the page's own thread instead of a
+/// worker (an embed's: a sandboxed frame may start none), once the
+/// scenario has stayed put for [`SETTLE_AFTER`].
 #[component]
-pub fn HowSure() -> impl IntoView {
+pub fn HowSure(#[prop(optional)] here: Option<fn(&str, f64) -> Panel>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let folded = here.is_some();
     let node = NodeRef::<leptos::html::Section>::new();
     // The charts are as wide as the panel's text, which is always there.
     let head = NodeRef::<leptos::html::Div>::new();
@@ -44,10 +55,14 @@ pub fn HowSure() -> impl IntoView {
         let query = state.scenario.with(|s| codec::encode(s, preset));
         state.asked.with(|a| with_hold(query, &a.hold))
     });
+    let (answer, set_answer) = signal(None::<Arc<Answered>>);
     // Each input row says whether the study draws it or holds it, and a
     // press on that toggle changes it (the rows are the first app's; the
     // toggles are this panel's, so only a reader who comes here pays).
+    // An embed builds its rows a few tasks after the panel: each answer
+    // tries again until they are there.
     effect_with(None, move |written: &mut Option<(InputSet, InputSet)>| {
+        answer.track();
         let now = state.scenario.with(|s| {
             let base = state.preset.get().scenario_in(s.deal());
             let mut can = InputSet::EMPTY;
@@ -56,7 +71,7 @@ pub fn HowSure() -> impl IntoView {
             }
             (state.asked.with(|a| a.hold).apply(s, &base), can)
         });
-        if *written != Some(now) && hold_toggles(now.0, now.1) == Input::ALL.len() {
+        if *written != Some(now) && hold_toggles(now.0, now.1) > 0 {
             *written = Some(now);
         }
     });
@@ -66,10 +81,15 @@ pub fn HowSure() -> impl IntoView {
         }
     });
     on_cleanup(move || press.remove());
-    let (answer, set_answer) = signal(None::<Arc<Answered>>);
     let (problem, set_problem) = signal(None::<String>);
     let (near, set_near) = signal(false);
     let client = StoredValue::new_local(None::<Result<Client, StudyError>>);
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(Some(h)) = pending.try_get_value() {
+            h.clear();
+        }
+    });
     Effect::new(move |_| {
         if let Some(el) = node.get() {
             when_near(&el, move || set_near.set(true));
@@ -80,6 +100,21 @@ pub fn HowSure() -> impl IntoView {
             return;
         }
         let (q, w) = (query.get(), width.get());
+        if let Some(run) = here {
+            if let Some(h) = pending.get_value() {
+                h.clear();
+            }
+            let first = answer.with_untracked(Option::is_none);
+            let handle = after(
+                if first { Duration::ZERO } else { SETTLE_AFTER },
+                Box::new(move || {
+                    let panel = run(&q, w);
+                    set_answer.set(Some(Arc::new(Answered { query: q, panel })));
+                }),
+            );
+            pending.set_value(handle);
+            return;
+        }
         client.update_value(|c| {
             let c = c.get_or_insert_with(|| {
                 Client::start(move |got| match got {
@@ -125,11 +160,12 @@ pub fn HowSure() -> impl IntoView {
             data-testid="how-sure"
         >
             <h2 id="how-sure-title">"How sure?"</h2>
-            <p class="note">
+            <p class="note about">
                 "Each input you have not set varies across its range, read as a 90% interval: lognormal where the range is above zero, normal otherwise, a choice's options equally likely. The inputs you set are held. Each input says which (“varies” or “held”); press it to change that, and the link keeps your choice. 5,000 draws from a fixed seed, so the same link gives the same numbers."
             </p>
             <p class="status" data-testid="risk-status" aria-live="polite">{status}</p>
             <div class="risk-head" node_ref=head inner_html=part(|a| a.panel.head.clone())></div>
+            {(!folded).then(|| view! { <div class="risk-table" inner_html=part(|a| a.panel.table.clone())></div> })}
             <RiskChart
                 drawn=chart(|a| &a.panel.fan)
                 id="risk-fan"
@@ -137,6 +173,10 @@ pub fn HowSure() -> impl IntoView {
                 legend=FAN_LEGEND
                 plot=NodeRef::new()
             />
+            // An embed opens the rest on request, so it fits a blog's frame.
+            <details class="risk-more" class:folded=folded open=!folded>
+            <summary>"Each figure's percentiles, the spread of net cash, and what matters"</summary>
+            {folded.then(|| view! { <div class="risk-table" inner_html=part(|a| a.panel.table.clone())></div> })}
             <RiskChart
                 drawn=chart(|a| &a.panel.histogram)
                 id="risk-histogram"
@@ -147,6 +187,7 @@ pub fn HowSure() -> impl IntoView {
             <h3>"What matters across the draws"</h3>
             <p class="note">"Rank correlation of each input with the investor's net cash at the end of the term: how closely the one rises or falls with the other."</p>
             <div class="risk-ranks" inner_html=part(|a| a.panel.ranks.clone())></div>
+            </details>
         </section>
     }
 }

@@ -118,6 +118,7 @@ fn to_js(query: &str, p: &Panel) -> JsValue {
         JsValue::from_str(&p.ranks),
         chart_to_js(&p.fan),
         chart_to_js(&p.histogram),
+        JsValue::from_str(&p.table),
     ]
     .iter()
     .collect::<js_sys::Array>()
@@ -142,6 +143,7 @@ fn from_js(v: JsValue) -> Option<Answered> {
             ranks: a.get(2).as_string()?,
             fan: chart_from_js(a.get(3)),
             histogram: chart_from_js(a.get(4)),
+            table: a.get(5).as_string()?,
         },
     })
 }

@@ -15,6 +15,7 @@ const PASTED = {
   compact: 'embed/calculator/',
   cash: 'embed/cash/thin-margin/',
   summary: 'embed/summary/',
+  risk: 'embed/risk/',
 };
 
 const world = useBlog({ before, after, afterEach }, async (appUrl) => {
@@ -44,7 +45,7 @@ async function entries() {
 describe('pasting an address into a WordPress post', () => {
   test('every entry page, the embed index and the page itself name their own document, absolute and valid', async () => {
     const pages = await entries();
-    assert.equal(pages.length, 45, 'nine views of five presets');
+    assert.equal(pages.length, 50, 'ten views of five presets');
     for (const url of [world.app.url, `${world.app.url}embed/`, ...pages]) {
       const href = await discover(url);
       assert.ok(href?.startsWith(world.app.url), `${url}: discovery link ${href}`);
@@ -89,7 +90,7 @@ describe('pasting an address into a WordPress post', () => {
 
   test('every view fits the height its document declares at 375, 600 and 720 px', async () => {
     const views = (await entries()).filter((url) => url.split('/').filter(Boolean).at(-2) === 'embed');
-    assert.equal(views.length, 9);
+    assert.equal(views.length, 10);
     for (const url of views) {
       const doc = await (await fetch(await discover(url))).json();
       const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');
@@ -119,6 +120,13 @@ describe('pasting an address into a WordPress post', () => {
       const compact = page.frameLocator('#compact');
       assert.equal(await compact.getByTestId('spend-per-year').textContent(), '$10B');
       assert.equal(await compact.locator('.embed-fold').getAttribute('open'), null, 'the inputs are folded');
+      // How sure? draws on the embed's own thread (the sandbox starts no
+      // worker), once the reader scrolls to it.
+      await page.locator('#risk').scrollIntoViewIfNeeded();
+      const risk = page.frameLocator('#risk');
+      const chance = Number(await risk.getByTestId('p-positive').getAttribute('data-value'));
+      assert.ok(chance > 0 && chance < 1, `a chance from the draws: ${chance}`);
+      assert.match(await risk.getByTestId('risk-takeaway').textContent(), /^Over 5,000 draws/);
       const cash = page.frameLocator('#cash');
       assert.equal(await cash.getByTestId('input-m').inputValue(), '15', 'the thin-margin preset it was pasted with');
       assertNoErrors(page);
