@@ -9,12 +9,13 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::codec::{value_text, Pinned};
-use crate::format::{data_value, shown_text, working_text, Markup};
+use crate::format::{data_value, figure, plain, shown_text, working_text, Markup, NOT_KNOWN};
+use crate::model::uncertainty::{Chance, Spread5, Sure, SEED, STUDIED};
 use crate::model::{
-    breakevens, workings, Answer, Input, OutputSpec, Outputs, Preset, Scenario, YearRow, COLUMNS,
-    KEY_FIGURES, OUTPUTS,
+    breakevens, workings, Answer, Input, OutputSpec, Outputs, Preset, Scenario, Unit, YearRow,
+    COLUMNS, KEY_FIGURES, OUTPUTS,
 };
-use crate::sentences::breakeven_text;
+use crate::sentences::{breakeven_text, chance_text};
 
 /// The calculator's name in citations and file metadata.
 pub const TITLE: &str = "Circular compute: the Anthropic–AWS deal, taken apart";
@@ -44,6 +45,9 @@ pub struct Export<'a> {
     pub permalink: &'a str,
     /// Today's date, `YYYY-MM-DD`, for the citation.
     pub date: &'a str,
+    /// How sure: the study of the scenario (and of A, when pinned), where
+    /// the panel has drawn it for the scenario on screen.
+    pub sure: Option<(&'a Sure, Option<&'a Sure>)>,
 }
 
 /// Text escaped for an HTML attribute value in double quotes (and for
@@ -258,6 +262,148 @@ pub struct ExportDoc<'a> {
     /// The pinned scenario A, when comparing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pinned: Option<ScenarioDoc<'a>>,
+    /// How sure: the scenario's study, where drawn (`"a"`: A's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sure: Option<SureDoc<'a>>,
+}
+
+/// A study as data: how many draws, which inputs varied, the two chances
+/// with one standard error each, and each studied figure's percentiles
+/// (`null` where not known).
+#[derive(Clone, Copy, Debug)]
+pub struct SureDoc<'a>(pub &'a Sure, pub Option<&'a Sure>);
+
+impl Serialize for SureDoc<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        write_sure(&mut m, self.0)?;
+        if let Some(a) = self.1 {
+            m.serialize_entry("a", &SureDoc(a, None))?;
+        }
+        m.end()
+    }
+}
+
+struct ChanceDoc(Chance);
+
+impl Serialize for ChanceDoc {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("p", &self.0.p)?;
+        m.serialize_entry("error", &self.0.error)?;
+        m.end()
+    }
+}
+
+struct SpreadDoc(Spread5);
+
+impl Serialize for SpreadDoc {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = &self.0;
+        let mut m = s.serialize_map(Some(7))?;
+        for (k, v) in [
+            ("p5", f.p5),
+            ("p25", f.p25),
+            ("p50", f.p50),
+            ("p75", f.p75),
+            ("p95", f.p95),
+            ("mean", f.mean),
+        ] {
+            m.serialize_entry(k, &v)?;
+        }
+        m.serialize_entry("n", &f.n)?;
+        m.end()
+    }
+}
+
+fn write_sure<M: SerializeMap>(m: &mut M, sure: &Sure) -> Result<(), M::Error> {
+    m.serialize_entry("draws", &sure.draws)?;
+    m.serialize_entry("seed", &SEED)?;
+    let varied: Vec<&str> = sure.varied.iter().map(|i| i.spec().key).collect();
+    m.serialize_entry("varied", &varied)?;
+    m.serialize_entry("pPositive", &sure.positive.map(ChanceDoc))?;
+    m.serialize_entry("pPayback", &sure.payback.map(ChanceDoc))?;
+    let figures: Vec<(&str, Option<SpreadDoc>)> = STUDIED
+        .iter()
+        .map(|id| (*id, sure.figure(id).map(SpreadDoc)))
+        .collect();
+    m.serialize_entry("figures", &FigureMap(&figures))
+}
+
+struct FigureMap<'a>(&'a [(&'a str, Option<SpreadDoc>)]);
+
+impl Serialize for FigureMap<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// How sure, as CSV rows after the schedule: a blank line, a title, a
+/// header, then each studied figure's percentiles and the two chances.
+pub fn sure_csv(sure: &Sure) -> String {
+    let mut out = format!(
+        "\r\nHow sure? {} draws from the sourced ranges\r\nfigure,p5,p25,p50,p75,p95,mean,n\r\n",
+        sure.draws
+    );
+    for id in STUDIED {
+        let cells = sure.figure(id).map_or(vec![String::new(); 7], |f| {
+            [f.p5, f.p25, f.p50, f.p75, f.p95, f.mean]
+                .iter()
+                .map(|v| data_value(Some(*v)))
+                .chain([f.n.to_string()])
+                .collect()
+        });
+        let _ = write!(out, "{id},{}\r\n", cells.join(","));
+    }
+    out.push_str("chance,p,error\r\n");
+    for (id, c) in [("p-positive", sure.positive), ("p-payback", sure.payback)] {
+        let (p, e) = c.map_or((String::new(), String::new()), |c| {
+            (data_value(Some(c.p)), data_value(Some(c.error)))
+        });
+        let _ = write!(out, "{id},{p},{e}\r\n");
+    }
+    out
+}
+
+/// How sure, as Markdown lines: the two chances with their errors, and a
+/// table of each studied figure's percentiles (A's chances beside, when
+/// pinned).
+pub fn sure_markdown(s: &Scenario, sure: &Sure, a: Option<&Sure>) -> String {
+    let p = s.deal().parties;
+    let chance = |c: Option<Chance>| c.map_or(NOT_KNOWN.to_string(), chance_text);
+    let mut out = format!(
+        "\nHow sure? Over {} draws from the sourced ranges (the inputs you set held):\n\n\
+         - {}\n- Payback inside the term: {}\n",
+        plain(Unit::Count, sure.draws as f64),
+        p.fill(&format!(
+            "{{investor}}'s cash positive at the end of the term: {}",
+            chance(sure.positive)
+        )),
+        chance(sure.payback)
+    );
+    if let Some(a) = a {
+        let _ = writeln!(
+            out,
+            "- Scenario A: cash positive in {}; payback inside the term in {}",
+            chance(a.positive),
+            chance(a.payback)
+        );
+    }
+    out.push_str("\n| Figure | 5th | 25th | Median | 75th | 95th | Mean |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    for id in STUDIED {
+        let Some(spec) = OutputSpec::by_id(id) else {
+            continue;
+        };
+        let cells: Vec<String> = match sure.figure(id) {
+            Some(f) => [f.p5, f.p25, f.p50, f.p75, f.p95, f.mean]
+                .iter()
+                .map(|v| figure(spec.unit, Some(*v)))
+                .collect(),
+            None => vec![NOT_KNOWN.to_string(); 6],
+        };
+        let _ = writeln!(out, "| {} | {} |", md_cell(spec.label), cells.join(" | "));
+    }
+    out
 }
 
 /// The JSON download's document for an export.
@@ -270,6 +416,7 @@ pub fn document<'a>(e: &Export<'a>) -> ExportDoc<'a> {
         pinned: e
             .pinned
             .map(|(a, ao)| ScenarioDoc::new(a.preset, &a.scenario, ao)),
+        sure: e.sure.map(|(b, a)| SureDoc(b, a)),
     }
 }
 
@@ -361,6 +508,9 @@ pub fn markdown(e: &Export) -> String {
             lines.join("\n")
         );
     }
+    if let Some((sure, a)) = e.sure {
+        out.push_str(&sure_markdown(e.scenario, sure, a));
+    }
     let _ = write!(
         out,
         "\nSource: [{}]({}), scenario {}.\n",
@@ -411,7 +561,83 @@ mod tests {
             pinned: None,
             permalink: "https://example.org/deal/?v=1&c=150",
             date: "2026-11-24",
+            sure: None,
         }
+    }
+
+    #[test]
+    fn a_drawn_study_goes_into_every_export_and_a_missing_one_into_none() {
+        use crate::model::uncertainty::{held_by_default, study, Config};
+        let s = Scenario::default();
+        let o = compute(&s);
+        let found = study(
+            &s,
+            held_by_default(&s, &s),
+            Config {
+                draws: 500,
+                seed: SEED,
+            },
+        );
+        let sure = Sure::of(&found);
+        let a = Sure::of(&study(
+            &s,
+            held_by_default(&s, &s),
+            Config {
+                draws: 300,
+                seed: 1,
+            },
+        ));
+        let mut e = export(&s, &o);
+        assert!(!markdown(&e).contains("How sure?"));
+        assert_eq!(
+            serde_json::to_value(document(&e)).unwrap().get("sure"),
+            None
+        );
+        e.sure = Some((&sure, Some(&a)));
+        let doc = serde_json::to_value(document(&e)).unwrap();
+        let p = found.positive;
+        assert_eq!(doc["sure"]["draws"], 500);
+        assert_eq!(doc["sure"]["pPositive"]["p"].as_f64(), Some(p.p));
+        assert_eq!(doc["sure"]["pPositive"]["error"].as_f64(), Some(p.error));
+        let cash = found.figure("investor-net-cash").expect("known");
+        assert_eq!(
+            doc["sure"]["figures"]["investor-net-cash"]["p50"].as_f64(),
+            Some(cash.p50)
+        );
+        assert_eq!(doc["sure"]["figures"]["investor-net-cash"]["n"], 500);
+        assert_eq!(doc["sure"]["a"]["draws"], 300);
+        assert!(doc["sure"]["varied"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == "m"));
+        let md = markdown(&e);
+        assert!(md.contains("How sure? Over 500 draws"), "{md}");
+        assert!(md.contains(&chance_text(p)), "{md}");
+        assert!(md.contains("- Scenario A: cash positive in"), "{md}");
+        assert!(md.contains("| Payback year |"), "{md}");
+        let rows = sure_csv(&sure);
+        assert!(rows.contains(&format!("investor-net-cash,{},", data_value(Some(cash.p5)))));
+        assert!(rows.contains(&format!(
+            "p-positive,{},{}",
+            data_value(Some(p.p)),
+            data_value(Some(p.error))
+        )));
+        // A deal that leaves the net cash unknown writes empty cells and nulls.
+        let deal = Scenario::of_deal(crate::model::deal_by_id("nvidia-openai").expect("a deal"));
+        let unknown = Sure::of(&study(
+            &deal,
+            held_by_default(&deal, &deal),
+            Config {
+                draws: 200,
+                seed: 1,
+            },
+        ));
+        assert!(sure_csv(&unknown).contains("p-positive,,\r\n"));
+        assert_eq!(
+            serde_json::to_value(SureDoc(&unknown, None)).unwrap()["pPositive"],
+            serde_json::Value::Null
+        );
     }
 
     #[test]

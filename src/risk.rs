@@ -14,7 +14,7 @@ use crate::chart::risk::{bin_range, fan, fan_markup, histogram, histogram_markup
 use crate::chart::{tip_html, Frame};
 use crate::export::html_attr;
 use crate::format::{data_value, figure, plain, NOT_KNOWN};
-use crate::model::uncertainty::{Chance, Found, Spread5, STUDIED};
+use crate::model::uncertainty::{Chance, Found, Spread5, Sure, STUDIED};
 use crate::model::{compute, tornado_of, Input, OutputSpec, Ranked, Scenario, Unit};
 use crate::sentences::{
     bin_readout, chance_text, fan_readout, not_known, rankings_differ, risk_takeaway,
@@ -55,12 +55,17 @@ pub struct Panel {
     pub ranks: String,
 }
 
-/// The panel for `found`, the study of `s`, with charts `width` pixels wide.
-pub fn panel(s: &Scenario, found: &Found, width: f64) -> Panel {
+/// The panel for `found`, the study of `s`, with charts `width` pixels
+/// wide; with `a`, the pinned scenario A's chances beside them.
+pub fn panel(s: &Scenario, found: &Found, width: f64, a: Option<&Sure>) -> Panel {
     let known = found.figure("investor-net-cash").is_some();
     let f = Frame::for_width(width);
+    let mut head = head(s, found);
+    if let Some(a) = a {
+        head.push_str(&beside_a(a));
+    }
     Panel {
-        head: head(s, found),
+        head,
         table: table(found),
         fan: known.then(|| fan_out(&f, s, found)),
         histogram: known.then(|| histogram_out(&f, found)),
@@ -100,6 +105,35 @@ fn head(s: &Scenario, found: &Found) -> String {
         "Payback inside the term",
         known("payback-year").then_some(found.payback),
     );
+    out.push_str("</div>");
+    out
+}
+
+/// Scenario A's two chances, as B's are written, after B's.
+fn beside_a(a: &Sure) -> String {
+    let mut out = String::from(
+        "<div class=\"chances chances-a\"><p class=\"chances-title\">Scenario A, drawn the same way</p>",
+    );
+    let said = |c: Option<Chance>| {
+        c.map_or((String::new(), String::new(), NOT_KNOWN.to_string()), |c| {
+            (c.p.to_string(), c.error.to_string(), chance_text(c))
+        })
+    };
+    for (id, label, c) in [
+        (
+            "p-positive-a",
+            "A: cash positive at the end of the term",
+            a.positive,
+        ),
+        ("p-payback-a", "A: payback inside the term", a.payback),
+    ] {
+        let (value, error, text) = said(c);
+        let _ = write!(
+            out,
+            "<p class=\"chance\" data-testid=\"{id}\" data-value=\"{value}\" data-error=\"{error}\">\
+             <span class=\"chance-label\">{label}</span><strong>{text}</strong></p>"
+        );
+    }
     out.push_str("</div>");
     out
 }
@@ -302,7 +336,7 @@ mod tests {
                 seed: 3,
             },
         );
-        let p = panel(&s, &found, 640.0);
+        let p = panel(&s, &found, 640.0, None);
         assert!(p.head.contains(&format!(
             "data-testid=\"p-positive\" data-value=\"{}\"",
             found.positive.p
@@ -339,7 +373,7 @@ mod tests {
                     seed: 3,
                 },
             );
-            let p = panel(&s, &found, 400.0);
+            let p = panel(&s, &found, 400.0, None);
             let known = !compute(&s).unknown.output("investor-net-cash");
             assert_eq!(p.fan.is_some(), known, "{}", deal.id);
             assert_eq!(p.histogram.is_some(), known, "{}", deal.id);

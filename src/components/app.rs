@@ -13,6 +13,7 @@ use super::figures::Figures;
 use super::follow_the_money::FollowTheMoney;
 use super::goal_seek::GoalSeek;
 use super::how_sure::HowSure;
+use super::how_sure::Studied;
 use super::input_group::InputGroup;
 use super::jump_to_inputs::JumpToInputs;
 use super::key_strip::KeyStrip;
@@ -256,6 +257,8 @@ fn fetched_lower_half(stage: ReadSignal<u8>) -> AnyView {
 /// (it takes [`LOWER_STAGES`]).
 pub fn lower_half(stage: ReadSignal<u8>, first: u8) -> impl IntoView {
     let at = |n: u8| first + n - 1;
+    // How sure?'s latest study, which the downloads add to the exports.
+    provide_context(Studied(RwSignal::new(None)));
     view! {
         // The one-at-a-time study behind the charts' bands and the
         // tornados: computed in a task of its own, before them.

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::export::{citation, citation_line, csv, document, markdown, Export};
+use super::how_sure::Studied;
+use crate::export::{citation, citation_line, csv, document, markdown, sure_csv, Export};
 use crate::state::AppState;
 use crate::web::clipboard::copy_text;
 use crate::web::download::save_text;
@@ -19,6 +20,7 @@ fn today() -> String {
 #[component]
 pub fn Downloads() -> AnyView {
     let state = expect_context::<AppState>();
+    let studied = use_context::<Studied>();
     let (status, set_status) = signal(None::<String>);
     // Builds one export of the current state; read only inside handlers and closures.
     let with_export = move |make: fn(&Export) -> String| {
@@ -28,6 +30,7 @@ pub fn Downloads() -> AnyView {
         let po = state.pinned_outputs.get();
         let link = state.link.get_untracked();
         let date = today();
+        let sure = studied.and_then(|st| st.current(&state));
         make(&Export {
             scenario: &s,
             preset: state.preset.get(),
@@ -35,6 +38,7 @@ pub fn Downloads() -> AnyView {
             pinned: pinned.as_ref().zip(po.as_ref()),
             permalink: &link,
             date: &date,
+            sure: sure.as_ref().map(|a| (&a.sure, a.sure_a.as_ref())),
         })
     };
     let save = move |name: &'static str, mime: &'static str, make: fn(&Export) -> String| {
@@ -62,12 +66,15 @@ pub fn Downloads() -> AnyView {
             .scenario
             .with(|s| citation_line(state.preset.get(), s, &state.link.read(), &today()))
     };
-    let schedule_csv = |e: &Export| csv(e.outputs);
+    let schedule_csv = |e: &Export| match e.sure {
+        Some((sure, _)) => csv(e.outputs) + &sure_csv(sure),
+        None => csv(e.outputs),
+    };
     let json = |e: &Export| to_json(&document(e));
     view! {
         <section class="downloads" aria-labelledby="downloads-title" data-testid="downloads">
             <h2 id="downloads-title">"Take the numbers away"</h2>
-            <p class="note">"Made in your browser from the scenario on screen; each chart has its own SVG and PNG buttons."</p>
+            <p class="note">"Made in your browser from the scenario on screen; each chart has its own SVG and PNG buttons. Once How sure? has drawn the scenario on screen, its chances and percentiles are in the CSV, JSON and Markdown too."</p>
             <div class="download-buttons">
                 <button type="button" class="button" data-testid="download-csv"
                     on:click=move |_| save("circular-compute-schedule.csv", "text/csv", schedule_csv)>

@@ -16,7 +16,7 @@ use crate::codec::hold::with_hold;
 use crate::live::{after, effect_with};
 use crate::model::uncertainty::can_vary;
 use crate::model::{Input, InputSet};
-use crate::risk::{ChartOut, Panel};
+use crate::risk::ChartOut;
 use crate::state::AppState;
 use crate::state::SETTLE_AFTER;
 use crate::web::dom::{hold_toggles, pressed_key};
@@ -31,6 +31,31 @@ const FAN_LEGEND: &str = "<li><span class=\"swatch fan-outer\"></span>9 in 10 dr
 const HISTOGRAM_LEGEND: &str = "<li><span class=\"swatch loss\"></span>Draws that end short</li>\
     <li><span class=\"swatch gain\"></span>Draws that end ahead</li>";
 
+/// The latest study the panel holds, shared with the downloads (which
+/// add it to the exports while it is the scenario's on screen).
+#[derive(Clone, Copy)]
+pub struct Studied(pub RwSignal<Option<Arc<Answered>>>);
+
+impl Studied {
+    /// The latest study, if it is of the state on screen.
+    pub fn current(&self, state: &AppState) -> Option<Arc<Answered>> {
+        let q = untrack(|| study_query(state));
+        self.0.get_untracked().filter(|a| a.query == q)
+    }
+}
+
+/// What a study of the state depends on, as a query: the scenario, A and
+/// what it holds (no question). Tracked.
+pub fn study_query(state: &AppState) -> String {
+    let preset = state.preset.get();
+    let query = state.scenario.with(|s| {
+        state
+            .pinned
+            .with(|a| codec::encode_with(s, preset, a.as_ref()))
+    });
+    state.asked.with(|a| with_hold(query, &a.hold))
+}
+
 /// How sure? alone, as a single-view embed shows it (`EmbedParts::risk`):
 /// the draws run on the embed's thread, after the reader pauses.
 pub fn embed_panel() -> AnyView {
@@ -41,21 +66,16 @@ pub fn embed_panel() -> AnyView {
 /// worker (an embed's: a sandboxed frame may start none), once the
 /// scenario has stayed put for [`SETTLE_AFTER`].
 #[component]
-pub fn HowSure(#[prop(optional)] here: Option<fn(&str, f64) -> Panel>) -> impl IntoView {
+pub fn HowSure(#[prop(optional)] here: Option<fn(&str, f64) -> Answered>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let folded = here.is_some();
     let node = NodeRef::<leptos::html::Section>::new();
     // The charts are as wide as the panel's text, which is always there.
     let head = NodeRef::<leptos::html::Div>::new();
     let width = measured_width(head);
-    // The scenario and what it holds (no A, no question): what the study
-    // depends on.
-    let query = Memo::new(move |_| {
-        let preset = state.preset.get();
-        let query = state.scenario.with(|s| codec::encode(s, preset));
-        state.asked.with(|a| with_hold(query, &a.hold))
-    });
-    let (answer, set_answer) = signal(None::<Arc<Answered>>);
+    let query = Memo::new(move |_| study_query(&state));
+    let answer = use_context::<Studied>().map_or_else(|| RwSignal::new(None), |s| s.0);
+    let set_answer = answer.write_only();
     // Each input row says whether the study draws it or holds it, and a
     // press on that toggle changes it (the rows are the first app's; the
     // toggles are this panel's, so only a reader who comes here pays).
@@ -108,8 +128,7 @@ pub fn HowSure(#[prop(optional)] here: Option<fn(&str, f64) -> Panel>) -> impl I
             let handle = after(
                 if first { Duration::ZERO } else { SETTLE_AFTER },
                 Box::new(move || {
-                    let panel = run(&q, w);
-                    set_answer.set(Some(Arc::new(Answered { query: q, panel })));
+                    set_answer.set(Some(Arc::new(run(&q, w))));
                 }),
             );
             pending.set_value(handle);

@@ -44,6 +44,8 @@ pub fn MoreApp() -> impl IntoView {
         })
         .forget();
     }
+    // `circularCompute.sure`, which the page's loader calls once this half is in.
+    crate::web::study::offer_api();
     lower_half(stages(LOWER_STAGES), 1)
 }
 

@@ -383,6 +383,106 @@ impl Found {
     }
 }
 
+/// A study's numbers without its pictures: what the exports, the JS API
+/// and the host's messages carry, and what crosses from the worker as one
+/// array of numbers ([`Sure::to_flat`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sure {
+    /// How many draws were made.
+    pub draws: usize,
+    /// The inputs that varied.
+    pub varied: InputSet,
+    /// Each of [`STUDIED`]: its summary, or `None` where it is not known.
+    pub figures: Vec<Option<Spread5>>,
+    /// The chance the investor's net cash ends the term positive, where known.
+    pub positive: Option<Chance>,
+    /// The chance the payback comes inside the term, where known.
+    pub payback: Option<Chance>,
+}
+
+/// How many numbers one figure's summary takes in [`Sure::to_flat`].
+const SPREAD_LEN: usize = 7;
+
+impl Sure {
+    /// The numbers of `found`.
+    pub fn of(found: &Found) -> Sure {
+        let known = |id| found.figure(id).is_some();
+        Sure {
+            draws: found.draws,
+            varied: found.varied,
+            figures: found.figures.clone(),
+            positive: known("investor-net-cash").then_some(found.positive),
+            payback: known("payback-year").then_some(found.payback),
+        }
+    }
+
+    /// The summary of the studied figure with this test id.
+    pub fn figure(&self, id: &str) -> Option<Spread5> {
+        let i = STUDIED.iter().position(|&s| s == id)?;
+        self.figures.get(i).copied().flatten()
+    }
+
+    /// Every number in a fixed order, `NaN` for what is not known: the
+    /// draws, a 0 or 1 per input for whether it varied, the two chances
+    /// with their errors, then each studied figure's five percentiles,
+    /// mean and count.
+    pub fn to_flat(&self) -> Vec<f64> {
+        let mut out = vec![self.draws as f64];
+        out.extend(Input::ALL.map(|i| f64::from(u8::from(self.varied.contains(i)))));
+        for c in [self.positive, self.payback] {
+            out.extend(c.map_or([f64::NAN; 2], |c| [c.p, c.error]));
+        }
+        for f in STUDIED.iter().map(|id| self.figure(id)) {
+            out.extend(f.map_or([f64::NAN; SPREAD_LEN], |f| {
+                [f.p5, f.p25, f.p50, f.p75, f.p95, f.mean, f.n as f64]
+            }));
+        }
+        out
+    }
+
+    /// Reads what [`Sure::to_flat`] wrote; `None` for an array of
+    /// another length.
+    pub fn from_flat(v: &[f64]) -> Option<Sure> {
+        let n = Input::ALL.len();
+        if v.len() != 1 + n + 4 + SPREAD_LEN * STUDIED.len() {
+            return None;
+        }
+        let mut varied = InputSet::EMPTY;
+        for (i, &bit) in Input::ALL.iter().zip(&v[1..=n]) {
+            if bit == 1.0 {
+                varied.insert(*i);
+            }
+        }
+        let chance = |at: usize| {
+            (!v[at].is_nan()).then_some(Chance {
+                p: v[at],
+                error: v[at + 1],
+            })
+        };
+        let figures = v[n + 5..]
+            .chunks_exact(SPREAD_LEN)
+            .map(|c| {
+                (!c[0].is_nan()).then_some(Spread5 {
+                    p5: c[0],
+                    p25: c[1],
+                    p50: c[2],
+                    p75: c[3],
+                    p95: c[4],
+                    mean: c[5],
+                    n: c[6] as usize,
+                })
+            })
+            .collect();
+        Some(Sure {
+            draws: v[0] as usize,
+            varied,
+            figures,
+            positive: chance(n + 1),
+            payback: chance(n + 3),
+        })
+    }
+}
+
 /// How many bars the histogram has.
 pub const BINS: usize = 24;
 
@@ -595,6 +695,29 @@ mod tests {
         let m = zs.iter().sum::<f64>() / zs.len() as f64;
         let sd = (zs.iter().map(|z| (z - m) * (z - m)).sum::<f64>() / zs.len() as f64).sqrt();
         assert!(m.abs() < 0.03 && (sd - 1.0).abs() < 0.03, "{m} {sd}");
+    }
+
+    #[test]
+    fn a_studys_numbers_cross_as_one_array_and_read_back_the_same() {
+        for s in [
+            Preset::announced().scenario(),
+            Scenario::of_deal(crate::model::deal_by_id("nvidia-openai").expect("a deal")),
+        ] {
+            let found = study(&s, held_by_default(&s, &s), small());
+            let sure = Sure::of(&found);
+            let back = Sure::from_flat(&sure.to_flat()).expect("reads");
+            // NaN never equals itself, so compare what each says.
+            assert_eq!(back.draws, sure.draws);
+            assert_eq!(back.varied, sure.varied);
+            assert_eq!(back.positive, sure.positive);
+            assert_eq!(back.payback, sure.payback);
+            assert_eq!(back.figures, sure.figures);
+            assert_eq!(
+                sure.figure("investor-net-cash").is_some(),
+                sure.positive.is_some()
+            );
+        }
+        assert_eq!(Sure::from_flat(&[1.0, 2.0]), None);
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! const r = window.circularCompute.compute({ c: 150, m: 20 });
 //! if (r.error) console.warn(r.error, r.problems);
 //! else console.log(r.outputs['investor-net-cash'], r.schedule[0].spend);
+//! // How sure? (the full page): a promise of the study's numbers.
+//! const s = await window.circularCompute.sure({ c: 150 });
+//! console.log(s.pPositive.p, s.figures['payback-year'].p50);
 //! ```
 
 use js_sys::Object;
@@ -111,7 +114,8 @@ pub fn seek_js(question: JsValue) -> JsValue {
     out.into()
 }
 
-/// Installs `window.circularCompute = { version, inputs, compute, seek }` for as
+/// Installs `window.circularCompute = { version, inputs, compute, seek,
+/// sure }` (`sure` on the full page: `web::study::offer_api`) for as
 /// long as the calling owner (the app) lives; unmounting withdraws it
 /// (the property becomes `undefined`).
 pub fn install() {
@@ -130,6 +134,13 @@ pub fn install() {
     set(&api, "compute", compute.as_ref());
     let seek = Closure::<dyn Fn(JsValue) -> JsValue>::new(seek_js);
     set(&api, "seek", seek.as_ref());
+    // How sure? lives in the page's lower half and its worker: the loader's
+    // `ccSureAsk` fetches that half, then asks it (the full page only).
+    if let Ok(ask) = js_sys::Reflect::get(&window, &JsValue::from_str("ccSureAsk")) {
+        if ask.is_function() {
+            set(&api, "sure", &ask);
+        }
+    }
     set(&window, "circularCompute", &api);
     // The closures live with the app; the property goes with them.
     let _ = leptos::prelude::StoredValue::new_local((compute, seek));

@@ -14,8 +14,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::codec;
-use crate::model::uncertainty::{study, Config};
+use crate::codec::given::{decode_map, ScenarioMap};
+use crate::export::SureDoc;
+use crate::model::uncertainty::{held_by_default, study, Config, Sure};
 use crate::risk::{panel, ChartOut, Panel};
+use crate::web::serde_js;
 
 /// The global the page's loader sets to the worker's script address.
 const WORKER_URL: &str = "ccStudy";
@@ -52,22 +55,34 @@ pub fn serve() {
             let data: js_sys::Array = ev.data().unchecked_into();
             let query = data.get(0).as_string().unwrap_or_default();
             let width = data.get(1).as_f64().unwrap_or(640.0);
-            let _ = reply.post_message(&to_js(&query, &answer(&query, width)));
+            let _ = reply.post_message(&to_js(&answer(&query, width)));
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
 }
 
-/// The panel for the scenario a share query describes, with charts
-/// `width` pixels wide: the inputs the link sets are held, the rest vary,
-/// except as its `hold` says. A query the codec cannot read in full still
-/// gives its scenario (the codec's defaults stand in).
-pub fn answer(query: &str, width: f64) -> Panel {
+/// The study of the scenario a share query describes, its panel with
+/// charts `width` pixels wide, and its numbers: the inputs the link sets
+/// are held, the rest vary, except as its `hold` says. A pinned scenario A
+/// is studied too (holding what it sets), and its chances stand beside.
+/// A query the codec cannot read in full still gives its scenario (the
+/// codec's defaults stand in).
+pub fn answer(query: &str, width: f64) -> Answered {
     let decoded = codec::decode(query);
     let s = decoded.scenario;
     let base = decoded.preset.scenario_in(s.deal());
     let found = study(&s, decoded.hold.apply(&s, &base), Config::default());
-    panel(&s, &found, width)
+    let sure_a = decoded.pinned.map(|a| {
+        let base = a.preset.scenario_in(a.scenario.deal());
+        let held = held_by_default(&a.scenario, &base);
+        Sure::of(&study(&a.scenario, held, Config::default()))
+    });
+    Answered {
+        query: query.to_string(),
+        panel: panel(&s, &found, width, sure_a.as_ref()),
+        sure: Sure::of(&found),
+        sure_a,
+    }
 }
 
 fn chart_to_js(c: &Option<ChartOut>) -> JsValue {
@@ -111,27 +126,45 @@ fn chart_from_js(v: JsValue) -> Option<ChartOut> {
     })
 }
 
-fn to_js(query: &str, p: &Panel) -> JsValue {
+fn flat_to_js(sure: Option<&Sure>) -> JsValue {
+    match sure {
+        Some(s) => js_sys::Float64Array::from(s.to_flat().as_slice()).into(),
+        None => JsValue::NULL,
+    }
+}
+
+fn flat_from_js(v: JsValue) -> Option<Sure> {
+    Sure::from_flat(&v.dyn_into::<js_sys::Float64Array>().ok()?.to_vec())
+}
+
+fn to_js(a: &Answered) -> JsValue {
+    let p = &a.panel;
     [
-        JsValue::from_str(query),
+        JsValue::from_str(&a.query),
         JsValue::from_str(&p.head),
         JsValue::from_str(&p.ranks),
         chart_to_js(&p.fan),
         chart_to_js(&p.histogram),
         JsValue::from_str(&p.table),
+        flat_to_js(Some(&a.sure)),
+        flat_to_js(a.sure_a.as_ref()),
     ]
     .iter()
     .collect::<js_sys::Array>()
     .into()
 }
 
-/// A panel as it arrives from the worker, with the question it answers.
+/// A study as it arrives from the worker, with the question it answers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answered {
-    /// The scenario's share query.
+    /// The scenario's share query (with A, when pinned, and `hold`).
     pub query: String,
     /// The panel.
     pub panel: Panel,
+    /// Its numbers, for the exports.
+    pub sure: Sure,
+    /// Scenario A's numbers, when pinned.
+    pub sure_a: Option<Sure>,
 }
 
 fn from_js(v: JsValue) -> Option<Answered> {
@@ -145,6 +178,8 @@ fn from_js(v: JsValue) -> Option<Answered> {
             histogram: chart_from_js(a.get(4)),
             table: a.get(5).as_string()?,
         },
+        sure: flat_from_js(a.get(6))?,
+        sure_a: flat_from_js(a.get(7)),
     })
 }
 
@@ -262,4 +297,103 @@ pub fn when_near(el: &web_sys::Element, run: impl FnOnce() + 'static) {
             }
         }
     }
+}
+
+/// The global the lower half sets to its `sure` function, which the
+/// page's loader calls for `circularCompute.sure` once the lower half is in.
+const API_NAME: &str = "ccSure";
+
+/// Questions from the JS API waiting for the worker: each its query and
+/// the promise's two ends; asked one at a time, so none is dropped.
+#[derive(Default)]
+struct ApiQueue {
+    client: Option<Client>,
+    busy: bool,
+    waiting: std::collections::VecDeque<(String, js_sys::Function, js_sys::Function)>,
+}
+
+impl ApiQueue {
+    fn next(queue: &Rc<RefCell<ApiQueue>>) {
+        let mut q = queue.borrow_mut();
+        if q.busy {
+            return;
+        }
+        let Some((query, _, _)) = q.waiting.front() else {
+            return;
+        };
+        let query = query.clone();
+        if q.client.is_none() {
+            let answers = queue.clone();
+            let started = Client::start(move |got| {
+                let done = {
+                    let mut q = answers.borrow_mut();
+                    q.busy = false;
+                    q.waiting.pop_front()
+                };
+                if let Some((_, resolve, reject)) = done {
+                    let _ = match got {
+                        Ok(a) => resolve.call1(
+                            &JsValue::NULL,
+                            &serde_js::to_js(&SureDoc(&a.sure, a.sure_a.as_ref())),
+                        ),
+                        Err(e) => reject.call1(&JsValue::NULL, &JsValue::from_str(&e.to_string())),
+                    };
+                }
+                ApiQueue::next(&answers);
+            });
+            match started {
+                Ok(c) => q.client = Some(c),
+                Err(e) => {
+                    let why = JsValue::from_str(&e.to_string());
+                    for (_, _, reject) in q.waiting.drain(..) {
+                        let _ = reject.call1(&JsValue::NULL, &why);
+                    }
+                    return;
+                }
+            }
+        }
+        q.busy = true;
+        if let Some(c) = &q.client {
+            c.ask(query, 640.0);
+        }
+    }
+}
+
+/// Offers `window.ccSure(scenario)` for the JS API's
+/// `circularCompute.sure`: the scenario given as `compute` takes it
+/// (share-URL keys, `p`, and `a` for a pinned A), studied as the panel
+/// studies it (the inputs it sets held), answering a promise of the
+/// study's numbers (`export::SureDoc`: draws, the inputs varied, the two
+/// chances with their errors, each figure's percentiles, A's beside), or
+/// rejecting with the notices' words when the scenario cannot be read.
+pub fn offer_api() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let queue = Rc::new(RefCell::new(ApiQueue::default()));
+    let sure = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |given: JsValue| {
+        let map = serde_js::from_js::<ScenarioMap>(given)
+            .unwrap_or_else(|_| ScenarioMap::instead("something else"));
+        let decoded = decode_map(&map);
+        let problems: Vec<String> = decoded.notices.iter().map(|n| n.to_string()).collect();
+        let query = codec::encode_with(&decoded.scenario, decoded.preset, decoded.pinned.as_ref());
+        let queue = queue.clone();
+        js_sys::Promise::new(&mut move |resolve, reject| {
+            if !problems.is_empty() {
+                let why = format!(
+                    "circularCompute.sure: some inputs could not be used; nothing was drawn: {}",
+                    problems.join(" ")
+                );
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&why));
+                return;
+            }
+            queue
+                .borrow_mut()
+                .waiting
+                .push_back((query.clone(), resolve, reject));
+            ApiQueue::next(&queue);
+        })
+    });
+    crate::web::dom::set(&window, API_NAME, sure.as_ref());
+    sure.forget();
 }

@@ -6,6 +6,7 @@
 // keys and a finger; a worker that cannot load says so.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { firefox } from 'playwright-core';
 import { ENGINE, FIREFOX, open, ready, settle, useApp } from './browser.mjs';
 import { assertNoErrors } from './helpers.mjs';
@@ -142,6 +143,59 @@ describe('how sure', () => {
     assert.equal(await page.getByTestId('input-c').inputValue(), '150');
     assertNoErrors(page);
     await page.context().close();
+  });
+
+  test('with A pinned, A\'s chances stand beside B\'s, as A\'s own link draws them', async () => {
+    const page = await open(app.browser, `${app.server.url}?v=1&c=150&a=announced,m:20`);
+    await answered(page);
+    const a = await page.evaluate(() => ['p-positive-a', 'p-payback-a'].map((id) => ({ ...document.querySelector(`[data-testid="${id}"]`).dataset })));
+    const alone = await open(app.browser, `${app.server.url}?v=1&m=20`);
+    await answered(alone);
+    const own = await readRisk(alone);
+    const said = ({ value, error }) => ({ value, error });
+    assert.deepEqual(a.map(said), [own.positive, own.payback].map(said));
+    // B's own numbers are B's, as its link alone draws them.
+    const b = await readRisk(page);
+    const bAlone = await open(app.browser, `${app.server.url}?v=1&c=150`);
+    await answered(bAlone);
+    assert.deepEqual(b, await readRisk(bAlone));
+    for (const p of [page, alone, bAlone]) {
+      assertNoErrors(p);
+      await p.context().close();
+    }
+  });
+
+  test('the exports carry the study on screen, and circularCompute.sure answers the same numbers', async () => {
+    const page = await open(app.browser, `${app.server.url}?v=1&m=20`);
+    await answered(page);
+    const risk = await readRisk(page);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+    const doc = JSON.parse((await readFile(await file.path())).toString('utf8'));
+    assert.equal(doc.sure.draws, DRAWS);
+    assert.equal(String(doc.sure.pPositive.p), risk.positive.value);
+    assert.equal(String(doc.sure.pPositive.error), risk.positive.error);
+    assert.equal(String(doc.sure.figures['investor-net-cash'].p50), risk.figures['investor-net-cash'].p50);
+    assert.ok(!doc.sure.varied.includes('m') && doc.sure.varied.includes('c'), 'what the link sets is held');
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-markdown').click()]);
+    assert.match((await readFile(await md.path())).toString('utf8'), /How sure\? Over 5,000 draws/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    assert.match((await readFile(await csv.path())).toString('utf8'), new RegExp(`\r\np-positive,${risk.positive.value},`));
+    // The JS API draws the same study of the same scenario, in a worker
+    // of its own; a scenario it cannot read is refused with the reason.
+    const api = await page.evaluate(() => window.circularCompute.sure({ m: 20 }));
+    assert.equal(String(api.pPositive.p), risk.positive.value);
+    assert.equal(String(api.figures['payback-year'].p95), risk.figures['payback-year'].p95);
+    const refused = await page.evaluate(() => window.circularCompute.sure({ m: 'lots' }).then(() => 'drawn', (e) => String(e)));
+    assert.match(refused, /nothing was drawn/);
+    // From a fresh page the API fetches what it needs first.
+    const fresh = await open(app.browser, `${app.server.url}`);
+    const both = await fresh.evaluate(() => Promise.all([window.circularCompute.sure({ m: 20 }), window.circularCompute.sure({ m: 20, a: 'announced' })]));
+    assert.equal(String(both[0].pPositive.p), risk.positive.value);
+    assert.ok(both[1].a?.pPositive.p > 0, 'A beside');
+    assertNoErrors(page);
+    assertNoErrors(fresh);
+    await page.context().close();
+    await fresh.context().close();
   });
 
   test('the same link gives the same numbers: reloaded, and reached with a slider', async () => {
