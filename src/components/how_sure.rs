@@ -152,6 +152,15 @@ pub fn HowSure(#[prop(optional)] here: Option<fn(&str, f64) -> Answered>) -> imp
             }
         });
     });
+    // An embed tells its host page each study's numbers.
+    if folded {
+        Effect::new(move |_| {
+            if let Some(a) = answer.get() {
+                let link = state.link.get_untracked();
+                crate::web::embed::tell_host_sure(&link, &a.sure, a.sure_a.as_ref());
+            }
+        });
+    }
     let current =
         move || answer.with(|a| a.as_ref().is_some_and(|a| query.with(|q| *q == a.query)));
     let status = move || match (problem.get(), answer.with(Option::is_some), current()) {

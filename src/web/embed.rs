@@ -15,7 +15,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::codec::embed::{wordpress_secret, Theme};
 use crate::codec::given::{decode_map, ScenarioMap};
-use crate::export::Figures;
+use crate::export::{Figures, SureDoc};
+use crate::model::uncertainty::Sure;
 use crate::live::{after, effect};
 use crate::state::AppState;
 use crate::web::resize;
@@ -27,6 +28,32 @@ pub const RESIZE_MESSAGE: &str = "circular-compute:resize";
 pub const SET_MESSAGE: &str = "circular-compute:set";
 /// The message type our iframes post whenever their scenario changes.
 pub const CHANGE_MESSAGE: &str = "circular-compute:change";
+
+/// The message type the How sure? embed posts whenever a study is drawn.
+pub const SURE_MESSAGE: &str = "circular-compute:sure";
+
+/// `{type: "circular-compute:sure", link, sure}`: the study of the
+/// scenario the embed shows (and of A, when pinned), as the exports write it.
+#[derive(Serialize)]
+struct SureMessage<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    link: &'a str,
+    sure: SureDoc<'a>,
+}
+
+/// In an iframe, tells the host page a study's numbers (see the README);
+/// any origin may hear them, as it hears the figures.
+pub fn tell_host_sure(link: &str, sure: &Sure, a: Option<&Sure>) {
+    if let Some(parent) = parent_window() {
+        let message = SureMessage {
+            kind: SURE_MESSAGE,
+            link,
+            sure: SureDoc(sure, a),
+        };
+        let _ = parent.post_message(&to_js(&message), "*");
+    }
+}
 
 /// `{type: "circular-compute:resize", height}`.
 #[derive(Serialize)]

@@ -198,6 +198,31 @@ describe('how sure', () => {
     await fresh.context().close();
   });
 
+  test('the How sure? embed draws on its own thread and tells its host page the numbers', async () => {
+    const page = await open(app.browser, null, { viewport: { width: 600, height: 900 } }, { wait: false });
+    await page.setContent(`<iframe id="risk" style="width:100%;height:1000px;border:0"
+      src="${app.server.url}?v=1&m=20&embed=1&view=risk&controls=m"></iframe>
+      <script>window.heard = []; addEventListener('message', (e) => { if (e.data?.type === 'circular-compute:sure') heard.push(e.data); });</script>`);
+    await page.waitForFunction(() => window.heard.length > 0, null, { timeout: 20000 });
+    const [message] = await page.evaluate(() => window.heard);
+    const frame = page.frameLocator('#risk');
+    assert.equal(String(message.sure.pPositive.p), await frame.getByTestId('p-positive').getAttribute('data-value'));
+    assert.match(message.link, /m=20/);
+    // The same numbers as the full page's panel draws for the link.
+    const full = await open(app.browser, `${app.server.url}?v=1&m=20`);
+    await answered(full);
+    assert.equal(String(message.sure.pPositive.p), (await readRisk(full)).positive.value);
+    // The rest opens on request; the margin's toggle holds it there too.
+    assert.equal(await frame.locator('.risk-more').getAttribute('open'), null);
+    await frame.locator('.risk-more > summary').click();
+    assert.equal(await frame.getByTestId('dist-payback-year').isVisible(), true);
+    assert.equal(await frame.getByTestId('hold-m').getAttribute('aria-pressed'), 'true');
+    assertNoErrors(page);
+    assertNoErrors(full);
+    await page.context().close();
+    await full.context().close();
+  });
+
   test('the same link gives the same numbers: reloaded, and reached with a slider', async () => {
     const page = await open(app.browser, `${app.server.url}?v=1&m=36`);
     await answered(page);
