@@ -103,6 +103,7 @@ bench: tools-test dist
 	node scripts/size-report.mjs dist
 	node benches/browser.mjs
 	node benches/after-input.mjs
+	node benches/draws.mjs
 
 ## screenshots: the page at 375 and 1280 px, light and dark, into target/screenshots
 screenshots: dist

@@ -321,6 +321,22 @@ export function solveRef(id, input, key, figure, target) {
  * median.
  */
 export function monteCarloRef(input, held, n, seed = 12345) {
+  let positive = 0, paid = 0;
+  const cash = [];
+  drawScenarios(input, held, n, seed, ({ outputs: o }) => {
+    cash.push(o['investor-net-cash']);
+    if (o['investor-net-cash'] > 0) positive++;
+    if (o['payback-year'] !== null) paid++;
+  });
+  cash.sort((x, y) => x - y);
+  return { positive: positive / n, payback: paid / n, median: (cash[(n >> 1) - 1] + cash[n >> 1]) / 2 };
+}
+
+/** Draws `n` scenarios around `input`, holding the keys in `held` (and
+ * y0), each varied input from its range read as a 90% interval as the page
+ * reads it; calls `visit(reference(scenario), scenario, drawn)` for each, `drawn` the
+ * varied inputs' values in order. Returns the varied keys. */
+export function drawScenarios(input, held, n, seed, visit) {
   let a = seed >>> 0;
   const uniform = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -344,16 +360,10 @@ export function monteCarloRef(input, held, n, seed = 12345) {
     const mean = (lo + hi) / 2, sd = (hi - lo) / (2 * Z90);
     return [key, () => clamp(key, mean + sd * normal())];
   });
-  let positive = 0, paid = 0;
-  const cash = [];
   for (let i = 0; i < n; i++) {
     const s = { ...base };
-    for (const [key, draw] of laws) s[key] = draw();
-    const o = reference(s).outputs;
-    cash.push(o['investor-net-cash']);
-    if (o['investor-net-cash'] > 0) positive++;
-    if (o['payback-year'] !== null) paid++;
+    const drawn = laws.map(([key, draw]) => (s[key] = draw()));
+    visit(reference(s), s, drawn);
   }
-  cash.sort((x, y) => x - y);
-  return { positive: positive / n, payback: paid / n, median: (cash[(n >> 1) - 1] + cash[n >> 1]) / 2 };
+  return laws.map(([key]) => key);
 }
