@@ -193,14 +193,14 @@ impl fmt::Display for CardError {
 
 /// Draws an SVG of the card's size into a PNG.
 pub fn png(svg: &str) -> Result<Vec<u8>, CardError> {
-    render(svg)?
+    render(svg, WIDTH, HEIGHT)?
         .encode_png()
         .map_err(|e| CardError::Png(e.to_string()))
 }
 
 /// Draws an SVG of the card's size into pixels, with the card's fonts only
 /// (never the machine's, so every build gives the same picture).
-fn render(svg: &str) -> Result<resvg::tiny_skia::Pixmap, CardError> {
+fn render(svg: &str, width: u32, height: u32) -> Result<resvg::tiny_skia::Pixmap, CardError> {
     let mut fonts = resvg::usvg::fontdb::Database::new();
     fonts.load_font_data(REGULAR.to_vec());
     fonts.load_font_data(BOLD.to_vec());
@@ -212,7 +212,7 @@ fn render(svg: &str) -> Result<resvg::tiny_skia::Pixmap, CardError> {
     };
     let tree =
         resvg::usvg::Tree::from_str(svg, &options).map_err(|e| CardError::Svg(e.to_string()))?;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT)
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| CardError::Png("no room for the pixels".to_string()))?;
     resvg::render(
         &tree,
@@ -222,10 +222,53 @@ fn render(svg: &str) -> Result<resvg::tiny_skia::Pixmap, CardError> {
     Ok(pixmap)
 }
 
+/// The icon a phone keeps for the site (`apple-touch-icon.png`) and
+/// link cards show beside it: the favicon on the page's background,
+/// [`ICON`] pixels square.
+pub fn icon_png() -> Result<Vec<u8>, CardError> {
+    let favicon = include_str!("../assets/favicon.svg");
+    let inner = favicon
+        .split_once('>')
+        .and_then(|(_, rest)| rest.rsplit_once("</svg>"))
+        .map_or("", |(inner, _)| inner);
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" width=\"{ICON}\" height=\"{ICON}\">\
+         <rect width=\"32\" height=\"32\" fill=\"#fbfaf7\"/>{inner}</svg>"
+    );
+    render(&svg, ICON, ICON)?
+        .encode_png()
+        .map_err(|e| CardError::Png(e.to_string()))
+}
+
+/// The side of the touch icon, in pixels (what iOS asks for).
+pub const ICON: u32 = 180;
+
+/// Where the touch icon goes in the site.
+pub const ICON_PATH: &str = "apple-touch-icon.png";
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::PRESETS;
+
+    #[test]
+    fn the_touch_icon_is_the_favicon_drawn_square_and_opaque() {
+        let png = icon_png().expect("drawn");
+        assert_eq!(&png[1..4], b"PNG");
+        let size = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+        assert_eq!((size(16), size(20)), (ICON, ICON));
+        let pixels = resvg::tiny_skia::Pixmap::decode_png(&png).expect("reads back");
+        assert_eq!((pixels.width(), pixels.height()), (ICON, ICON));
+        // The ring's blue is there, and no pixel is see-through.
+        assert!(pixels
+            .pixels()
+            .iter()
+            .any(|p| p.blue() > 150 && p.red() < 60));
+        assert!(
+            pixels.pixels().iter().all(|p| p.alpha() == 255),
+            "no transparent corner"
+        );
+    }
 
     #[test]
     fn lines_wrap_at_spaces_within_the_width() {
@@ -284,7 +327,7 @@ mod tests {
 
     #[test]
     fn the_card_draws_its_words_with_its_own_fonts() {
-        let pixels = render(&svg(Preset::announced())).expect("the card draws");
+        let pixels = render(&svg(Preset::announced()), WIDTH, HEIGHT).expect("the card draws");
         // The title's line: dark ink must be there, which it is only if
         // the compiled-in font was found (resvg skips text it cannot set).
         let inked = (90..118)

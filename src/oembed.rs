@@ -265,8 +265,9 @@ impl Entry {
             presets = others(false),
         );
         let image = Preview {
-            url: format!("{}{}", site.unwrap_or(&up), card::path(self.preset)),
-            alt: card::alt(self.preset),
+            root: site.unwrap_or(&up).to_string(),
+            preset: self.preset,
+            player: Preview::player(site, self),
         };
         static_page(
             &title,
@@ -279,18 +280,64 @@ impl Entry {
 }
 
 /// The picture a shared link previews with: its address (absolute when
-/// the site is known) and its words for readers who cannot see it.
+/// the site is known) and its words for readers who cannot see it; and,
+/// where the site's address is known, the live embed a card may show
+/// instead (`twitter:player`: Mastodon and Discourse read it): its
+/// address and height.
 struct Preview {
-    url: String,
-    alt: String,
+    /// The site's root, absolute or relative to the page: the card and
+    /// the touch icon are under it.
+    root: String,
+    /// The preset whose card it is.
+    preset: &'static Preset,
+    player: Option<(String, u32)>,
 }
+
+impl Preview {
+    /// The live embed of `entry` as a card's player, where the site's
+    /// address is known (a player must be absolute).
+    fn player(site: Option<&str>, entry: &Entry) -> Option<(String, u32)> {
+        site.map(|s| (format!("{s}?{}", entry.query()), entry.height()))
+    }
+}
+
+/// The width a card's live embed declares (`twitter:player:width`): a
+/// blog column's.
+pub const PLAYER_WIDTH: u32 = 600;
+
+/// The address bar's colour on phones, light and dark: the page's own
+/// background (`--bg` in the stylesheet).
+const THEME_COLORS: [(&str, &str); 2] = [("light", "#fbfaf7"), ("dark", "#121314")];
 
 /// The Open Graph and Twitter-card tags of a page: `title` and
 /// `description` as HTML text, and its preview card. The Twitter card
 /// reads its title, description and image from the Open Graph tags; only
 /// its kind and the image's alt text are its own.
 fn social_tags(title: &str, description: &str, image: &Preview) -> String {
-    let (url, alt) = (html_attr(&image.url), html_attr(&image.alt));
+    let url = html_attr(&format!("{}{}", image.root, card::path(image.preset)));
+    let alt = html_attr(&card::alt(image.preset));
+    let player = image
+        .player
+        .as_ref()
+        .map_or_else(String::new, |(src, height)| {
+            format!(
+                "<meta name=\"twitter:player\" content=\"{}\">\n\
+             <meta name=\"twitter:player:width\" content=\"{PLAYER_WIDTH}\">\n\
+             <meta name=\"twitter:player:height\" content=\"{height}\">\n",
+                html_attr(src)
+            )
+        });
+    let themes: String = THEME_COLORS
+        .iter()
+        .map(|(scheme, color)| {
+            format!("<meta name=\"theme-color\" content=\"{color}\" media=\"(prefers-color-scheme: {scheme})\">\n")
+        })
+        .collect();
+    let icon = format!(
+        "<link rel=\"apple-touch-icon\" href=\"{}{}\">\n",
+        html_attr(&image.root),
+        card::ICON_PATH
+    );
     format!(
         "<meta property=\"og:type\" content=\"website\">\n\
          <meta property=\"og:site_name\" content=\"{PROVIDER}\">\n\
@@ -302,7 +349,7 @@ fn social_tags(title: &str, description: &str, image: &Preview) -> String {
          <meta property=\"og:image:height\" content=\"{h}\">\n\
          <meta property=\"og:image:alt\" content=\"{alt}\">\n\
          <meta name=\"twitter:card\" content=\"summary_large_image\">\n\
-         <meta name=\"twitter:image:alt\" content=\"{alt}\">\n",
+         <meta name=\"twitter:image:alt\" content=\"{alt}\">\n{player}{themes}{icon}",
         w = card::WIDTH,
         h = card::HEIGHT,
     )
@@ -330,12 +377,9 @@ pub fn sources_page(site: Option<&str>, assets: &Assets) -> String {
         &title,
         description,
         &Preview {
-            url: format!(
-                "{}{}",
-                site.unwrap_or("../"),
-                card::path(Preset::announced())
-            ),
-            alt: card::alt(Preset::announced()),
+            root: site.unwrap_or("../").to_string(),
+            preset: Preset::announced(),
+            player: None,
         },
         &assets.links("../"),
         &format!(
@@ -381,8 +425,9 @@ pub fn index_page(site: Option<&str>, assets: &Assets) -> String {
         "<h1>Embed the calculator in a blog post</h1>\n<p>Each page below is one view of one scenario, with a live preview. Paste its address on a line of its own in a WordPress post, or anywhere that reads oEmbed links, and the post shows that view. For other blogs, or a scenario of your own, the <a href=\"../\">calculator</a>’s Embed button gives the HTML to paste.</p>\n{sections}</main>\n"
     );
     let image = Preview {
-        url: format!("{}{}", site.unwrap_or("../"), card::path(first.preset)),
-        alt: card::alt(first.preset),
+        root: site.unwrap_or("../").to_string(),
+        preset: first.preset,
+        player: Preview::player(site, &first),
     };
     static_page(
         &format!("Embeds — {PROVIDER}"),
@@ -480,15 +525,21 @@ pub fn social(html: &str, site: Option<&str>) -> Result<String, DiscoveryError> 
     let description = description(html).ok_or(DiscoveryError::NoTitle)?;
     let announced = Preset::announced();
     let image = Preview {
-        url: format!("{}{}", site.unwrap_or(""), card::path(announced)),
-        alt: card::alt(announced),
+        root: site.unwrap_or("").to_string(),
+        preset: announced,
+        player: Preview::player(site, &Entry::calculator(announced)),
     };
     let url = site.map_or_else(String::new, |s| {
         format!("<meta property=\"og:url\" content=\"{}\">\n", html_attr(s))
     });
     let tags = format!("{}{url}", social_tags(title, description, &image));
     let mut kept = html.to_string();
-    for written in ["<meta property=\"og:", "<meta name=\"twitter:"] {
+    for written in [
+        "<meta property=\"og:",
+        "<meta name=\"twitter:",
+        "<meta name=\"theme-color\"",
+        "<link rel=\"apple-touch-icon\"",
+    ] {
         while let Some(start) = kept.find(written) {
             let end = kept[start..]
                 .find('>')
@@ -687,6 +738,50 @@ mod tests {
         );
         let index = index_page(Some(SITE), &assets());
         assert!(index.contains("content=\"https://example.org/d/og/announced.png\""));
+    }
+
+    #[test]
+    fn a_card_may_show_the_live_embed_and_the_sites_colours_and_icon() {
+        let entry = entry(View::Risk, "thin-margin");
+        let page = entry.page(Some(SITE), &assets());
+        let src = html_attr(&format!("{SITE}?{}", entry.query()));
+        assert!(
+            src.contains("view=risk") && src.contains("p=thin-margin"),
+            "{src}"
+        );
+        for tag in [
+            format!("<meta name=\"twitter:player\" content=\"{src}\">"),
+            format!("<meta name=\"twitter:player:width\" content=\"{PLAYER_WIDTH}\">"),
+            format!("<meta name=\"twitter:player:height\" content=\"{}\">", entry.height()),
+            "<meta name=\"theme-color\" content=\"#fbfaf7\" media=\"(prefers-color-scheme: light)\">".to_string(),
+            "<meta name=\"theme-color\" content=\"#121314\" media=\"(prefers-color-scheme: dark)\">".to_string(),
+            "<link rel=\"apple-touch-icon\" href=\"https://example.org/d/apple-touch-icon.png\">".to_string(),
+        ] {
+            assert!(page.contains(&tag), "{tag}");
+        }
+        // Without the site's address, no player (it must be absolute); the
+        // icon is relative.
+        let local = entry.page(None, &assets());
+        assert!(!local.contains("twitter:player"));
+        assert!(local
+            .contains("<link rel=\"apple-touch-icon\" href=\"../../../apple-touch-icon.png\">"));
+        // The page's own: the compact calculator, once however often run.
+        let with = social(
+            "<title>T</title><meta name=\"description\" content=\"D\"></head>",
+            Some(SITE),
+        )
+        .unwrap();
+        let again = social(&with, Some(SITE)).unwrap();
+        assert_eq!(again, with);
+        assert_eq!(again.matches("twitter:player\"").count(), 1);
+        assert!(again.contains(&format!(
+            "<meta name=\"twitter:player\" content=\"{}\">",
+            html_attr(&format!(
+                "{SITE}?{}",
+                Entry::calculator(Preset::announced()).query()
+            ))
+        )));
+        assert_eq!(again.matches("theme-color").count(), 2);
     }
 
     #[test]

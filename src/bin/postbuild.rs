@@ -116,8 +116,11 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         }
         std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
     }
+    let icon = circular_compute::card::icon_png().map_err(|e| format!("touch icon: {e}"))?;
+    let path = dir.join(circular_compute::card::ICON_PATH);
+    std::fs::write(&path, icon).map_err(|e| format!("{}: {e}", path.display()))?;
     println!(
-        "postbuild: wrote the link-preview cards og/*.png ({}×{})",
+        "postbuild: wrote the link-preview cards og/*.png ({}×{}) and the touch icon",
         circular_compute::card::WIDTH,
         circular_compute::card::HEIGHT
     );

@@ -19,7 +19,7 @@ use crate::model::{Input, InputSet};
 use crate::risk::ChartOut;
 use crate::state::AppState;
 use crate::state::SETTLE_AFTER;
-use crate::web::dom::{hold_toggles, pressed_key};
+use crate::web::dom::{hold_toggles, pressed_hold};
 use crate::web::study::{self, when_near, Answered, Client, StudyError};
 use std::time::Duration;
 
@@ -96,7 +96,7 @@ pub fn HowSure(#[prop(optional)] here: Option<fn(&str, f64) -> Answered>) -> imp
         }
     });
     let press = window_event_listener(leptos::ev::click, move |ev| {
-        if let Some(input) = pressed_key(&ev, "button.hold").and_then(|k| Input::from_key(&k)) {
+        if let Some(input) = pressed_hold(&ev).and_then(|k| Input::from_key(&k)) {
             state.toggle_hold(input);
         }
     });

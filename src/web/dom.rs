@@ -162,9 +162,8 @@ fn hold_toggle(doc: &web_sys::Document, head: &Element, spec: &InputSpec, held: 
             for (name, value) in [
                 ("type", "button".to_string()),
                 ("class", "hold".to_string()),
-                ("data-key", spec.key.to_string()),
+                ("data-hold", spec.key.to_string()),
                 ("data-testid", format!("hold-{}", spec.key)),
-                ("aria-label", format!("Hold {} in How sure?", spec.label)),
             ] {
                 let _ = b.set_attribute(name, &value);
             }
@@ -172,7 +171,13 @@ fn hold_toggle(doc: &web_sys::Document, head: &Element, spec: &InputSpec, held: 
             b
         }
     };
-    button.set_text_content(Some(if held { "held" } else { "varies" }));
+    let text = if held { "held" } else { "varies" };
+    button.set_text_content(Some(text));
+    // The name starts with the words on the button, as a speech user says them.
+    let _ = button.set_attribute(
+        "aria-label",
+        &format!("{text} in How sure?: {}", spec.label),
+    );
     let _ = button.set_attribute("aria-pressed", if held { "true" } else { "false" });
     let _ = if can {
         button.remove_attribute("disabled")
@@ -191,9 +196,12 @@ fn hold_toggle(doc: &web_sys::Document, head: &Element, spec: &InputSpec, held: 
     );
 }
 
-/// The `data-key` of the `selector` element an event happened in (a
-/// press on a row's toggle, say), if any.
-pub fn pressed_key(ev: &web_sys::Event, selector: &str) -> Option<String> {
+/// The input key a press on a row's How sure? toggle names (its
+/// `data-hold`), if the event happened in one.
+pub fn pressed_hold(ev: &web_sys::Event) -> Option<String> {
     let target: Element = ev.target()?.dyn_into().ok()?;
-    target.closest(selector).ok()??.get_attribute("data-key")
+    target
+        .closest("button[data-hold]")
+        .ok()??
+        .get_attribute("data-hold")
 }

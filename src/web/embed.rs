@@ -133,7 +133,8 @@ fn parent_window() -> Option<web_sys::Window> {
 }
 
 /// In an iframe, tells the host page the embed's height now and whenever
-/// it changes: `{type, height}` for `embed.js`; and when WordPress embedded
+/// it changes: `{type, height}` for `embed.js`, iframely's
+/// `'{"method":"resize","height":…}'`; and when WordPress embedded
 /// the page (its secret in the fragment, read here before any address
 /// write), WordPress's own `{message: "height", value, secret}`, also in
 /// answer to its `{message: "ready", secret}`. This sends nothing else
@@ -160,6 +161,10 @@ pub fn post_height_to_parent() {
             height,
         };
         let _ = parent.post_message(&to_js(&message), "*");
+        // iframely's (and the hosts that use its script, Ghost's among
+        // them): a JSON string.
+        let iframely = format!("{{\"method\":\"resize\",\"height\":{height}}}");
+        let _ = parent.post_message(&JsValue::from_str(&iframely), "*");
         if let Some(secret) = &wordpress {
             let message = WordPress {
                 message: "height",

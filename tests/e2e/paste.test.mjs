@@ -82,10 +82,18 @@ describe('pasting an address into a WordPress post', () => {
         assert.ok(meta(html, key)?.length > 10, `${url}: ${key}`);
       }
       assert.equal(meta(html, 'twitter:card'), 'summary_large_image', url);
+      // Mastodon and Discourse show the live embed a card names, at its size.
+      const player = meta(html, 'twitter:player')?.replaceAll('&amp;', '&');
+      assert.ok(player?.startsWith(`${world.app.url}?`) && player.includes('embed=1'), `${url}: twitter:player ${player}`);
+      assert.equal(meta(html, 'twitter:player:width'), '600', url);
+      assert.ok(Number(meta(html, 'twitter:player:height')) >= 500, url);
+      const icon = /<link rel="apple-touch-icon" href="([^"]+)">/.exec(html)?.[1];
+      assert.equal(icon, `${world.app.url}apple-touch-icon.png`, `${url}: touch icon`);
       const doc = await (await fetch(await discover(url))).json();
       assert.equal(doc.thumbnail_url, image, `${url}: the document's thumbnail is the page's card`);
       assert.deepEqual([doc.thumbnail_width, doc.thumbnail_height], [1200, 630]);
     }
+    assert.deepEqual(await size(`${world.app.url}apple-touch-icon.png`), [180, 180]);
   });
 
   test('every view fits the height its document declares at 375, 600 and 720 px', async () => {
