@@ -19,7 +19,7 @@ use std::fmt;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::codec::embed::View;
+use crate::codec::embed::{View, PASTED_KEY};
 use crate::codec::{PAGE_KEYS, PINNED_KEY};
 use crate::model::Input;
 use crate::web::page::{FIRST_FIGURES_MARK, TWO_COLUMNS};
@@ -83,7 +83,9 @@ pub fn embed_mark(page: &Bundle, apps: &Apps) -> String {
         .collect();
     let page_keys: Vec<String> = PAGE_KEYS
         .iter()
-        .filter(|k| !["p", PINNED_KEY].contains(k))
+        // An embed from a pasted page address opens with a note above its
+        // first words: it waits for the app, so nothing moves.
+        .filter(|k| !["p", PINNED_KEY, PASTED_KEY].contains(k))
         .map(|k| format!("\"{k}\""))
         .collect();
     let input_keys: String = Input::ALL

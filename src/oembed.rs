@@ -129,6 +129,7 @@ impl Entry {
             view: self.view,
             controls,
             theme: Theme::Auto,
+            pasted: false,
         }
     }
 
@@ -177,7 +178,23 @@ impl Entry {
     /// Its oEmbed document. `site` is the deployed folder's absolute URL,
     /// ending in `/` (or `./` for a build without one).
     pub fn document(&self, site: &str) -> String {
-        let height = self.height();
+        self.document_for(site, &self.presentation())
+    }
+
+    /// The oEmbed document the page's own address names (the site's
+    /// `oembed.json`): every address of the page finds it, a reader's
+    /// scenario link too, so its embed says first that it shows this
+    /// preset's scenario and how to embed one's own (`pasted=1`).
+    pub fn page_document(&self, site: &str) -> String {
+        let shown = Presentation {
+            pasted: true,
+            ..self.presentation()
+        };
+        self.document_for(site, &shown)
+    }
+
+    fn document_for(&self, site: &str, shown: &Presentation) -> String {
+        let height = shown.declared_height();
         let title = self.title();
         // A sandboxing consumer (WordPress) keeps the iframe and the link in
         // the blockquote, which it shows until the embed reports its height;
@@ -186,7 +203,12 @@ impl Entry {
         let html = format!(
             "<blockquote><a href=\"{page}\">{}</a></blockquote>{}",
             html_attr(&title),
-            snippet(site, &self.query(), &title, height)
+            snippet(
+                site,
+                &embed_query(&self.scenario_query(), shown),
+                &title,
+                height
+            )
         );
         let thumbnail = format!("{site}{}", card::path(self.preset));
         let doc = OEmbed {
@@ -444,7 +466,7 @@ pub fn files(site: Option<&str>, assets: &Assets) -> Vec<(String, String)> {
     let base = site.unwrap_or("./");
     let roots = PRESETS
         .iter()
-        .map(|p| (file_name(p), Entry::calculator(p).document(base)));
+        .map(|p| (file_name(p), Entry::calculator(p).page_document(base)));
     let entries = Entry::all().into_iter().flat_map(|e| {
         [
             (format!("{}index.html", e.folder()), e.page(site, assets)),
@@ -676,10 +698,24 @@ mod tests {
             .find(|f| f.0 == "embed/calculator/oembed.json")
             .unwrap()
             .1;
+        // The page's own document is the compact calculator's, which says
+        // first what it shows, as any address of the page finds it.
         assert_eq!(
-            root, compact,
-            "the page's own document is the compact calculator's"
+            root.replace("?embed=1&amp;pasted=1", "?embed=1"),
+            compact.replace(
+                &format!("{}", Entry::calculator(Preset::announced()).height()),
+                &format!(
+                    "{}",
+                    Presentation {
+                        pasted: true,
+                        ..Entry::calculator(Preset::announced()).presentation()
+                    }
+                    .declared_height()
+                )
+            )
         );
+        assert!(root.contains("?embed=1&amp;pasted=1"));
+        assert!(!compact.contains("pasted"));
     }
 
     #[test]

@@ -173,7 +173,17 @@ pub struct Presentation {
     pub controls: Vec<Input>,
     /// The colour scheme.
     pub theme: Theme,
+    /// Whether it came from pasting the page's own address (`pasted=1`,
+    /// which the page's oEmbed documents write): whatever scenario that
+    /// address held, the embed shows the preset's, and says so first.
+    pub pasted: bool,
 }
+
+/// The page key of [`Presentation::pasted`].
+pub const PASTED_KEY: &str = "pasted";
+
+/// How much taller an embed is with its pasted note.
+const PASTED_NOTE: u32 = 90;
 
 impl Presentation {
     /// Whether the inputs are folded under one line: the compact
@@ -186,7 +196,8 @@ impl Presentation {
     /// phone and blog widths (375 to 720 px): the view's own, and each
     /// shown input's row (one column at 375 px).
     pub fn declared_height(&self) -> u32 {
-        match self.controls.len() {
+        let note = if self.pasted { PASTED_NOTE } else { 0 };
+        note + match self.controls.len() {
             0 => self.view.height(),
             _ if self.folded() => self.view.height(),
             n => self.view.height() + 30 + 95 * n as u32,
@@ -201,6 +212,7 @@ impl Default for Presentation {
             view: View::All,
             controls: Vec::new(),
             theme: Theme::Auto,
+            pasted: false,
         }
     }
 }
@@ -257,12 +269,16 @@ pub fn presentation(decoded: &Decoded) -> (Presentation, Vec<EmbedNotice>) {
                 Theme::Auto
             }),
     };
+    let pasted = decoded
+        .page_value(PASTED_KEY)
+        .is_some_and(|v| v.trim() == "1");
     (
         Presentation {
             embed,
             view,
             controls,
             theme,
+            pasted,
         },
         notices,
     )
@@ -298,6 +314,9 @@ pub fn embed_query(scenario_query: &str, d: &Presentation) -> String {
     }
     if d.theme != Theme::Auto {
         parts.push(format!("theme={}", d.theme.key()));
+    }
+    if d.pasted {
+        parts.push(format!("{PASTED_KEY}=1"));
     }
     parts.join("&")
 }
@@ -369,6 +388,7 @@ mod tests {
             view: View::Capacity,
             controls: vec![Input::CapacityCeiling],
             theme: Theme::Light,
+            pasted: false,
         };
         let q = embed_query("v=1&c=150", &d);
         assert_eq!(q, "v=1&c=150&embed=1&view=capacity&controls=gw&theme=light");
@@ -391,6 +411,20 @@ mod tests {
             embed_query("", &compact_none),
             "embed=1&controls=none&theme=light"
         );
+        let pasted = Presentation {
+            pasted: true,
+            ..Presentation::default()
+        };
+        let q = embed_query(
+            "",
+            &Presentation {
+                embed: true,
+                ..pasted.clone()
+            },
+        );
+        assert_eq!(q, "embed=1&controls=none&pasted=1");
+        assert!(presentation(&decode(&q)).0.pasted);
+        assert!(pasted.declared_height() > Presentation::default().declared_height());
     }
 
     #[test]

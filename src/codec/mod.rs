@@ -38,7 +38,7 @@ pub const VERSION: u32 = 1;
 
 /// Query keys that are not inputs but belong to the page (embedding and such).
 pub const PAGE_KEYS: &[&str] = &[
-    "v", "p", "a", "embed", "view", "controls", "theme", "seek", "hold",
+    "v", "p", "a", "embed", "view", "controls", "theme", "seek", "hold", "pasted",
 ];
 
 /// The query key that holds the pinned scenario A.

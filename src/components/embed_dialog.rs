@@ -55,6 +55,7 @@ pub fn EmbedDialog(#[prop(optional)] no_button: bool) -> impl IntoView {
         view: view_choice.get(),
         controls: controls.get(),
         theme: theme.get(),
+        pasted: false,
     };
     let query = move || embed_query(&state.share_query(), &chosen());
     // The height follows the view and the inputs; the blogger may set another after.

@@ -115,6 +115,14 @@ pub fn EmbedView() -> impl IntoView {
         <main class="embed" data-view=shown.view.key().unwrap_or("all")>
             <h1 class="visually-hidden">{move || state.scenario.with(crate::export::title)}</h1>
             <Notices/>
+            {shown.pasted.then(|| {
+                let preset = state.preset.get_untracked().title;
+                view! {
+                    <p class="note pasted" data-testid="pasted-note">
+                        {format!("Shows “{preset}”, whatever scenario the pasted link held. For your own, use Embed on the calculator's page.")}
+                    </p>
+                }
+            })}
             <h2 class="visually-hidden">{shows}</h2>
             {panel}
             {rest}

@@ -16,6 +16,9 @@ const PASTED = {
   cash: 'embed/cash/thin-margin/',
   summary: 'embed/summary/',
   risk: 'embed/risk/',
+  // A reader's own scenario link: the static site embeds the announced
+  // calculator for it, and the embed says so first.
+  scenario: '?v=1&c=150&m=20',
 };
 
 const world = useBlog({ before, after, afterEach }, async (appUrl) => {
@@ -135,6 +138,10 @@ describe('pasting an address into a WordPress post', () => {
       const chance = Number(await risk.getByTestId('p-positive').getAttribute('data-value'));
       assert.ok(chance > 0 && chance < 1, `a chance from the draws: ${chance}`);
       assert.match(await risk.getByTestId('risk-takeaway').textContent(), /^Over 5,000 draws/);
+      const scenario = page.frameLocator('#scenario');
+      assert.match(await scenario.getByTestId('pasted-note').textContent(), /^Shows “As announced”, whatever scenario the pasted link held\. For your own, use Embed/);
+      assert.equal(await scenario.getByTestId('spend-per-year').textContent(), '$10B', 'the announced scenario, as the note says');
+      assert.equal(await compact.getByTestId('pasted-note').count(), 0, 'an entry page embeds what it names, without the note');
       const cash = page.frameLocator('#cash');
       assert.equal(await cash.getByTestId('input-m').inputValue(), '15', 'the thin-margin preset it was pasted with');
       assertNoErrors(page);
