@@ -95,6 +95,8 @@ describe('every figure shows its working', () => {
     assert.equal(await page.locator('details.working[open]').count(), 0);
     const working = page.getByTestId('working-investor-net-cash');
     await working.locator('summary').click();
+    // Leptos writes the opened working a tick later.
+    await working.locator('.formula:not(:empty)').waitFor();
     assert.match(await working.locator('.formula').textContent(),
       /^Investor's net cash at the end of the term \(M4\) = Cloud profit over the term \$35B − Investment over the term \$25B = \$10B$/);
     // Keyboard: the summary is a focusable control that toggles.
@@ -127,6 +129,7 @@ describe('every figure shows its working', () => {
     const page = await open(app.browser, `${app.server.url}?embed=1&view=cash`);
     const working = page.getByTestId('working-investor-net-cash');
     await working.locator('summary').click();
+    await working.locator('.formula:not(:empty)').waitFor();
     const text = await working.locator('.formula').textContent();
     assert.match(text, /= \$10B$/);
     assert.equal(await working.locator('[data-term] button').count(), 0, 'no dead links in an embed');
