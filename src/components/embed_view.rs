@@ -112,14 +112,14 @@ pub fn EmbedView() -> impl IntoView {
     let shows = shown.view.label();
     let rest = at_stage(stage, 2, || view! { <EmbedTail/> }.into_inner());
     view! {
-        <main class="embed" data-view=shown.view.key().unwrap_or("all")>
+        <main class="embed" class:pasted=shown.pasted data-view=shown.view.key().unwrap_or("all")>
             <h1 class="visually-hidden">{move || state.scenario.with(crate::export::title)}</h1>
             <Notices/>
             {shown.pasted.then(|| {
                 let preset = state.preset.get_untracked().title;
                 view! {
                     <p class="note pasted" data-testid="pasted-note">
-                        {format!("Shows “{preset}”, whatever scenario the pasted link held. For your own, use Embed on the calculator's page.")}
+                        {format!("Shows “{preset}”, not the pasted link's scenario; for yours, use Embed on the calculator.")}
                     </p>
                 }
             })}

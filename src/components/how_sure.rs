@@ -1,7 +1,8 @@
 //! "How sure?": every figure as a distribution over the sourced ranges.
 //! The study runs in a Web Worker of its own (`web::study`), started as
 //! the reader comes within a screen of the panel, which also writes the
-//! panel's HTML (`risk::panel`); this component only binds it. Each change
+//! panel's HTML (`risk::panel`); this component only binds it (the How
+//! sure? embed runs the same study on its own thread instead). Each change
 //! asks again, and until the answer for the scenario in view arrives the
 //! panel says it is updating rather than showing the last one as current.
 

@@ -139,7 +139,7 @@ describe('pasting an address into a WordPress post', () => {
       assert.ok(chance > 0 && chance < 1, `a chance from the draws: ${chance}`);
       assert.match(await risk.getByTestId('risk-takeaway').textContent(), /^Over 5,000 draws/);
       const scenario = page.frameLocator('#scenario');
-      assert.match(await scenario.getByTestId('pasted-note').textContent(), /^Shows “As announced”, whatever scenario the pasted link held\. For your own, use Embed/);
+      assert.match(await scenario.getByTestId('pasted-note').textContent(), /^Shows “As announced”, not the pasted link's scenario; for yours, use Embed on the calculator\.$/);
       assert.equal(await scenario.getByTestId('spend-per-year').textContent(), '$10B', 'the announced scenario, as the note says');
       assert.equal(await compact.getByTestId('pasted-note').count(), 0, 'an entry page embeds what it names, without the note');
       const cash = page.frameLocator('#cash');
