@@ -193,7 +193,12 @@ impl fmt::Display for CardError {
 
 /// Draws an SVG of the card's size into a PNG.
 pub fn png(svg: &str) -> Result<Vec<u8>, CardError> {
-    render(svg, WIDTH, HEIGHT)?
+    png_of(svg, WIDTH, HEIGHT)
+}
+
+/// An SVG drawn `width` × `height` pixels, as PNG.
+fn png_of(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, CardError> {
+    render(svg, width, height)?
         .encode_png()
         .map_err(|e| CardError::Png(e.to_string()))
 }
@@ -235,9 +240,7 @@ pub fn icon_png() -> Result<Vec<u8>, CardError> {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\" width=\"{ICON}\" height=\"{ICON}\">\
          <rect width=\"32\" height=\"32\" fill=\"#fbfaf7\"/>{inner}</svg>"
     );
-    render(&svg, ICON, ICON)?
-        .encode_png()
-        .map_err(|e| CardError::Png(e.to_string()))
+    png_of(&svg, ICON, ICON)
 }
 
 /// The side of the touch icon, in pixels (what iOS asks for).

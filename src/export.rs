@@ -301,14 +301,7 @@ impl Serialize for SpreadDoc {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = &self.0;
         let mut m = s.serialize_map(Some(7))?;
-        for (k, v) in [
-            ("p5", f.p5),
-            ("p25", f.p25),
-            ("p50", f.p50),
-            ("p75", f.p75),
-            ("p95", f.p95),
-            ("mean", f.mean),
-        ] {
+        for (k, v) in Spread5::NAMES.iter().zip(f.values()) {
             m.serialize_entry(k, &v)?;
         }
         m.serialize_entry("n", &f.n)?;
@@ -342,12 +335,13 @@ impl Serialize for FigureMap<'_> {
 /// header, then each studied figure's percentiles and the two chances.
 pub fn sure_csv(sure: &Sure) -> String {
     let mut out = format!(
-        "\r\nHow sure? {} draws from the sourced ranges\r\nfigure,p5,p25,p50,p75,p95,mean,n\r\n",
-        sure.draws
+        "\r\nHow sure? {} draws from the sourced ranges\r\nfigure,{},n\r\n",
+        sure.draws,
+        Spread5::NAMES.join(",")
     );
     for id in STUDIED {
         let cells = sure.figure(id).map_or(vec![String::new(); 7], |f| {
-            [f.p5, f.p25, f.p50, f.p75, f.p95, f.mean]
+            f.values()
                 .iter()
                 .map(|v| data_value(Some(*v)))
                 .chain([f.n.to_string()])
@@ -395,7 +389,8 @@ pub fn sure_markdown(s: &Scenario, sure: &Sure, a: Option<&Sure>) -> String {
             continue;
         };
         let cells: Vec<String> = match sure.figure(id) {
-            Some(f) => [f.p5, f.p25, f.p50, f.p75, f.p95, f.mean]
+            Some(f) => f
+                .values()
                 .iter()
                 .map(|v| figure(spec.unit, Some(*v)))
                 .collect(),
@@ -568,25 +563,13 @@ mod tests {
     #[test]
     fn a_drawn_study_goes_into_every_export_and_a_missing_one_into_none() {
         use crate::model::uncertainty::{held_by_default, study, Config};
+        let drawn =
+            |s: &Scenario, draws, seed| study(s, held_by_default(s, s), Config { draws, seed });
         let s = Scenario::default();
         let o = compute(&s);
-        let found = study(
-            &s,
-            held_by_default(&s, &s),
-            Config {
-                draws: 500,
-                seed: SEED,
-            },
-        );
+        let found = drawn(&s, 500, SEED);
         let sure = Sure::of(&found);
-        let a = Sure::of(&study(
-            &s,
-            held_by_default(&s, &s),
-            Config {
-                draws: 300,
-                seed: 1,
-            },
-        ));
+        let a = Sure::of(&drawn(&s, 300, 1));
         let mut e = export(&s, &o);
         assert!(!markdown(&e).contains("How sure?"));
         assert_eq!(
@@ -625,14 +608,7 @@ mod tests {
         )));
         // A deal that leaves the net cash unknown writes empty cells and nulls.
         let deal = Scenario::of_deal(crate::model::deal_by_id("nvidia-openai").expect("a deal"));
-        let unknown = Sure::of(&study(
-            &deal,
-            held_by_default(&deal, &deal),
-            Config {
-                draws: 200,
-                seed: 1,
-            },
-        ));
+        let unknown = Sure::of(&drawn(&deal, 200, 1));
         assert!(sure_csv(&unknown).contains("p-positive,,\r\n"));
         assert_eq!(
             serde_json::to_value(SureDoc(&unknown, None)).unwrap()["pPositive"],

@@ -73,10 +73,12 @@ pub fn panel(s: &Scenario, found: &Found, width: f64, a: Option<&Sure>) -> Panel
     }
 }
 
-fn chance(out: &mut String, s: &Scenario, id: &str, label: &str, c: Option<Chance>) {
+/// One chance as the panel writes it, `missing` its words where it is
+/// not known.
+fn chance(out: &mut String, (id, label): (&str, &str), c: Option<Chance>, missing: &str) {
     let (value, error, text) = match c {
         Some(c) => (c.p.to_string(), c.error.to_string(), chance_text(c)),
-        None => (String::new(), String::new(), not_known(s, &[])),
+        None => (String::new(), String::new(), missing.to_string()),
     };
     let _ = write!(
         out,
@@ -91,19 +93,21 @@ fn head(s: &Scenario, found: &Found) -> String {
         html_attr(&risk_takeaway(s, found))
     );
     let known = |id| found.figure(id).is_some();
+    let missing = not_known(s, &[]);
     chance(
         &mut out,
-        s,
-        "p-positive",
-        "Investor’s cash positive at the end of the term",
+        (
+            "p-positive",
+            "Investor’s cash positive at the end of the term",
+        ),
         known("investor-net-cash").then_some(found.positive),
+        &missing,
     );
     chance(
         &mut out,
-        s,
-        "p-payback",
-        "Payback inside the term",
+        ("p-payback", "Payback inside the term"),
         known("payback-year").then_some(found.payback),
+        &missing,
     );
     out.push_str("</div>");
     out
@@ -114,25 +118,14 @@ fn beside_a(a: &Sure) -> String {
     let mut out = String::from(
         "<div class=\"chances chances-a\"><p class=\"chances-title\">Scenario A, drawn the same way</p>",
     );
-    let said = |c: Option<Chance>| {
-        c.map_or((String::new(), String::new(), NOT_KNOWN.to_string()), |c| {
-            (c.p.to_string(), c.error.to_string(), chance_text(c))
-        })
-    };
-    for (id, label, c) in [
+    for (named, c) in [
         (
-            "p-positive-a",
-            "A: cash positive at the end of the term",
+            ("p-positive-a", "A: cash positive at the end of the term"),
             a.positive,
         ),
-        ("p-payback-a", "A: payback inside the term", a.payback),
+        (("p-payback-a", "A: payback inside the term"), a.payback),
     ] {
-        let (value, error, text) = said(c);
-        let _ = write!(
-            out,
-            "<p class=\"chance\" data-testid=\"{id}\" data-value=\"{value}\" data-error=\"{error}\">\
-             <span class=\"chance-label\">{label}</span><strong>{text}</strong></p>"
-        );
+        chance(&mut out, named, c, NOT_KNOWN);
     }
     out.push_str("</div>");
     out
@@ -186,12 +179,8 @@ fn dist_row(out: &mut String, found: &Found, id: &str) {
             plain(unit, v)
         }
     };
-    let values = |d: &Spread5| [d.p5, d.p25, d.p50, d.p75, d.p95, d.mean];
     let _ = write!(out, "<tr data-testid=\"dist-{id}\"");
-    for (name, v) in ["p5", "p25", "p50", "p75", "p95", "mean"]
-        .iter()
-        .zip(values(&d))
-    {
+    for (name, v) in Spread5::NAMES.iter().zip(d.values()) {
         let _ = write!(out, " data-{name}=\"{}\"", data_value(Some(v)));
     }
     let _ = write!(
@@ -200,7 +189,7 @@ fn dist_row(out: &mut String, found: &Found, id: &str) {
         d.n,
         html_attr(label)
     );
-    for v in values(&d) {
+    for v in d.values() {
         let _ = write!(out, "<td>{}</td>", cell(v));
     }
     out.push_str("</tr>");

@@ -10,7 +10,6 @@ use crate::codec::given::ScenarioMap;
 use crate::codec::seek::Seek;
 use crate::codec::{decode, encode_with, notice_lines, Asked, Decoded, Pinned};
 use crate::live::{after, effect};
-use crate::model::uncertainty::held_by_default;
 use std::sync::Arc;
 
 use crate::model::{
@@ -106,7 +105,7 @@ impl AppState {
         let scenario = RwSignal::new(decoded.scenario);
         let pinned = RwSignal::new(decoded.pinned);
         let preset = RwSignal::new(decoded.preset);
-        let asked = RwSignal::new(Asked::of(&decoded));
+        let asked = RwSignal::new(decoded.asked);
         let outputs = Memo::new(move |_| compute(&scenario.get()));
         let settled = RwSignal::new(decoded.scenario);
         let trials = Memo::new(move |_| Arc::new(trials(&settled.get())));
@@ -228,7 +227,7 @@ impl AppState {
         self.preset.set(decoded.preset);
         self.scenario.set(decoded.scenario);
         self.pinned.set(decoded.pinned);
-        self.asked.set(Asked::of(&decoded));
+        self.asked.set(decoded.asked);
     }
 
     /// The owner: loads what the page's lower half asked for, as a new
@@ -277,15 +276,9 @@ impl AppState {
     /// Holds `input` in "How sure?" if it varies, or lets it vary if it is
     /// held, as the link's `hold` keeps it.
     pub fn toggle_hold(&self, input: Input) {
-        let (now, by_default) = self.scenario.with_untracked(|s| {
-            let base = self.preset.get_untracked().scenario_in(s.deal());
-            let hold = self.asked.with_untracked(|a| a.hold);
-            (
-                hold.apply(s, &base).contains(input),
-                held_by_default(s, &base).contains(input),
-            )
-        });
-        self.asked.update(|a| a.hold.set(input, !now, by_default));
+        let s = self.scenario.get_untracked();
+        let base = self.preset.get_untracked().scenario_in(s.deal());
+        self.asked.update(|a| a.hold.toggle(&s, &base, input));
         if !self.owner {
             self.commit(false);
         }

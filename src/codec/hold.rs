@@ -92,7 +92,7 @@ mod tests {
     fn a_bad_name_is_left_out_with_a_notice_and_the_rest_stands() {
         let d = decode_link("v=1&c=150&hold=zz,-m,%3Cscript%3E");
         assert_eq!(d.scenario.get(Input::Commitment), 150.0);
-        assert!(d.hold.varied.contains(Input::Margin));
+        assert!(d.asked.hold.varied.contains(Input::Margin));
         let lines: Vec<String> = d.notices.iter().map(|n| n.to_string()).collect();
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(
@@ -105,39 +105,45 @@ mod tests {
     #[test]
     fn an_old_link_holds_what_it_sets_and_a_hold_changes_only_that() {
         let d = decode_link("v=1&c=150");
-        assert_eq!(d.hold, Hold::default());
+        assert_eq!(d.asked.hold, Hold::default());
         let base = Preset::announced().scenario_in(d.scenario.deal());
         assert_eq!(
-            d.hold.apply(&d.scenario, &base),
+            d.asked.hold.apply(&d.scenario, &base),
             held_by_default(&d.scenario, &base)
         );
         let d = decode_link("v=1&c=150&hold=-c,m");
-        let held = d.hold.apply(&d.scenario, &base);
+        let held = d.asked.hold.apply(&d.scenario, &base);
         assert!(!held.contains(Input::Commitment));
         assert!(held.contains(Input::Margin));
-        assert_eq!(with_hold(String::new(), &d.hold), "v=1&hold=m,-c");
+        assert_eq!(with_hold(String::new(), &d.asked.hold), "v=1&hold=m,-c");
         assert_eq!(with_hold("v=1&c=150".into(), &Hold::default()), "v=1&c=150");
     }
 
     #[test]
     fn setting_a_hold_writes_only_what_differs_from_the_default() {
-        let s = Scenario::default();
+        let base = Scenario::default();
         let mut hold = Hold::default();
-        hold.set(Input::Margin, true, false);
+        // The margin varies by default: pressed, it is held; again, as before.
+        hold.toggle(&base, &base, Input::Margin);
         assert_eq!(encode(&hold), "m");
-        hold.set(Input::Margin, false, false);
+        hold.toggle(&base, &base, Input::Margin);
         assert_eq!(hold, Hold::default());
-        hold.set(Input::Commitment, false, true);
+        // A commitment the link sets is held: pressed, it varies.
+        let set = base.with(Input::Commitment, 150.0);
+        hold.toggle(&set, &base, Input::Commitment);
         assert_eq!(encode(&hold), "-c");
-        hold.set(Input::Commitment, true, true);
+        hold.toggle(&set, &base, Input::Commitment);
         assert_eq!(hold, Hold::default());
         // A fixed input or one the deal leaves unknown stays held.
-        let base = s;
         for input in Input::ALL {
             let mut h = Hold::default();
-            h.set(input, false, true);
-            let held = h.apply(&s, &base);
-            assert_eq!(held.contains(input), !can_vary(&s, input), "{input:?}");
+            let before = h.apply(&base, &base).contains(input);
+            h.toggle(&base, &base, input);
+            let after = h.apply(&base, &base).contains(input);
+            match can_vary(&base, input) {
+                true => assert_ne!(before, after, "{input:?}"),
+                false => assert!(before && after, "{input:?}"),
+            }
         }
     }
 }

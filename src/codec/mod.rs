@@ -206,10 +206,9 @@ pub struct Decoded {
     pub page: Vec<(String, String)>,
     /// What could not be used as given.
     pub notices: Vec<Notice>,
-    /// The goal-seek question, if the link asks one.
-    pub seek: Option<seek::Seek>,
-    /// What "How sure?" holds or varies beyond the default (`hold`).
-    pub hold: crate::model::uncertainty::Hold,
+    /// What the link asks beyond its scenario: a goal-seek question and
+    /// what "How sure?" holds.
+    pub asked: Asked,
 }
 
 /// What a link asks beyond its scenario: a goal-seek question (`seek`)
@@ -224,14 +223,6 @@ pub struct Asked {
 }
 
 impl Asked {
-    /// What `d` asks.
-    pub fn of(d: &Decoded) -> Asked {
-        Asked {
-            seek: d.seek,
-            hold: d.hold,
-        }
-    }
-
     /// `query` (a scenario's share query) with what is asked added.
     pub fn add_to(&self, query: String) -> String {
         hold::with_hold(seek::with_seek(query, self.seek.as_ref()), &self.hold)
@@ -362,14 +353,14 @@ fn decode_pairs_with_pinned(pairs: &[(String, String)]) -> Decoded {
     if let Some(pos) = d.page.iter().position(|(k, _)| k == seek::SEEK_KEY) {
         let (_, text) = d.page.remove(pos);
         match seek::Seek::decode(&text) {
-            Ok(s) => d.seek = Some(s),
+            Ok(s) => d.asked.seek = Some(s),
             Err(why) => d.notices.push(Notice::BadSeek(text, why)),
         }
     }
     if let Some(pos) = d.page.iter().position(|(k, _)| k == hold::HOLD_KEY) {
         let (_, text) = d.page.remove(pos);
         let (read, errors) = hold::decode(&text);
-        d.hold = read;
+        d.asked.hold = read;
         d.notices.extend(errors.into_iter().map(Notice::BadHold));
     }
     d
@@ -437,7 +428,6 @@ fn decode_pairs(pairs: &[(String, String)]) -> Decoded {
         pinned: None,
         page,
         notices,
-        seek: None,
-        hold: Default::default(),
+        asked: Asked::default(),
     }
 }

@@ -136,12 +136,12 @@ mod tests {
     #[test]
     fn a_link_carries_its_question_and_an_old_link_has_none() {
         let d = decode("v=1&c=150&seek=m,investor-net-cash,5");
-        assert_eq!(d.seek.map(|s| s.target), Some(5.0));
+        assert_eq!(d.asked.seek.map(|s| s.target), Some(5.0));
         assert_eq!(d.scenario.get(Input::Commitment), 150.0);
         assert!(d.notices.is_empty());
-        assert_eq!(decode("v=1&c=150").seek, None);
+        assert_eq!(decode("v=1&c=150").asked.seek, None);
         let bad = decode("v=1&c=150&seek=m,moon,0");
-        assert_eq!(bad.seek, None);
+        assert_eq!(bad.asked.seek, None);
         assert_eq!(bad.scenario.get(Input::Commitment), 150.0);
         assert_eq!(bad.notices.len(), 1);
         assert!(bad.notices[0]

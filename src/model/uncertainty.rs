@@ -213,9 +213,12 @@ impl Hold {
         held
     }
 
-    /// Holds `input` (or lets it vary), saying so only where that differs
-    /// from what the link alone would do (`by_default`).
-    pub fn set(&mut self, input: Input, hold: bool, by_default: bool) {
+    /// Holds `input` in a study of `s` if it varies, or lets it vary if it
+    /// is held, saying so only where that differs from what the link alone
+    /// would do ([`held_by_default`]).
+    pub fn toggle(&mut self, s: &Scenario, base: &Scenario, input: Input) {
+        let hold = !self.apply(s, base).contains(input);
+        let by_default = held_by_default(s, base).contains(input);
         self.held.remove(input);
         self.varied.remove(input);
         if hold && !by_default {
@@ -265,6 +268,15 @@ pub struct Spread5 {
 }
 
 impl Spread5 {
+    /// The names of [`Spread5::values`], as the panel's `data-` attributes
+    /// and the exports write them.
+    pub const NAMES: [&'static str; 6] = ["p5", "p25", "p50", "p75", "p95", "mean"];
+
+    /// The five percentiles and the mean, in the order of [`Spread5::NAMES`].
+    pub fn values(&self) -> [f64; 6] {
+        [self.p5, self.p25, self.p50, self.p75, self.p95, self.mean]
+    }
+
     /// The summary of `values`, sorting them; `None` when there are none.
     pub fn of(values: &mut [f64]) -> Option<Spread5> {
         if values.is_empty() {
@@ -433,9 +445,10 @@ impl Sure {
             out.extend(c.map_or([f64::NAN; 2], |c| [c.p, c.error]));
         }
         for f in STUDIED.iter().map(|id| self.figure(id)) {
-            out.extend(f.map_or([f64::NAN; SPREAD_LEN], |f| {
-                [f.p5, f.p25, f.p50, f.p75, f.p95, f.mean, f.n as f64]
-            }));
+            match f {
+                Some(f) => out.extend(f.values().into_iter().chain([f.n as f64])),
+                None => out.extend([f64::NAN; SPREAD_LEN]),
+            }
         }
         out
     }

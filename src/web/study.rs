@@ -71,7 +71,7 @@ pub fn answer(query: &str, width: f64) -> Answered {
     let decoded = codec::decode(query);
     let s = decoded.scenario;
     let base = decoded.preset.scenario_in(s.deal());
-    let found = study(&s, decoded.hold.apply(&s, &base), Config::default());
+    let found = study(&s, decoded.asked.hold.apply(&s, &base), Config::default());
     let sure_a = decoded.pinned.map(|a| {
         let base = a.preset.scenario_in(a.scenario.deal());
         let held = held_by_default(&a.scenario, &base);
