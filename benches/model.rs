@@ -17,8 +17,8 @@ use circular_compute::chart::{
 };
 use circular_compute::codec::{decode, encode_with, Pinned};
 use circular_compute::model::{
-    band, compute, tornado, trials, Input, Preset, Ranked, Scenario, Study, Tornado, YearRow,
-    INPUTS, OUTPUTS, PRESETS,
+    band, breakevens, compute, tornado, trials, Input, Preset, Ranked, Scenario, Study, Tornado,
+    YearRow, INPUTS, OUTPUTS, PRESETS,
 };
 
 /// Everything the "what matters most" panel and the chart bands compute per input.
@@ -146,6 +146,19 @@ fn main() {
         let s = Scenario::default().with(Input::Term, term);
         let (median, p95) = time_ns(31, 200, || {
             black_box(what_matters(black_box(&s)));
+        });
+        println!(
+            "  term {term:>2} years: median {:>6.1} µs, p95 {:>6.1} µs",
+            median / 1000.0,
+            p95 / 1000.0
+        );
+    }
+
+    println!("break-even of the headline on every input (median and p95, µs per call)");
+    for term in [10.0, 20.0] {
+        let s = Scenario::default().with(Input::Term, term);
+        let (median, p95) = time_ns(31, 50, || {
+            black_box(breakevens(black_box(&s)));
         });
         println!(
             "  term {term:>2} years: median {:>6.1} µs, p95 {:>6.1} µs",

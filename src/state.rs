@@ -9,7 +9,7 @@ use crate::codec::embed::{embed_query, presentation, Presentation};
 use crate::codec::given::ScenarioMap;
 use crate::codec::seek::Seek;
 use crate::codec::{decode, encode_with, notice_lines, Asked, Decoded, Pinned};
-use crate::live::{after, effect};
+use crate::live::{after, after_effects, effect};
 use std::sync::Arc;
 
 use crate::model::{
@@ -165,12 +165,13 @@ impl AppState {
     /// lives as long as the state does, not as long as the part that first
     /// asked (which is rebuilt, and would take it along).
     ///
-    /// They follow the settled scenario (`SETTLE_AFTER` of rest), as the
-    /// one-at-a-time study does: 23 solves on every step of a drag made
-    /// the page's input latency four times worse (BENCHMARKS.md, session 16).
+    /// They follow every step of a drag: the 23 solves (about 0.1 ms
+    /// natively, `cargo bench --bench model`) run once the step's figures
+    /// are written, before the browser paints them, so they arrive in the
+    /// figures' frame without delaying them (BENCHMARKS.md, session 18).
     fn follow_breakevens(self) {
         effect(move || {
-            let now = self.settled.get();
+            let now = self.scenario.get();
             let (asked, waiting) = self.breakeven_watch.get_value();
             let current = self
                 .breakevens
@@ -179,16 +180,13 @@ impl AppState {
                 return;
             }
             self.breakeven_watch.set_value((true, true));
-            after(
-                Duration::ZERO,
-                Box::new(move || {
-                    let Some(s) = self.settled.try_get_untracked() else {
-                        return;
-                    };
-                    let _ = self.breakeven_watch.try_set_value((true, false));
-                    let _ = self.breakevens.try_set(Some(Arc::new((s, breakevens(&s)))));
-                }),
-            );
+            after_effects(Box::new(move || {
+                let Some(s) = self.scenario.try_get_untracked() else {
+                    return;
+                };
+                let _ = self.breakeven_watch.try_set_value((true, false));
+                let _ = self.breakevens.try_set(Some(Arc::new((s, breakevens(&s)))));
+            }));
         });
     }
 

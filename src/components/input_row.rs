@@ -114,22 +114,24 @@ pub fn InputRow(spec: &'static InputSpec) -> impl IntoView {
             Some(breakeven_line(&b.0, input, answer))
         });
         let Some(now) = now else { return };
-        for (i, node) in mark_nodes.iter().enumerate() {
-            if let Some(el) = node.get() {
-                let at = now.marks.get(i);
-                el.set_hidden(at.is_none());
-                if let Some(at) = at {
-                    // The thumb's centre runs from half its width in from each end.
-                    let left = format!(
-                        "calc({}% + {}rem)",
-                        fixed(at * 100.0, 2),
-                        fixed(0.5 - at, 3)
-                    );
-                    let _ = web_sys::HtmlElement::style(&el).set_property("left", &left);
+        // Written only when the line or a mark moves: most steps leave most
+        // rows' break-evens as they were.
+        line.write(now, |el, l| {
+            for (i, node) in mark_nodes.iter().enumerate() {
+                if let Some(mark) = node.get_untracked() {
+                    let at = l.marks.get(i);
+                    mark.set_hidden(at.is_none());
+                    if let Some(at) = at {
+                        // The thumb's centre runs from half its width in from each end.
+                        let left = format!(
+                            "calc({}% + {}rem)",
+                            fixed(at * 100.0, 2),
+                            fixed(0.5 - at, 3)
+                        );
+                        let _ = web_sys::HtmlElement::style(&mark).set_property("left", &left);
+                    }
                 }
             }
-        }
-        line.write(now, |el, l| {
             el.set_text_content(Some(&l.text));
             let _ = el.set_attribute("data-value", &l.value);
             let _ = if l.shown {

@@ -1,8 +1,8 @@
 // What would it take (issue #34): each input row's break-even of the
 // investor's net cash, its marks on the slider and its words, against the
 // reference model solved on its own (bisection in JavaScript), for the
-// default, every deal and three scenarios; the marks follow other sliders
-// once the reader pauses.
+// default, every deal and three scenarios; the marks follow every step of
+// another slider, painted in the figures' own frame.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, settle, useApp } from './browser.mjs';
@@ -15,21 +15,31 @@ const app = useApp({ before, after, afterEach });
  * answer is a thousandth of it); the rest are whole numbers or have none. */
 const STEP = { c: 1, a0: 0.5, a1: 0.5, am: 0.5, ap: 1, m: 0.5 };
 
-/** Every row's break-even as the page shows it. */
-const readRows = (page) => page.evaluate(() => Object.fromEntries(
-  [...document.querySelectorAll('[data-testid^="breakeven-"]')].map((el) => [el.dataset.testid.slice(10), {
-    value: el.getAttribute('data-value'),
-    text: el.textContent,
-    shown: !el.hidden,
-    marks: [...el.closest('.input').querySelectorAll('.be-mark')].filter((m) => !m.hidden).length,
-  }]),
-));
+/** Every row's break-even as the page shows it, and the spend figure. With
+ * `c`, the commitment's slider first takes that value (one input event) and
+ * they are read in the next animation frame, before it paints. */
+const readAll = (page, c = null) => page.evaluate((c) => {
+  const read = () => ({
+    spend: document.querySelector('dd[data-testid="spend-per-year"]').getAttribute('data-value'),
+    rows: Object.fromEntries([...document.querySelectorAll('[data-testid^="breakeven-"]')].map((el) => [el.dataset.testid.slice(10), {
+      value: el.getAttribute('data-value'),
+      text: el.textContent,
+      shown: !el.hidden,
+      marks: [...el.closest('.input').querySelectorAll('.be-mark')].filter((m) => !m.hidden).length,
+    }])),
+  });
+  if (c === null) return read();
+  const slider = document.querySelector('[data-key="c"] input[type="range"]');
+  slider.value = String(c);
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+  return new Promise((resolve) => requestAnimationFrame(() => resolve(read())));
+}, c);
+const readRows = (page) => readAll(page).then((all) => all.rows);
 
 /** Waits until the break-evens are of the scenario in view (a task after it). */
 const caughtUp = (page) => page.evaluate(() => new Promise((r) => setTimeout(r, 30))).then(() => settle(page));
 
-/** Checks the rows until they agree (up to 5 s): after a change they follow
- * once the reader has paused (`state::SETTLE_AFTER`), a task after that. */
+/** Checks the rows until they agree (up to 5 s). */
 async function assertRowsSoon(page, id, input, label) {
   for (let i = 0; ; i++) {
     const rows = await readRows(page);
@@ -80,7 +90,23 @@ describe('break-even on every slider', () => {
     }
   });
 
-  test('the marks follow another slider once the reader pauses [every engine]', async () => {
+  test('a step of a slider moves every break-even before the browser paints it [every engine]', async () => {
+    const page = await open(app.browser, app.server.url);
+    await page.waitForSelector('[data-testid="breakeven-m"]');
+    await caughtUp(page);
+    // Three steps of the commitment, each read in the animation frame that
+    // follows its input event: before that frame's paint, the figure and
+    // every row's break-even must already be of the new scenario (no pause).
+    for (const c of [101, 140, 60]) {
+      const seen = await readAll(page, c);
+      assert.ok(Math.abs(Number(seen.spend) - c / 10) < 1e-9, `c=${c}: the spend figure in the same frame (${seen.spend})`);
+      assertRows(seen.rows, 'anthropic-aws', { c }, `c=${c}, the frame after its input`);
+    }
+    assertNoErrors(page);
+    await page.context().close();
+  });
+
+  test('the marks follow another slider for as long as the page lives [every engine]', async () => {
     const page = await open(app.browser, app.server.url);
     await page.waitForSelector('[data-testid="breakeven-m"]');
     await page.getByTestId('input-m').fill('30');
