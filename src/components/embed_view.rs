@@ -103,7 +103,7 @@ pub fn EmbedView() -> impl IntoView {
         View::Tornado => view! {
             <Takeaway view=View::Tornado/>
             <Figures only=view_figures(View::Tornado) bare=true/>
-            {at_stage(stage, 1, || view! { <WhatMatters/> }.into_inner())}
+            {at_stage(stage, 1, || view! { <WhatMatters folded=true/> }.into_inner())}
         }
         .into_any(),
     };

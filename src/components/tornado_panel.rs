@@ -281,18 +281,39 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
     }
 }
 
-/// Both tornado charts, and what the band on the charts means.
+/// Both tornado charts, and what the band on the charts means. In an
+/// embed (`folded`) the net cash's tornado leads and the payback year's
+/// opens on request, so the view fits a blog's frame; the band's note,
+/// about charts the embed does not show, is left out.
 #[component]
-pub fn WhatMatters() -> AnyView {
-    view! {
-        <section class="what-matters" aria-labelledby="what-matters-title">
-            <h2 id="what-matters-title">"What matters most"</h2>
+pub fn WhatMatters(#[prop(optional)] folded: bool) -> AnyView {
+    let [first, second] = Ranked::ALL;
+    let band = (!folded).then(|| {
+        view! {
             <p class="note">
                 {format!("{BAND_LABEL}: ")}
                 "the shaded band and whiskers on the charts span the lowest and highest values you get by moving each input, one at a time, to either end of the same ranges as these bars."
             </p>
+        }
+    });
+    let second = if folded {
+        view! {
+            <details class="embed-fold tornado-more">
+                <summary>"What moves the payback year most"</summary>
+                <TornadoPanel ranked=second/>
+            </details>
+        }
+        .into_any()
+    } else {
+        view! { <TornadoPanel ranked=second/> }.into_any()
+    };
+    view! {
+        <section class="what-matters" aria-labelledby="what-matters-title">
+            <h2 id="what-matters-title">"What matters most"</h2>
+            {band}
             <div class="charts">
-                {Ranked::ALL.into_iter().map(|r| view! { <TornadoPanel ranked=r/> }).collect_view()}
+                <TornadoPanel ranked=first/>
+                {second}
             </div>
         </section>
     }

@@ -94,24 +94,34 @@ describe('pasting an address into a WordPress post', () => {
       assert.equal(icon, `${world.app.url}apple-touch-icon.png`, `${url}: touch icon`);
       const doc = await (await fetch(await discover(url))).json();
       assert.equal(doc.thumbnail_url, image, `${url}: the document's thumbnail is the page's card`);
+      assert.equal(Number(meta(html, 'twitter:player:height')), doc.height, `${url}: the player is as tall as the document says`);
       assert.deepEqual([doc.thumbnail_width, doc.thumbnail_height], [1200, 630]);
     }
     assert.deepEqual(await size(`${world.app.url}apple-touch-icon.png`), [180, 180]);
   });
 
-  test('every view fits the height its document declares at 375, 600 and 720 px', async () => {
+  test('every view fits its iframe at 375, 600 and 720 px, and its document declares what a blog column needs', async () => {
     const views = (await entries()).filter((url) => url.split('/').filter(Boolean).at(-2) === 'embed');
     assert.equal(views.length, 10);
-    for (const url of views) {
+    // And the page's own document (the compact calculator with its note).
+    for (const url of [...views, world.app.url]) {
       const doc = await (await fetch(await discover(url))).json();
       const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');
+      const iframe = Number(/ height="(\d+)"/.exec(doc.html)[1]);
+      const blog = [];
       for (const width of [375, 600, 720]) {
         const page = await open(world.browser, src, { viewport: { width, height: 900 } });
         const height = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-        assert.ok(height <= doc.height, `${url} at ${width} px: ${height} px of content, ${doc.height} px declared`);
+        assert.ok(height <= iframe, `${url} at ${width} px: ${height} px of content, an iframe of ${iframe} px`);
+        if (width >= 600) blog.push(height);
         assertNoErrors(page);
         await page.context().close();
       }
+      // oEmbed's height is what the HTML needs at its width (iframely
+      // sizes its frame from it): never less, and at most 50 px more.
+      const need = Math.max(...blog);
+      assert.ok(need <= doc.height && doc.height <= need + 50, `${url}: ${need} px needed at 600-720 px, ${doc.height} px declared`);
+      assert.equal(doc.width, 720, url);
     }
   });
 
