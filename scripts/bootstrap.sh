@@ -75,13 +75,13 @@ fi
 grep -q "wasm_bindgen = \"$wbg\"" Trunk.toml ||
   fail "Trunk.toml pins a wasm_bindgen other than $wbg (from Cargo.lock): update [tools] wasm_bindgen."
 
-# 4. npm tools (wasm-opt from binaryen, playwright-core, axe-core), from package-lock.json.
+# 4. npm tools (wasm-opt from binaryen, playwright-core, axe-core, the link-card readers), from package-lock.json.
 stamp=node_modules/.lock-sha
 lock_sha=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sha" ] && [ -x node_modules/.bin/wasm-opt ]; then
   have "npm tools from package-lock.json"
 else
-  say "Installing npm tools from package-lock.json (npm ci: binaryen, terser, playwright-core, axe-core, lighthouse)"
+  say "Installing npm tools from package-lock.json (npm ci: binaryen, terser, playwright-core, axe-core, lighthouse, unfurl.js, metascraper)"
   t=$SECONDS
   npm ci --no-audit --no-fund || fail "npm ci failed; is the npm registry reachable?"
   took $t

@@ -1,0 +1,79 @@
+// Link cards as real consumers read them (issue #36): unfurl.js, which
+// also follows a page's oEmbed discovery link, and metascraper, each from
+// npm, over a deployed copy of dist/ (SITE_URL is its address). For the
+// page, a reader's scenario link, the embed index and entry pages: a full
+// card (title, description, a 1200×630 picture), a live player where a
+// platform allows one, and an oEmbed document whose player and height
+// agree with the page's tags.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { unfurl } from 'unfurl.js';
+import metascraper from 'metascraper';
+import metascraperTitle from 'metascraper-title';
+import metascraperDescription from 'metascraper-description';
+import metascraperImage from 'metascraper-image';
+import { useBlog } from './browser.mjs';
+
+const world = useBlog({ before, after, afterEach }, async () => ({
+  'index.html': '<!doctype html><html lang="en"><title>No post</title></html>',
+}), { headers: { 'access-control-allow-origin': '*' }, deployed: true });
+
+/** The addresses a blogger or a reader shares, and what each names. */
+const SHARED = [
+  { path: '', view: null, preset: null, pasted: true },
+  { path: '?v=1&c=150&m=20', view: null, preset: null, pasted: true },
+  { path: 'embed/', view: null, preset: null, pasted: true },
+  { path: 'embed/calculator/', view: null, preset: null, pasted: false },
+  { path: 'embed/cash/', view: 'cash', preset: null, pasted: false },
+  { path: 'embed/tornado/thin-margin/', view: 'tornado', preset: 'thin-margin', pasted: false },
+  { path: 'embed/risk/slow-build/', view: 'risk', preset: 'slow-build', pasted: false },
+];
+
+describe('link cards read by real consumers', () => {
+  test('unfurl.js reads a full card, a player and the oEmbed document of every shared address', async () => {
+    const site = world.app.url;
+    for (const { path, view, preset, pasted } of SHARED) {
+      const url = site + path;
+      const card = await unfurl(url, { oembed: true });
+      const og = card.open_graph;
+      assert.ok(og?.title?.length > 10 && og.description?.length > 40, `${url}: title and description`);
+      const [image] = og.images ?? [];
+      assert.equal(image?.url, `${site}og/${preset ?? 'announced'}.png`, `${url}: the preset's picture`);
+      assert.deepEqual([image.width, image.height], [1200, 630], url);
+      assert.ok(image.alt?.length > 40, `${url}: the picture says what it shows`);
+      assert.equal(card.twitter_card?.card, 'summary_large_image', url);
+      // The live embed Mastodon and Discourse show in place of the picture.
+      const [player] = card.twitter_card.players ?? [];
+      assert.ok(player?.url.startsWith(`${site}?`) && player.url.includes('embed=1'), `${url}: player ${player?.url}`);
+      if (view) assert.ok(player.url.includes(`view=${view}`), `${url}: player ${player.url}`);
+      if (preset) assert.ok(player.url.includes(`p=${preset}`), `${url}: player ${player.url}`);
+      assert.equal(player.url.includes('pasted=1'), pasted, `${url}: the player says first what it shows`);
+      assert.equal(player.width, 600, url);
+      const doc = card.oEmbed;
+      assert.equal(doc?.type, 'rich', `${url}: unfurl.js found the oEmbed document`);
+      assert.equal(doc.version, '1.0', url);
+      assert.equal(doc.width, 720, url);
+      assert.equal(doc.height, player.height, `${url}: the player is as tall as the document says`);
+      assert.ok(doc.height <= 1000 + 20, `${url}: ${doc.height} px, about WordPress's limit at most`);
+      const src = /<iframe src="([^"]+)"/.exec(doc.html)?.[1].replaceAll('&amp;', '&');
+      assert.equal(src, player.url, `${url}: the document embeds what the player shows`);
+      assert.equal(doc.thumbnails?.[0]?.url, image.url, `${url}: the document's thumbnail is the card's`);
+    }
+  });
+
+  test('metascraper reads the same title, description and picture', async () => {
+    const scrape = metascraper([metascraperTitle(), metascraperDescription(), metascraperImage()]);
+    const site = world.app.url;
+    for (const { path, preset } of SHARED) {
+      const url = site + path;
+      const html = await (await fetch(url)).text();
+      const meta = await scrape({ url, html });
+      const og = (key) => new RegExp(`<meta property="og:${key}" content="([^"]*)"`).exec(html)?.[1];
+      // metascraper sets apostrophes as typographers do: compare the words.
+      const text = (s) => s.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"').replace(/[‘’]/g, "'");
+      assert.equal(text(meta.title), text(og('title')), `${url}: title`);
+      assert.equal(text(meta.description), text(og('description')), `${url}: description`);
+      assert.equal(meta.image, `${site}og/${preset ?? 'announced'}.png`, `${url}: picture`);
+    }
+  });
+});
