@@ -141,38 +141,21 @@ fn main() {
         println!("  term {term:>2} years: median {median:>7.1} ns, p95 {p95:>7.1} ns");
     }
 
-    println!("what matters most: trials + 2 tornados + 3 bands (median and p95, µs per call)");
-    for term in [10.0, 20.0] {
-        let s = Scenario::default().with(Input::Term, term);
-        let (median, p95) = time_ns(31, 200, || {
-            black_box(what_matters(black_box(&s)));
-        });
-        println!(
-            "  term {term:>2} years: median {:>6.1} µs, p95 {:>6.1} µs",
-            median / 1000.0,
-            p95 / 1000.0
-        );
-    }
-
-    println!("break-even of the headline on every input (median and p95, µs per call)");
-    for term in [10.0, 20.0] {
-        let s = Scenario::default().with(Input::Term, term);
-        let (median, p95) = time_ns(31, 50, || {
-            black_box(breakevens(black_box(&s)));
-        });
-        println!(
-            "  term {term:>2} years: median {:>6.1} µs, p95 {:>6.1} µs",
-            median / 1000.0,
-            p95 / 1000.0
-        );
-    }
-
+    per_term_us(
+        "what matters most: trials + 2 tornados + 3 bands",
+        200,
+        |s| {
+            black_box(what_matters(black_box(s)));
+        },
+    );
+    per_term_us("break-even of the headline on every input", 50, |s| {
+        black_box(breakevens(black_box(s)));
+    });
     println!(
         "the page's drawing per input: 3 charts with bands + 2 tornados, 640 px (µs per call)"
     );
     for term in [10.0, 20.0] {
-        let s = Scenario::default().with(Input::Term, term);
-        let study = Study::of(&s);
+        let study = Study::of(&Scenario::default().with(Input::Term, term));
         let (median, p95) = time_ns(31, 200, || {
             black_box(drawing(black_box(&study)));
         });
@@ -234,6 +217,21 @@ fn main() {
             d.scenario == s && d.pinned == Some(a) && d.notices.is_empty()
         },
     );
+}
+
+/// Times `run` on the default scenario with a 10- and a 20-year term (31
+/// rounds of `calls` calls each) and prints the median and p95 per call.
+fn per_term_us(what: &str, calls: usize, run: impl Fn(&Scenario)) {
+    println!("{what} (median and p95, µs per call)");
+    for term in [10.0, 20.0] {
+        let s = Scenario::default().with(Input::Term, term);
+        let (median, p95) = time_ns(31, calls, || run(&s));
+        println!(
+            "  term {term:>2} years: median {:>6.1} µs, p95 {:>6.1} µs",
+            median / 1000.0,
+            p95 / 1000.0
+        );
+    }
 }
 
 /// Runs `case` `cases` times, then reports how many passed and how long it
