@@ -81,7 +81,7 @@ lock_sha=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sha" ] && [ -x node_modules/.bin/wasm-opt ]; then
   have "npm tools from package-lock.json"
 else
-  say "Installing npm tools from package-lock.json (npm ci: binaryen, terser, playwright-core, axe-core, lighthouse, unfurl.js, metascraper)"
+  say "Installing npm tools from package-lock.json (npm ci: binaryen, terser, playwright-core, axe-core, lighthouse, unfurl.js, metascraper, iframely)"
   t=$SECONDS
   npm ci --no-audit --no-fund || fail "npm ci failed; is the npm registry reachable?"
   took $t

@@ -1,6 +1,7 @@
 // Link cards as real consumers read them (issue #36): unfurl.js, which
-// also follows a page's oEmbed discovery link, and metascraper, each from
-// npm, over a deployed copy of dist/ (SITE_URL is its address). For the
+// also follows a page's oEmbed discovery link, metascraper and iframely's
+// oEmbed gateway, each from npm, over a deployed copy of dist/ (SITE_URL
+// is its address). For the
 // page, a reader's scenario link, the embed index and entry pages: a full
 // card (title, description, a 1200×630 picture), a live player where a
 // platform allows one, and an oEmbed document whose player and height
@@ -12,6 +13,11 @@ import metascraper from 'metascraper';
 import metascraperTitle from 'metascraper-title';
 import metascraperDescription from 'metascraper-description';
 import metascraperImage from 'metascraper-image';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useBlog } from './browser.mjs';
 
 const world = useBlog({ before, after, afterEach }, async () => ({
@@ -76,4 +82,44 @@ describe('link cards read by real consumers', () => {
       assert.equal(meta.image, `${site}og/${preset ?? 'announced'}.png`, `${url}: picture`);
     }
   });
+
+  test('iframely, as a gateway that trusts publishers\' players, embeds each at the height its frame needs', async () => {
+    const site = world.app.url;
+    // iframely reads its settings from the working folder: no domains list
+    // from the internet, and publishers' rich oEmbed and players allowed.
+    const dir = await mkdtemp(join(tmpdir(), 'iframely-'));
+    await writeFile(join(dir, 'config.js'), `export default {
+  CACHE_ENGINE: 'no-cache',
+  WHITELIST_URL: null,
+  WHITELIST_WILDCARD: {
+    twitter: { player: 'allow', photo: 'deny' },
+    oembed: { video: 'allow', photo: 'allow', rich: 'allow', link: 'deny' },
+  },
+};
+`);
+    const out = join(dir, 'read.json');
+    const urls = SHARED.map(({ path }) => site + path);
+    // Not a blocking call: this process serves the site it reads.
+    await promisify(execFile)('node', [new URL('./iframely-run.mjs', import.meta.url).pathname, out, ...urls], { cwd: dir, timeout: 120_000 });
+    const read = JSON.parse(await readFile(out, 'utf8'));
+    for (const { path, preset } of SHARED) {
+      const url = site + path;
+      const got = read[url];
+      assert.ok(!got.error, `${url}: ${got.error}`);
+      const doc = await (await fetch(await discoverDoc(url))).json();
+      assert.equal(got.meta.title, /<meta property="og:title" content="([^"]*)"/.exec(await (await fetch(url)).text())[1].replaceAll('&#39;', "'").replaceAll('&amp;', '&'), `${url}: title`);
+      const player = got.links.find((l) => l.rel.includes('player') && l.rel.includes('oembed'));
+      const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');
+      assert.equal(player?.href, src, `${url}: iframely embeds the document's iframe`);
+      assert.deepEqual([player.media.width, player.media.height], [720, doc.height], `${url}: sized as the document says`);
+      const thumbnail = got.links.find((l) => l.rel.includes('thumbnail'));
+      assert.equal(thumbnail?.href, `${site}og/${preset ?? 'announced'}.png`, `${url}: the card's picture`);
+    }
+  });
 });
+
+/** The oEmbed document an address names, by its discovery link. */
+async function discoverDoc(url) {
+  const html = await (await fetch(url)).text();
+  return /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)[1].replaceAll('&amp;', '&');
+}
