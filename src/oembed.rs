@@ -148,7 +148,12 @@ impl Entry {
 
     /// The embed's query, without `?`.
     pub fn query(&self) -> String {
-        embed_query(&self.scenario_query(), &self.presentation())
+        self.query_as(&self.presentation())
+    }
+
+    /// Its scenario's embed query, shown as `shown` says.
+    fn query_as(&self, shown: &Presentation) -> String {
+        embed_query(&self.scenario_query(), shown)
     }
 
     /// The iframe height that shows it whole from 375 to 720 px.
@@ -213,12 +218,7 @@ impl Entry {
         let html = format!(
             "<blockquote><a href=\"{page}\">{}</a></blockquote>{}",
             html_attr(&title),
-            snippet(
-                site,
-                &embed_query(&self.scenario_query(), shown),
-                &title,
-                height
-            )
+            snippet(site, &self.query_as(shown), &title, height)
         );
         let thumbnail = format!("{site}{}", card::path(self.preset));
         let doc = OEmbed {
@@ -343,8 +343,10 @@ impl Preview {
 
     fn player_of(site: Option<&str>, entry: &Entry, shown: &Presentation) -> Option<(String, u32)> {
         site.map(|s| {
-            let query = embed_query(&entry.scenario_query(), shown);
-            (format!("{s}?{query}"), shown.blog_height())
+            (
+                format!("{s}?{}", entry.query_as(shown)),
+                shown.blog_height(),
+            )
         })
     }
 }

@@ -67,11 +67,12 @@ pub struct AppState {
     /// app is unmounted so no write outlives it.
     url_pending: StoredValue<Option<TimeoutHandle>>,
     /// The break-even of the headline figure on every input, and the
-    /// scenario it is of: computed in a task after each change (never on
-    /// the input's own path), once something asks ([`AppState::breakevens`]).
+    /// scenario it is of: computed after each change once its figures are
+    /// written (they never wait for it), once something asks
+    /// ([`AppState::breakevens`]).
     breakevens: RwSignal<Option<Arc<BreakEvens>>>,
-    /// Whether the break-evens follow the scenario yet, and whether a task
-    /// to compute them is waiting.
+    /// Whether the break-evens follow the scenario yet, and whether their
+    /// computation is queued.
     breakeven_watch: StoredValue<(bool, bool)>,
     /// Whether this state owns the address. The full page's lower half runs
     /// as an app of its own (`components::more`) whose state follows the
@@ -149,8 +150,8 @@ impl AppState {
     /// The break-evens of the headline figure, following the scenario from
     /// the first call on. The first are computed at once, so the rows are
     /// built with them (nothing moves after the first paint); each change
-    /// after is answered in a task of its own after the figures',
-    /// coalesced while a task waits.
+    /// after is answered once the figures are written, in the same frame
+    /// ([`AppState::follow_breakevens`]), coalesced while an answer waits.
     pub fn breakevens(self) -> RwSignal<Option<Arc<BreakEvens>>> {
         if !self.breakeven_watch.get_value().0 {
             self.breakeven_watch.set_value((true, false));

@@ -222,25 +222,49 @@ impl Presentation {
     /// phone and blog widths (375 to 720 px): the view's own, and each
     /// shown input's row (one column at 375 px).
     pub fn declared_height(&self) -> u32 {
-        let note = if self.pasted { PASTED_NOTE } else { 0 };
-        note + match self.controls.len() {
-            0 => self.view.height(),
-            _ if self.folded() => self.view.height(),
-            n => self.view.height() + 30 + 95 * n as u32,
-        }
+        self.height_in(Column {
+            view: self.view.height(),
+            note: PASTED_NOTE,
+            inputs_per_row: 1,
+            row: 95,
+        })
     }
 
     /// The height this embed needs in a blog's column ([`BLOG_WIDTHS`]),
     /// what an oEmbed document and a card's player declare: the view's
     /// own, and its inputs two to a row.
     pub fn blog_height(&self) -> u32 {
-        let note = if self.pasted { BLOG_PASTED_NOTE } else { 0 };
-        note + match self.controls.len() {
-            0 => self.view.blog_height(),
-            _ if self.folded() => self.view.blog_height(),
-            n => self.view.blog_height() + 30 + 105 * n.div_ceil(2) as u32,
-        }
+        self.height_in(Column {
+            view: self.view.blog_height(),
+            note: BLOG_PASTED_NOTE,
+            inputs_per_row: 2,
+            row: 105,
+        })
     }
+
+    /// Its height in `column`: the view's, the pasted note's if it has
+    /// one, and its inputs' rows unless they are folded under one line.
+    fn height_in(&self, column: Column) -> u32 {
+        let note = if self.pasted { column.note } else { 0 };
+        let inputs = match self.controls.len() {
+            0 => 0,
+            _ if self.folded() => 0,
+            n => 30 + column.row * n.div_ceil(column.inputs_per_row) as u32,
+        };
+        note + column.view + inputs
+    }
+}
+
+/// How a column of some width lays an embed out, in CSS pixels.
+struct Column {
+    /// The view's own height, without inputs.
+    view: u32,
+    /// What the pasted note adds.
+    note: u32,
+    /// How many inputs share a row.
+    inputs_per_row: usize,
+    /// A row of inputs' height.
+    row: u32,
 }
 
 impl Default for Presentation {

@@ -19,6 +19,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useBlog } from './browser.mjs';
+import { decode, discover, iframeSrc, metaContent } from './wordpress.mjs';
 
 const world = useBlog({ before, after, afterEach }, async () => ({
   'index.html': '<!doctype html><html lang="en"><title>No post</title></html>',
@@ -61,8 +62,7 @@ describe('link cards read by real consumers', () => {
       assert.equal(doc.width, 720, url);
       assert.equal(doc.height, player.height, `${url}: the player is as tall as the document says`);
       assert.ok(doc.height <= 1000 + 20, `${url}: ${doc.height} px, about WordPress's limit at most`);
-      const src = /<iframe src="([^"]+)"/.exec(doc.html)?.[1].replaceAll('&amp;', '&');
-      assert.equal(src, player.url, `${url}: the document embeds what the player shows`);
+      assert.equal(iframeSrc(doc.html), player.url, `${url}: the document embeds what the player shows`);
       assert.equal(doc.thumbnails?.[0]?.url, image.url, `${url}: the document's thumbnail is the card's`);
     }
   });
@@ -74,11 +74,10 @@ describe('link cards read by real consumers', () => {
       const url = site + path;
       const html = await (await fetch(url)).text();
       const meta = await scrape({ url, html });
-      const og = (key) => new RegExp(`<meta property="og:${key}" content="([^"]*)"`).exec(html)?.[1];
       // metascraper sets apostrophes as typographers do: compare the words.
-      const text = (s) => s.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"').replace(/[‘’]/g, "'");
-      assert.equal(text(meta.title), text(og('title')), `${url}: title`);
-      assert.equal(text(meta.description), text(og('description')), `${url}: description`);
+      const text = (s) => decode(s).replace(/[‘’]/g, "'");
+      assert.equal(text(meta.title), text(metaContent(html, 'og:title')), `${url}: title`);
+      assert.equal(text(meta.description), text(metaContent(html, 'og:description')), `${url}: description`);
       assert.equal(meta.image, `${site}og/${preset ?? 'announced'}.png`, `${url}: picture`);
     }
   });
@@ -106,20 +105,13 @@ describe('link cards read by real consumers', () => {
       const url = site + path;
       const got = read[url];
       assert.ok(!got.error, `${url}: ${got.error}`);
-      const doc = await (await fetch(await discoverDoc(url))).json();
-      assert.equal(got.meta.title, /<meta property="og:title" content="([^"]*)"/.exec(await (await fetch(url)).text())[1].replaceAll('&#39;', "'").replaceAll('&amp;', '&'), `${url}: title`);
+      const doc = await (await fetch(await discover(url))).json();
+      assert.equal(got.meta.title, decode(metaContent(await (await fetch(url)).text(), 'og:title')), `${url}: title`);
       const player = got.links.find((l) => l.rel.includes('player') && l.rel.includes('oembed'));
-      const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');
-      assert.equal(player?.href, src, `${url}: iframely embeds the document's iframe`);
+      assert.equal(player?.href, iframeSrc(doc.html), `${url}: iframely embeds the document's iframe`);
       assert.deepEqual([player.media.width, player.media.height], [720, doc.height], `${url}: sized as the document says`);
       const thumbnail = got.links.find((l) => l.rel.includes('thumbnail'));
       assert.equal(thumbnail?.href, `${site}og/${preset ?? 'announced'}.png`, `${url}: the card's picture`);
     }
   });
 });
-
-/** The oEmbed document an address names, by its discovery link. */
-async function discoverDoc(url) {
-  const html = await (await fetch(url)).text();
-  return /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)[1].replaceAll('&amp;', '&');
-}

@@ -8,7 +8,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitted, open, useBlog } from './browser.mjs';
 import { assertNoErrors } from './helpers.mjs';
-import { discover, paste, WP_HOST } from './wordpress.mjs';
+import { discover, iframeSrc, metaContent as meta, paste, WP_HOST } from './wordpress.mjs';
 
 /** What the blogger pastes, each into its own embed. */
 const PASTED = {
@@ -55,7 +55,7 @@ describe('pasting an address into a WordPress post', () => {
       const doc = await (await fetch(href)).json();
       assert.equal(doc.type, 'rich', href);
       assert.ok(doc.height >= 200, href);
-      const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');
+      const src = iframeSrc(doc.html);
       assert.ok(src.startsWith(`${world.app.url}?`) && src.includes('embed=1'), src);
       const folder = url.slice(world.app.url.length).split('/');
       if (folder[0] === 'embed' && folder[1] && folder[1] !== 'calculator') {
@@ -73,7 +73,6 @@ describe('pasting an address into a WordPress post', () => {
       assert.equal(png.subarray(1, 4).toString(), 'PNG', url);
       return [png.readUInt32BE(16), png.readUInt32BE(20)];
     };
-    const meta = (html, key) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
     const pages = await entries();
     for (const url of [world.app.url, `${world.app.url}embed/`, ...pages]) {
       const html = await (await fetch(url)).text();
@@ -106,7 +105,7 @@ describe('pasting an address into a WordPress post', () => {
     // And the page's own document (the compact calculator with its note).
     for (const url of [...views, world.app.url]) {
       const doc = await (await fetch(await discover(url))).json();
-      const src = /<iframe src="([^"]+)"/.exec(doc.html)[1].replaceAll('&amp;', '&');
+      const src = iframeSrc(doc.html);
       const iframe = Number(/ height="(\d+)"/.exec(doc.html)[1]);
       const blog = [];
       for (const width of [375, 600, 720]) {

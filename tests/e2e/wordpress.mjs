@@ -44,8 +44,17 @@ export const WP_HOST = `
 })();
 `;
 
-/** HTML entities WordPress decodes in a discovered href. */
-const decode = (text) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'");
+/** Text of an HTML attribute with the entities WordPress decodes in a
+ * discovered href (and our pages write) read back. */
+export const decode = (text) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'");
+
+/** The address of the iframe in an oEmbed document's `html`, as a browser
+ * reads the attribute. */
+export const iframeSrc = (html) => decode(/<iframe src="([^"]+)"/.exec(html)?.[1] ?? '');
+
+/** The content of a page's `<meta property|name="key">`, as written (an
+ * entity stays an entity), or undefined. */
+export const metaContent = (html, key) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
 
 /** WP_oEmbed::discover: the first <link type="application/json+oembed">
  * in the page's <head> (WordPress reads no further), its href as written. */
