@@ -311,7 +311,8 @@ fn loader(page: &Bundle, apps: &Apps) -> String {
          \x20 d.getElementById('crash')?.removeAttribute('hidden');\n\
          }});\n\
          window.ccStudy = new URL('./{sw}', import.meta.url).href;\n\
-         if (!embed) window.ccSureAsk = (m) => window.ccMore().then(() => window.ccSure ? window.ccSure(m) : Promise.reject(new Error('circularCompute.sure: How sure? could not load')));\n\
+         const ask = (name, what) => (q) => window.ccMore().then(() => window[name] ? window[name](q) : Promise.reject(new Error(`circularCompute.${{what}} could not load`)));\n\
+         if (!embed) {{ window.ccSeekAsk = ask('ccSeek', 'seek: the goal seek'); window.ccSureAsk = ask('ccSure', 'sure: How sure?'); }}\n\
          let more;\n\
          window.ccMore = () => more ??= start('./{mj}', './{mw}').catch((e) => {{\n\
          \x20 console.error('circular-compute: the charts and tables could not load:', e);\n\

@@ -212,9 +212,11 @@ fn schedule<S: Serializer>(o: &&Outputs, s: S) -> Result<S::Ok, S::Error> {
 
 /// One scenario as data: its preset, every input, every output and the
 /// schedule, with the share-URL keys, the public output ids and the
-/// schedule's columns. The JavaScript API returns the same shape.
+/// schedule's columns. The JavaScript API's `compute` returns the same
+/// shape without `breakeven` (`B` = [`Unsolved`]): the first visit does
+/// without what writing it costs, and `seek` answers any break-even.
 #[derive(Clone, Copy, Debug, Serialize)]
-pub struct ScenarioDoc<'a> {
+pub struct ScenarioDoc<'a, B = BreakEvens<'a>> {
     /// The deal's id.
     pub deal: &'static str,
     /// The preset's key.
@@ -226,22 +228,43 @@ pub struct ScenarioDoc<'a> {
     /// How every output came out.
     pub workings: Workings<'a>,
     /// Where the investor's net cash breaks even on each input.
-    pub breakeven: BreakEvens<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakeven: Option<B>,
     /// The yearly schedule.
     #[serde(serialize_with = "schedule")]
     pub schedule: &'a Outputs,
+}
+
+/// A document's break-evens left out: a type with no value.
+#[derive(Clone, Copy, Debug)]
+pub enum Unsolved {}
+
+impl Serialize for Unsolved {
+    fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        match *self {}
+    }
 }
 
 impl<'a> ScenarioDoc<'a> {
     /// The document of one scenario and its outputs.
     pub fn new(preset: &Preset, s: &'a Scenario, o: &'a Outputs) -> ScenarioDoc<'a> {
         ScenarioDoc {
+            breakeven: Some(BreakEvens(s)),
+            ..ScenarioDoc::unsolved(preset, s, o)
+        }
+    }
+}
+
+impl<'a, B> ScenarioDoc<'a, B> {
+    /// The document without its break-evens.
+    pub fn unsolved(preset: &Preset, s: &'a Scenario, o: &'a Outputs) -> ScenarioDoc<'a, B> {
+        ScenarioDoc {
             deal: s.deal().id,
             preset: preset.key,
             inputs: InputValues(s),
             outputs: Figures(o),
             workings: Workings(s, o),
-            breakeven: BreakEvens(s),
+            breakeven: None,
             schedule: o,
         }
     }

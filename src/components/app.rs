@@ -32,7 +32,8 @@ use crate::live::{at_stage, at_stage_item, detached_memo, effect, stages, Item};
 use crate::model::Group;
 use crate::sentences::deal_masthead;
 use crate::state::AppState;
-use crate::web::{api, bridge, embed, page};
+use crate::web::api::{self, Solver};
+use crate::web::{bridge, embed, page};
 
 /// The calculator: the full page, or an embed when the address says `embed=1`.
 ///
@@ -45,7 +46,7 @@ pub fn App() -> impl IntoView {
         flow: Some(super::follow_the_money::embed_panel),
         risk: Some(super::how_sure::embed_panel),
     });
-    if start() {
+    if start(Solver::Own) {
         embed_app().into_any()
     } else {
         let parts = PageParts {
@@ -64,7 +65,7 @@ pub fn App() -> impl IntoView {
 /// [`mount_embed`], so only a stale or hand-made loader gets here).
 #[component]
 pub fn PageApp() -> impl IntoView {
-    start();
+    start(Solver::LowerHalf);
     let parts = PageParts {
         below: Below::Fetched,
         tools: || {
@@ -81,18 +82,18 @@ pub fn PageApp() -> impl IntoView {
 pub fn mount_embed(parts: EmbedParts) {
     leptos::mount::mount_to_body(move || {
         provide_context(parts);
-        start();
+        start(Solver::Own);
         embed_app()
     });
 }
 
 /// Reads the address into the state every part reads, keeps the address in
 /// step, installs the JS API and marks the root; whether it is an embed.
-fn start() -> bool {
+fn start(solver: Solver) -> bool {
     let state = AppState::from_location();
     provide_context(state);
     state.sync_location();
-    api::install();
+    api::install(solver);
     let shown = state.presentation.get_value();
     embed::mark_root(shown.theme);
     page::mark_embed(shown.embed);

@@ -44,7 +44,9 @@ pub fn MoreApp() -> impl IntoView {
         })
         .forget();
     }
-    // `circularCompute.sure`, which the page's loader calls once this half is in.
+    // `circularCompute.seek` and `.sure`, which the page's loader calls
+    // once this half is in.
+    crate::web::api::offer_seek();
     crate::web::study::offer_api();
     lower_half(stages(LOWER_STAGES), 1)
 }

@@ -5,6 +5,8 @@
 //! const r = window.circularCompute.compute({ c: 150, m: 20 });
 //! if (r.error) console.warn(r.error, r.problems);
 //! else console.log(r.outputs['investor-net-cash'], r.schedule[0].spend);
+//! // What would it take? A promise of the goal seek's answer.
+//! const a = await window.circularCompute.seek({ figure: 'investor-net-cash', target: 0, input: 'm' });
 //! // How sure? (the full page): a promise of the study's numbers.
 //! const s = await window.circularCompute.sure({ c: 150 });
 //! console.log(s.pPositive.p, s.figures['payback-year'].p50);
@@ -16,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::codec::given::{decode_map, ScenarioMap};
 use crate::codec::seek::Seek;
-use crate::export::{answer_parts, ScenarioDoc};
+use crate::export::{answer_parts, ScenarioDoc, Unsolved};
 use crate::model::{compute, solve, Answer, Input};
 use crate::sentences::seek_text;
 use crate::web::dom::set;
@@ -48,10 +50,15 @@ pub fn compute_js(given: JsValue) -> JsValue {
         });
     }
     let o = compute(&decoded.scenario);
-    to_js(&ScenarioDoc::new(decoded.preset, &decoded.scenario, &o))
+    to_js(&ScenarioDoc::<Unsolved>::unsolved(
+        decoded.preset,
+        &decoded.scenario,
+        &o,
+    ))
 }
 
-/// Answers `circularCompute.seek({figure, target, input, scenario})`: the
+/// Answers `circularCompute.seek({figure, target, input, scenario})` (which
+/// wraps it in a promise: `install`): the
 /// values of `input` (a share-URL key) at which `figure` (a figure's test
 /// id) reaches `target` in `scenario` (read as `compute` reads it; the
 /// default when left out), as `{answer, values, low, high, text}`; `answer`
@@ -114,11 +121,38 @@ pub fn seek_js(question: JsValue) -> JsValue {
     out.into()
 }
 
+/// Where `circularCompute.seek` is answered: its solver's words (a goal
+/// seek's sentences) are 1.5 KB that the full page's first visit does
+/// without, so there they come with the lower half.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Solver {
+    /// In this wasm: an embed, or the tests' app with both halves.
+    Own,
+    /// In the full page's lower half, which the loader's `ccSeekAsk`
+    /// fetches the first time and then asks (`offer_seek`).
+    LowerHalf,
+}
+
+/// The global the lower half sets to `seek_js`, which the page's loader
+/// calls for `circularCompute.seek` once the lower half is in.
+const SEEK_NAME: &str = "ccSeek";
+
+/// Offers `window.ccSeek(question)` (`seek_js`) for the full page's
+/// `circularCompute.seek`; the lower half calls it once, for the page's life.
+pub fn offer_seek() {
+    if let Some(window) = web_sys::window() {
+        let seek = Closure::<dyn Fn(JsValue) -> JsValue>::new(seek_js);
+        set(&window, SEEK_NAME, seek.as_ref());
+        seek.forget();
+    }
+}
+
 /// Installs `window.circularCompute = { version, inputs, compute, seek,
 /// sure }` (`sure` on the full page: `web::study::offer_api`) for as
 /// long as the calling owner (the app) lives; unmounting withdraws it
-/// (the property becomes `undefined`).
-pub fn install() {
+/// (the property becomes `undefined`). `seek` answers a promise wherever
+/// its `solver` is, so a caller writes the same code for every page.
+pub fn install(solver: Solver) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -132,14 +166,29 @@ pub fn install() {
     .unchecked_into();
     let compute = Closure::<dyn Fn(JsValue) -> JsValue>::new(compute_js);
     set(&api, "compute", compute.as_ref());
-    let seek = Closure::<dyn Fn(JsValue) -> JsValue>::new(seek_js);
-    set(&api, "seek", seek.as_ref());
-    // How sure? lives in the page's lower half and its worker: the loader's
-    // `ccSureAsk` fetches that half, then asks it (the full page only).
-    if let Ok(ask) = js_sys::Reflect::get(&window, &JsValue::from_str("ccSureAsk")) {
-        if ask.is_function() {
-            set(&api, "sure", &ask);
+    let seek = (solver == Solver::Own).then(|| {
+        Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(|q| {
+            js_sys::Promise::resolve(&seek_js(q))
+        })
+    });
+    // The full page's lower half answers goal seeks and How sure? (with
+    // its worker): the loader's `ccSeekAsk` and `ccSureAsk` fetch that
+    // half, then ask it (the full page only).
+    let global = |name: &str| {
+        js_sys::Reflect::get(&window, &JsValue::from_str(name))
+            .ok()
+            .filter(JsValue::is_function)
+    };
+    match &seek {
+        Some(own) => set(&api, "seek", own.as_ref()),
+        None => {
+            if let Some(ask) = global("ccSeekAsk") {
+                set(&api, "seek", &ask);
+            }
         }
+    }
+    if let Some(ask) = global("ccSureAsk") {
+        set(&api, "sure", &ask);
     }
     set(&window, "circularCompute", &api);
     // The closures live with the app; the property goes with them.
