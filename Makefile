@@ -23,10 +23,12 @@ test: tools-test lint test-native test-wasm test-e2e test-engines
 ## dist: a release build into dist/, with relative URLs (works under any path).
 ## Set SITE_URL=https://host/path/ so the oEmbed documents carry absolute links.
 SITE_URL ?=
-## Four wasm apps: the full page's first app (index.html), every embed,
-## the loop-of-money embed and the full page's lower half (each from app.html, its binary named);
-## the post-build step takes the other two into dist/ beside the page's.
-APPS := embed flow risk more
+## Six wasm apps: the full page's first app and the How sure? worker
+## (index.html), and from app.html, its binary named, the compact and chart
+## embeds, the detail embeds (table, compare, tornado), the loop-of-money
+## embed, the How sure? embed and the full page's lower half, each copied
+## into dist/ beside the page's; the post-build step wires them up.
+APPS := embed detail flow risk more
 dist: tools
 	trunk build --release --offline
 	mkdir -p target/trunk

@@ -7,11 +7,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { APPS } from './size-report.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 // Every app's glue: the full page's, the embeds' and the lower half's.
-const glues = (await readdir(dir)).filter((f) => /^(circular-compute|embed|flow|risk|more)-[0-9a-f]+\.js$/.test(f));
-for (const app of ['circular-compute', 'embed', 'flow', 'risk', 'more']) {
+const bins = Object.values(APPS);
+const glues = (await readdir(dir)).filter((f) => new RegExp(`^(${bins.join('|')})-[0-9a-f]+\\.js$`).test(f));
+for (const app of bins) {
   if (!glues.some((g) => g.startsWith(`${app}-`))) {
     console.error(`minify-glue: no ${app}-*.js in ${dir}`);
     process.exit(1);

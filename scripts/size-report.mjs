@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** The wasm apps of a build (src/csp.rs's loader starts one by the
- * address): the full page's first app, every embed's, and the full page's
- * lower half, fetched as the reader comes near it. */
-export const APPS = { page: 'circular-compute', embed: 'embed', flow: 'flow', risk: 'risk', more: 'more' };
+ * address): the full page's first app, the embeds' (the compact one and
+ * the charts; the table, comparisons and tornados; the loop; How sure?),
+ * and the full page's lower half, fetched as the reader comes near it. */
+export const APPS = { page: 'circular-compute', embed: 'embed', detail: 'detail', flow: 'flow', risk: 'risk', more: 'more' };
 
 /** Sizes of every file, what each view downloads (`views`: the full page's
  * first visit, an embed's, and the lower half the page fetches later), and
@@ -52,6 +53,7 @@ export async function sizes(dir = 'dist') {
     ? {
         page: sum((r) => r.shell || r.app === 'page'),
         embed: sum((r) => r.shell || r.app === 'embed'),
+        detail: sum((r) => r.shell || r.app === 'detail'),
         flow: sum((r) => r.shell || r.app === 'flow'),
         risk: sum((r) => r.shell || r.app === 'risk'),
         more: sum((r) => r.app === 'more'),
@@ -73,7 +75,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const name = r.name.replace(/-[0-9a-f]{12,16}(?=[._])/, '-*');
       console.log(`| \`${name}\` | ${r.raw.toLocaleString('en-US')} | ${r.gzip.toLocaleString('en-US')} | ${r.brotli.toLocaleString('en-US')} | ${r.firstVisit ? 'yes' : ''} |`);
     }
-    const label = { page: 'full page, first visit', embed: 'an embed, first visit', flow: 'the loop-of-money embed, first visit', risk: 'the How sure? embed, first visit', more: 'full page, lower half (on demand)' };
+    const label = { page: 'full page, first visit', embed: 'the compact or a chart embed, first visit', detail: 'the table, compare or tornado embed, first visit', flow: 'the loop-of-money embed, first visit', risk: 'the How sure? embed, first visit', more: 'full page, lower half (on demand)' };
     for (const [view, t] of Object.entries(report.views)) {
       console.log(`| **${label[view]}** | **${t.raw.toLocaleString('en-US')}** | **${t.gzip.toLocaleString('en-US')}** | **${t.brotli.toLocaleString('en-US')}** | |`);
     }

@@ -79,7 +79,7 @@ pub fn embed_mark(page: &Bundle, apps: &Apps) -> String {
     let views: Vec<String> = apps
         .views()
         .iter()
-        .map(|(view, b)| format!("[\"{view}\",\"./{}\",\"{}\"]", b.wasm, b.js))
+        .map(|(views, b)| format!("[{},\"./{}\",\"{}\"]", list(views, '"'), b.wasm, b.js))
         .collect();
     let page_keys: Vec<String> = PAGE_KEYS
         .iter()
@@ -99,7 +99,7 @@ pub fn embed_mark(page: &Bundle, apps: &Apps) -> String {
          if(k&&k!==\"{default}\")r.setAttribute(\"data-deal\",\"\");\
          if(e!==null&&(e=e.trim())!==\"0\"&&e!==\"false\"){{\
          r.setAttribute(\"data-embed\",\"\");\
-         s=[{views}].find(x=>x[0]===g(\"view\"));if(s)r.setAttribute(\"data-app\",s[0]);\
+         s=[{views}].find(x=>x[0].includes(g(\"view\")));if(s)r.setAttribute(\"data-app\",g(\"view\"));\
          if(t===\"light\"||t===\"dark\")r.setAttribute(\"data-theme\",t);\
          if(/^(1|true|)$/.test(e)&&/^(|auto|light|dark)$/.test(t)&&v\
          &&n.every((x,i)=>[{page}].includes(x)&&n.indexOf(x)===i)\
@@ -206,8 +206,12 @@ impl Bundle {
 /// loader's choice, by the address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Apps {
-    /// Every embed but the loop of money (`src/bin/embed.rs`).
+    /// The compact calculator, the summary and the three charts, every
+    /// embed the others leave (`src/bin/embed.rs`).
     pub embed: Bundle,
+    /// The table, comparisons and tornados, `view=table`, `compare` and
+    /// `tornado` (`src/bin/detail.rs`).
+    pub detail: Bundle,
     /// The loop-of-money embed, `view=flow` (`src/bin/flow.rs`).
     pub flow: Bundle,
     /// The How sure? embed, `view=risk` (`src/bin/risk.rs`).
@@ -221,11 +225,13 @@ pub struct Apps {
 }
 
 impl Apps {
-    /// The embed views with an app of their own, by their `view=` value.
-    pub fn views(&self) -> [(&'static str, &Bundle); 2] {
+    /// The embed apps besides the compact one, each with the views it
+    /// draws (by their `view=` values).
+    pub fn views(&self) -> [(&'static [View], &Bundle); 3] {
         [
-            (View::Flow.key().unwrap_or_default(), &self.flow),
-            (View::Risk.key().unwrap_or_default(), &self.risk),
+            (&[View::Table, View::Compare, View::Tornado], &self.detail),
+            (&[View::Flow], &self.flow),
+            (&[View::Risk], &self.risk),
         ]
     }
 }
@@ -282,6 +288,15 @@ fn hash_bytes(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+/// `views`' `view=` values as a JavaScript array, each in `quote`s.
+fn list(views: &[View], quote: char) -> String {
+    let keys: Vec<String> = views
+        .iter()
+        .map(|v| format!("{quote}{}{quote}", v.key().unwrap_or_default()))
+        .collect();
+    format!("[{}]", keys.join(","))
+}
+
 /// The loader: starts the page's app, or the embed's under the embed mark
 /// (or, under `data-app`, that view's own embed app: [`Apps::views`]),
 /// with the wasm the head's script has asked for (`window.ccWasm`), and
@@ -300,12 +315,12 @@ fn loader(page: &Bundle, apps: &Apps) -> String {
     let views: Vec<String> = apps
         .views()
         .iter()
-        .map(|(view, b)| format!("['{view}', './{}', './{}']", b.js, b.wasm))
+        .map(|(views, b)| format!("[{}, './{}', './{}']", list(views, '\''), b.js, b.wasm))
         .collect();
     format!(
         "const d = document, r = d.documentElement, embed = r.hasAttribute('data-embed');\n\
          const start = (js, wasm) => import(js).then((m) => m.default({{ module_or_path: wasm }}));\n\
-         const own = [{views}].find((x) => x[0] === r.dataset.app);\n\
+         const own = [{views}].find((x) => x[0].includes(r.dataset.app));\n\
          const go = () => (!embed ? start('./{pj}', window.ccWasm ?? './{pw}') : own ? start(own[1], window.ccWasm ?? own[2]) : start('./{ej}', window.ccWasm ?? './{ew}')).catch((e) => {{\n\
          \x20 console.error('circular-compute could not start:', e);\n\
          \x20 d.getElementById('crash')?.removeAttribute('hidden');\n\
@@ -414,6 +429,7 @@ mod tests {
             embed: bundle("embed"),
             flow: bundle("flow"),
             risk: bundle("risk"),
+            detail: bundle("detail"),
             more: bundle("more"),
             study: "study-0123_loader.js".to_string(),
         }
@@ -493,8 +509,8 @@ mod tests {
         assert!(!mark.contains("</"), "the mark cannot close its script");
         assert!(mark.contains("fetch(s?s[1]:\"./embed-1234_bg.wasm\")"));
         assert!(mark.contains(
-            "s=[[\"flow\",\"./flow-1234_bg.wasm\",\"flow-1234.js\"],[\"risk\",\"./risk-1234_bg.wasm\",\"risk-1234.js\"]]\
-             .find(x=>x[0]===g(\"view\"));if(s)r.setAttribute(\"data-app\",s[0]);"
+            "s=[[[\"table\",\"compare\",\"tornado\"],\"./detail-1234_bg.wasm\",\"detail-1234.js\"],[[\"flow\"],\"./flow-1234_bg.wasm\",\"flow-1234.js\"],[[\"risk\"],\"./risk-1234_bg.wasm\",\"risk-1234.js\"]]\
+             .find(x=>x[0].includes(g(\"view\")));if(s)r.setAttribute(\"data-app\",g(\"view\"));"
         ));
         assert!(mark.contains("rel:\"modulepreload\",href:\"./\"+(r.hasAttribute(\"data-embed\")?s?s[2]:\"embed-1234.js\":\"app-1234.js\")"));
         assert_eq!(h.html.matches("<script>").count(), 1);
@@ -557,7 +573,7 @@ mod tests {
         assert!(mark().contains(
             "r.setAttribute(\"data-first\",g(\"view\")||\"all\");else window.ccWasm=fetch(s?s[1]:\"./embed-1234_bg.wasm\")"
         ));
-        assert!(h.loader.contains("const own = [['flow', './flow-1234.js', './flow-1234_bg.wasm'], ['risk', './risk-1234.js', './risk-1234_bg.wasm']].find((x) => x[0] === r.dataset.app);"));
+        assert!(h.loader.contains("const own = [[['table','compare','tornado'], './detail-1234.js', './detail-1234_bg.wasm'], [['flow'], './flow-1234.js', './flow-1234_bg.wasm'], [['risk'], './risk-1234.js', './risk-1234_bg.wasm']].find((x) => x[0].includes(r.dataset.app));"));
         assert!(h
             .loader
             .contains("own ? start(own[1], window.ccWasm ?? own[2])"));

@@ -10,7 +10,7 @@ fn main() {
     circular_compute::web::panic::install();
     mount_embed(EmbedParts {
         flow: Some(embed_panel),
-        risk: None,
+        ..EmbedParts::default()
     });
 }
 

@@ -57,6 +57,7 @@ fn run(dir: &Path, site: &str) -> Result<(), String> {
         };
         let apps = Apps {
             embed: bundle("embed")?,
+            detail: bundle("detail")?,
             flow: bundle("flow")?,
             risk: bundle("risk")?,
             more: bundle("more")?,

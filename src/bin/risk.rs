@@ -11,8 +11,8 @@ fn main() {
     };
     circular_compute::web::panic::install();
     mount_embed(EmbedParts {
-        flow: None,
         risk: Some(embed_panel),
+        ..EmbedParts::default()
     });
 }
 

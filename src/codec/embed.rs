@@ -99,11 +99,11 @@ impl View {
     /// Every view fits WordPress's 1,000 px there.
     fn blog_height(self) -> u32 {
         match self {
-            View::All => 1000,
+            View::All => 955,
             View::Summary => 470,
-            View::Spend => 880,
-            View::Capacity => 810,
-            View::Cash => 830,
+            View::Spend => 830,
+            View::Capacity => 765,
+            View::Cash => 780,
             View::Table => 550,
             View::Compare => 850,
             View::Tornado => 990,

@@ -38,17 +38,20 @@ use crate::web::{bridge, embed, page};
 /// The calculator: the full page, or an embed when the address says `embed=1`.
 ///
 /// The release build ships them as separate wasm files ([`PageApp`], and
-/// [`mount_embed`] in two binaries), so neither carries the other's
-/// parts; this one, with both, is what the browser tests mount.
+/// [`mount_embed`] in four binaries), so none carries another's
+/// parts; this one, with all, is what the browser tests mount.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(EmbedParts {
+        compact: Some(super::embed_view::compact_panel),
+        detail: Some(super::embed_view::detail_panel),
         flow: Some(super::follow_the_money::embed_panel),
         risk: Some(super::how_sure::embed_panel),
     });
-    if start(Solver::Own) {
+    if start() {
         embed_app().into_any()
     } else {
+        api::install(Solver::Own);
         let parts = PageParts {
             below: Below::Inline,
             tools: || {
@@ -65,7 +68,8 @@ pub fn App() -> impl IntoView {
 /// [`mount_embed`], so only a stale or hand-made loader gets here).
 #[component]
 pub fn PageApp() -> impl IntoView {
-    start(Solver::LowerHalf);
+    start();
+    api::install(Solver::LowerHalf);
     let parts = PageParts {
         below: Below::Fetched,
         tools: || {
@@ -77,23 +81,23 @@ pub fn PageApp() -> impl IntoView {
 }
 
 /// Mounts an embed binary's app, which carries none of the full page's
-/// parts (pickers, saved scenarios, downloads, Embed dialog), with the
-/// views `parts` names.
+/// parts (pickers, saved scenarios, downloads, Embed dialog, the JS API:
+/// a host page on another origin could not reach it, and talks to the
+/// embed with messages instead), with the views `parts` names.
 pub fn mount_embed(parts: EmbedParts) {
     leptos::mount::mount_to_body(move || {
         provide_context(parts);
-        start(Solver::Own);
+        start();
         embed_app()
     });
 }
 
 /// Reads the address into the state every part reads, keeps the address in
-/// step, installs the JS API and marks the root; whether it is an embed.
-fn start(solver: Solver) -> bool {
+/// step and marks the root; whether it is an embed.
+fn start() -> bool {
     let state = AppState::from_location();
     provide_context(state);
     state.sync_location();
-    api::install(solver);
     let shown = state.presentation.get_value();
     embed::mark_root(shown.theme);
     page::mark_embed(shown.embed);
@@ -260,6 +264,7 @@ pub fn lower_half(stage: ReadSignal<u8>, first: u8) -> impl IntoView {
     let at = |n: u8| first + n - 1;
     // How sure?'s latest study, which the downloads add to the exports.
     provide_context(Studied(RwSignal::new(None)));
+    super::chart_downloads::Downloads::offer();
     view! {
         // The one-at-a-time study behind the charts' bands and the
         // tornados: computed in a task of its own, before them.

@@ -1,6 +1,7 @@
 //! "SVG" and "PNG" buttons that save one chart as drawn.
 
 use leptos::prelude::*;
+use leptos::svg::Svg;
 
 use crate::web::download::{save_png, save_svg};
 
@@ -50,4 +51,27 @@ pub fn ChartDownloads(
             <span class="status" role="status">{move || problem.get()}</span>
         </div>
     }
+}
+
+/// A chart's download buttons, as the full page gives them (`offer`, in
+/// its lower half): a chart draws them through [`downloads`]. An embed
+/// offers none, so its wasm carries none: its downloads stay in the full
+/// calculator, a tap away under its link (a sandboxed frame refuses them
+/// anyway).
+#[derive(Clone, Copy)]
+pub struct Downloads(fn(NodeRef<Svg>, &'static str, Signal<String>) -> AnyView);
+
+impl Downloads {
+    /// Gives the owner's charts their download buttons.
+    pub fn offer() {
+        provide_context(Downloads(|svg, name, title| {
+            view! { <ChartDownloads svg name title/> }.into_any()
+        }));
+    }
+}
+
+/// The download buttons of the chart drawn in `svg`, saved as
+/// `circular-compute-NAME`, where the page offers them.
+pub fn downloads(svg: NodeRef<Svg>, name: &'static str, title: Signal<String>) -> Option<AnyView> {
+    use_context::<Downloads>().map(|d| (d.0)(svg, name, title))
 }

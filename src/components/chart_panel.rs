@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::chart_downloads::ChartDownloads;
+use super::chart_downloads::downloads;
 use super::data_table::DataTable;
 use super::plot::{plot_area, TipControl};
 use super::slots::slots;
@@ -339,7 +339,7 @@ pub fn ChartPanel(kind: ChartKind) -> AnyView {
                 ></div>
                 },
             )}
-            <ChartDownloads svg=svg_ref name=id title/>
+            {downloads(svg_ref, id, title)}
             <DataTable
                 label=Signal::derive(move || format!("{} data", title.get()))
                 head=std::iter::once("Year").chain(kind.columns().iter().map(|c| c.0)).collect()

@@ -36,32 +36,35 @@ fn chart_view(view: View, stage: ReadSignal<u8>) -> AnyView {
     .into_any()
 }
 
-/// The views an embed binary carries beyond the compact calculator's
-/// parts: each is its own wasm's, so no embed pays for another's
-/// (`src/bin/flow.rs` carries the loop; `src/bin/embed.rs` does not, and
-/// the page's loader sends `view=flow` to the one that does).
+/// A panel an embed binary draws: the view asked for, and the stages its
+/// parts paint in (its words first, a chart a task later).
+pub type Panel = fn(View, ReadSignal<u8>) -> AnyView;
+
+/// The views an embed binary draws: each group is its own wasm's, so no
+/// embed pays for another's, and the page's loader sends each view to the
+/// binary that draws it (`csp::Apps::views`). A binary asked for a view it
+/// does not draw (only a stale or hand-made loader does that) says where
+/// the view is.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct EmbedParts {
-    /// The loop of money (`view=flow`), where this binary draws it.
+    /// The compact calculator, the summary and the three charts
+    /// (`src/bin/embed.rs`): [`compact_panel`].
+    pub compact: Option<Panel>,
+    /// The year-by-year table, the comparisons and the tornados
+    /// (`src/bin/detail.rs`): [`detail_panel`].
+    pub detail: Option<Panel>,
+    /// The loop of money (`view=flow`, `src/bin/flow.rs`).
     pub flow: Option<fn() -> AnyView>,
-    /// How sure? (`view=risk`), where this binary draws it: the draws run
-    /// on the embed's own thread, as a sandboxed frame may start no worker.
+    /// How sure? (`view=risk`, `src/bin/risk.rs`): the draws run on the
+    /// embed's own thread, as a sandboxed frame may start no worker.
     pub risk: Option<fn() -> AnyView>,
 }
 
-/// What an iframe shows.
-#[component]
-pub fn EmbedView() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let parts = use_context::<EmbedParts>().unwrap_or_default();
-    let shown = state.presentation.get_value();
-    // Every view leads with its answer; the inputs and the link follow in
-    // a later task, so the answer paints first.
-    let stage = stages(2);
-    let panel = match shown.view {
-        // The compact calculator: the lead, the key figures and, a task
-        // later, the chart of the investor's cash: short enough for a
-        // blog's embed.
+/// The compact calculator (the lead, the key figures and, a task later, the
+/// chart of the investor's cash: short enough for a blog's embed), the
+/// summary, or one chart.
+pub fn compact_panel(view: View, stage: ReadSignal<u8>) -> AnyView {
+    match view {
         View::All => view! {
             <Lead/>
             <Figures only=KEY_FIGURES/>
@@ -73,40 +76,56 @@ pub fn EmbedView() -> impl IntoView {
             <Figures only=KEY_FIGURES/>
         }
         .into_any(),
-        View::Spend | View::Capacity | View::Cash => chart_view(shown.view, stage),
+        _ => chart_view(view, stage),
+    }
+}
+
+/// The year-by-year table, A against B with the deals' table, or the
+/// tornados led by their takeaway.
+pub fn detail_panel(view: View, stage: ReadSignal<u8>) -> AnyView {
+    match view {
         View::Table => view! { <ScheduleTable/> }.into_inner(),
         View::Compare => view! {
             <AbCompare/>
             <CompareTable/>
         }
         .into_any(),
-        View::Flow => match parts.flow {
-            Some(flow) => view! {
-                <Takeaway view=View::Flow/>
-                {at_stage(stage, 1, flow)}
-            }
-            .into_any(),
-            // Only a stale or hand-made loader starts this binary here.
-            None => view! {
-                <Takeaway view=View::Flow/>
-                <p class="note">"The loop of money draws in the full calculator: open it below."</p>
-            }
-            .into_any(),
-        },
-        View::Risk => match parts.risk {
-            Some(risk) => risk(),
-            None => view! {
-                <p class="note">"How sure? draws in the full calculator: open it below."</p>
-            }
-            .into_any(),
-        },
-        View::Tornado => view! {
+        _ => view! {
             <Takeaway view=View::Tornado/>
             <Figures only=view_figures(View::Tornado) bare=true/>
             {at_stage(stage, 1, || view! { <WhatMatters folded=true/> }.into_inner())}
         }
         .into_any(),
+    }
+}
+
+/// What an iframe shows.
+#[component]
+pub fn EmbedView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let parts = use_context::<EmbedParts>().unwrap_or_default();
+    let shown = state.presentation.get_value();
+    // Every view leads with its answer; the inputs and the link follow in
+    // a later task, so the answer paints first.
+    let stage = stages(2);
+    let drawn = match shown.view {
+        View::All | View::Summary | View::Spend | View::Capacity | View::Cash => {
+            parts.compact.map(|p| p(shown.view, stage))
+        }
+        View::Table | View::Compare | View::Tornado => parts.detail.map(|p| p(shown.view, stage)),
+        View::Flow => parts.flow.map(|flow| {
+            view! {
+                <Takeaway view=View::Flow/>
+                {at_stage(stage, 1, flow)}
+            }
+            .into_any()
+        }),
+        View::Risk => parts.risk.map(|risk| risk()),
     };
+    let panel = drawn.unwrap_or_else(|| {
+        view! { <p class="note">{format!("{} draws in the full calculator: open it below.", shown.view.label())}</p> }
+            .into_any()
+    });
     // What the embed shows, as the second level of its outline: a chart's
     // title is a third-level heading, as on the full page.
     let shows = shown.view.label();

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::chart_downloads::ChartDownloads;
+use super::chart_downloads::downloads;
 use super::data_table::DataTable;
 use super::flow_loop::FlowLoop;
 use crate::format::shown_text;
@@ -96,7 +96,7 @@ pub fn FollowTheMoney(#[prop(optional)] network: Option<fn() -> AnyView>) -> Any
                         parties().fill("Bands are as wide as their amounts over the whole term; an amount the sources leave out is drawn hatched, as not known. Money {investor} put into {customer} before this deal is not in the loop.")
                     }}
                 </p>
-                <ChartDownloads svg name="flow" title/>
+                {downloads(svg, "flow", title)}
                 <DataTable
                     label=Signal::derive(move || format!("{} data", title.get()))
                     head=vec!["Flow", "Amount", "From"]

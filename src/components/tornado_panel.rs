@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::chart_downloads::ChartDownloads;
+use super::chart_downloads::downloads;
 use super::chart_panel::{measured_width, tick_label};
 use super::data_table::DataTable;
 use super::plot::{plot_area, TipControl};
@@ -254,7 +254,7 @@ pub fn TornadoPanel(ranked: Ranked) -> impl IntoView {
                     if list.is_empty() { String::new() } else { format!("No effect across their ranges: {list}.") }
                 }}
             </p>
-            <ChartDownloads svg=svg_ref name=key title=title/>
+            {downloads(svg_ref, key, title)}
             <DataTable
                 label=Signal::derive(move || format!("{}: data", title.get()))
                 head=vec!["Input", "Range", "Low end", "High end", "Range from"]

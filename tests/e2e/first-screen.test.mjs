@@ -38,11 +38,13 @@ describe('the first screen first', () => {
     }
   });
 
-  test('an embed fetches the embed app only, never the page’s [every engine]', async () => {
-    for (const query of ['?embed=1', '?embed=1&view=cash&m=20', '?embed=1&view=tornado']) {
+  test('an embed fetches its view\'s app only, never the page’s [every engine]', async () => {
+    for (const [query, want] of [['?embed=1', 'embed'], ['?embed=1&view=cash&m=20', 'embed'], ['?embed=1&view=tornado', 'detail'], ['?embed=1&view=table', 'detail'], ['?embed=1&view=flow', 'flow']]) {
       app.server.requests.length = 0;
       const page = await open(app.browser, `${app.server.url}${query}`);
-      assert.deepEqual(apps(), ['embed'], query);
+      await page.locator('main.embed').waitFor();
+      assert.deepEqual(apps(), [want], query);
+      assert.equal(await page.evaluate(() => window.circularCompute), undefined, `${query}: an embed has no JS API`);
       assertNoErrors(page);
       await page.context().close();
     }

@@ -133,6 +133,9 @@ describe('every figure shows its working', () => {
     const text = await working.locator('.formula').textContent();
     assert.match(text, /= \$10B$/);
     assert.equal(await working.locator('[data-term] button').count(), 0, 'no dead links in an embed');
+    // The full page's API (an embed has none: its host could not reach it).
+    await page.goto(app.server.url);
+    await page.waitForFunction(() => window.circularCompute);
     const api = await page.evaluate(() => window.circularCompute.compute({}));
     assert.equal(api.workings['investor-net-cash'].formula, text);
     assert.equal(api.workings['investor-net-cash'].result, 10);
