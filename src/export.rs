@@ -129,11 +129,20 @@ impl Serialize for BreakEvens<'_> {
 #[derive(Clone, Copy, Debug)]
 pub struct Figures<'a>(pub &'a Outputs);
 
+impl Figures<'_> {
+    /// Each figure's test id and value, `None` where it has none.
+    pub fn values(&self) -> impl Iterator<Item = (&'static str, Option<f64>)> + '_ {
+        OUTPUTS
+            .iter()
+            .map(|spec| (spec.id, finite(spec.value(self.0))))
+    }
+}
+
 impl Serialize for Figures<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(OUTPUTS.len()))?;
-        for spec in OUTPUTS {
-            map.serialize_entry(spec.id, &finite(spec.value(self.0)))?;
+        for (id, value) in self.values() {
+            map.serialize_entry(id, &value)?;
         }
         map.end()
     }

@@ -291,3 +291,35 @@ async fn a_fresh_world_has_no_stored_data() {
     fresh_world("").await;
     assert_eq!(storage.length().unwrap(), 0);
 }
+
+/// A scenario given to the JS API or in a host's message is read by hand
+/// (`web::plain`), as saved scenarios' JSON is read by serde: the two
+/// readers agree on every kind of value, and past the cap on keys.
+#[wasm_bindgen_test]
+async fn a_plain_object_reads_as_its_json_does() {
+    use circular_compute::codec::given::ScenarioMap;
+    use circular_compute::web::{plain, serde_js};
+    fresh_world("").await;
+    let many: Vec<String> = (0..210).map(|i| format!("\"k{i}\": {i}")).collect();
+    let many = format!("{{{}}}", many.join(", "));
+    let cases = [
+        r#"{"c": 150, "m": 20, "sp": "front", "p": "thin-margin"}"#,
+        r#"{"c": true, "m": null, "t": [1, 2], "r": {"x": 1}, "zz": 1, "g": false, "a": "confirmed,c:120"}"#,
+        r#"{}"#,
+        "42",
+        "\"c=150\"",
+        "[1, 2]",
+        "true",
+        "null",
+        many.as_str(),
+    ];
+    for json in cases {
+        let by_hand = plain::scenario_map(&js_sys::JSON::parse(json).unwrap());
+        let by_serde: ScenarioMap = serde_js::from_json(json).unwrap();
+        assert_eq!(by_hand, by_serde, "{json}");
+    }
+    assert_eq!(
+        plain::scenario_map(&JsValue::UNDEFINED),
+        ScenarioMap::default()
+    );
+}

@@ -16,13 +16,14 @@ use js_sys::Object;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::codec::given::{decode_map, ScenarioMap};
+use crate::codec::given::decode_map;
 use crate::codec::seek::Seek;
 use crate::export::{answer_parts, ScenarioDoc, Unsolved};
 use crate::model::{compute, solve, Answer, Input};
 use crate::sentences::seek_text;
 use crate::web::dom::set;
-use crate::web::serde_js::{from_js, to_js};
+use crate::web::plain::scenario_map;
+use crate::web::serde_js::to_js;
 
 /// What `compute` answers when some input could not be used as given.
 #[derive(Serialize)]
@@ -36,9 +37,7 @@ struct Refusal {
 /// a link would show a notice, this answers `{error, problems}` with the
 /// notices' words and computes nothing.
 pub fn compute_js(given: JsValue) -> JsValue {
-    let map =
-        from_js::<ScenarioMap>(given).unwrap_or_else(|_| ScenarioMap::instead("something else"));
-    let decoded = decode_map(&map);
+    let decoded = decode_map(&scenario_map(&given));
     let mut problems: Vec<String> = decoded.notices.iter().map(|n| n.to_string()).collect();
     if decoded.pinned.is_some() {
         problems.push("a: compute takes one scenario; leave out the pinned one.".into());
@@ -74,9 +73,7 @@ pub fn seek_js(question: JsValue) -> JsValue {
     let scenario = field("scenario").filter(|v| !v.is_undefined()).map_or_else(
         || Ok(crate::model::Scenario::default()),
         |given| {
-            let map = from_js::<ScenarioMap>(given)
-                .unwrap_or_else(|_| ScenarioMap::instead("something else"));
-            let decoded = decode_map(&map);
+            let decoded = decode_map(&scenario_map(&given));
             match decoded.notices.is_empty() {
                 true => Ok(decoded.scenario),
                 false => Err(decoded.notices.iter().map(|n| n.to_string()).collect()),

@@ -3,24 +3,26 @@
 //! opening the full calculator through WordPress, and the scenario protocol
 //! with the host page (`set` in, `change` out).
 //!
-//! Every message is a serde type, carried by serde-wasm-bindgen.
+//! Every message is a plain object written by hand (`web::plain`), but How
+//! sure?'s numbers, which are the exports' serde type.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::{on_cleanup, window_event_listener, Get, StoredValue, With};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::codec::embed::{wordpress_secret, Theme};
-use crate::codec::given::{decode_map, ScenarioMap};
+use crate::codec::given::decode_map;
 use crate::export::{Figures, SureDoc};
 use crate::live::{after, effect};
 use crate::model::uncertainty::Sure;
 use crate::state::AppState;
+use crate::web::plain::{field, figures_object, map_object, object, scenario_map, text_field};
 use crate::web::resize;
-use crate::web::serde_js::{from_js, to_js};
+use crate::web::serde_js::to_js;
 
 /// The message type our iframes post with their height; `embed.js` listens for it.
 pub const RESIZE_MESSAGE: &str = "circular-compute:resize";
@@ -55,42 +57,13 @@ pub fn tell_host_sure(link: &str, sure: &Sure, a: Option<&Sure>) {
     }
 }
 
-/// `{type: "circular-compute:resize", height}`.
-#[derive(Serialize)]
-struct Resize {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    height: f64,
-}
-
 /// WordPress's message `{message, value, secret}`.
-#[derive(Serialize)]
-struct WordPress<'a, T: Serialize> {
-    message: &'static str,
-    value: T,
-    secret: &'a str,
-}
-
-/// What a host page may post: `{type, inputs}`. Other fields are ignored;
-/// `inputs` is read loosely, so wrong values become notices.
-#[derive(Deserialize)]
-struct HostMessage {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default)]
-    inputs: ScenarioMap,
-}
-
-/// `{type: "circular-compute:change", inputs, link, figures}`: the scenario
-/// (only what differs from its preset), its share link and every figure by
-/// its `data-testid`.
-#[derive(Serialize)]
-struct Change<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    inputs: ScenarioMap,
-    link: &'a str,
-    figures: Figures<'a>,
+fn wordpress(message: &str, value: JsValue, secret: &str) -> JsValue {
+    object(&[
+        ("message", JsValue::from_str(message)),
+        ("value", value),
+        ("secret", JsValue::from_str(secret)),
+    ])
 }
 
 /// Marks `<html>` for an embed: `data-theme` when it asks for a fixed
@@ -118,13 +91,6 @@ thread_local! {
     static WORDPRESS_SECRET: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// WordPress's `{message: "ready", secret}`, as it asks for the height.
-#[derive(Deserialize)]
-struct WordPressReady {
-    message: String,
-    secret: String,
-}
-
 /// The window of the page this one is embedded in, if it is.
 fn parent_window() -> Option<web_sys::Window> {
     let window = web_sys::window()?;
@@ -149,29 +115,25 @@ pub fn post_height_to_parent() {
     let secret = wordpress_secret(&window.location().hash().unwrap_or_default());
     WORDPRESS_SECRET.with(|s| *s.borrow_mut() = secret.clone());
     let measured = root.clone();
-    let wordpress = secret.clone();
+    let secret_of_wordpress = secret.clone();
     let post = Rc::new(move || {
         let height = measured.get_bounding_client_rect().height().ceil();
         // Nothing yet: any message would show a WordPress embed, empty.
         if height <= 0.0 {
             return;
         }
-        let message = Resize {
-            kind: RESIZE_MESSAGE,
-            height,
-        };
-        let _ = parent.post_message(&to_js(&message), "*");
+        let message = object(&[
+            ("type", JsValue::from_str(RESIZE_MESSAGE)),
+            ("height", JsValue::from_f64(height)),
+        ]);
+        let _ = parent.post_message(&message, "*");
         // iframely's (and the hosts that use its script, Ghost's among
         // them): a JSON string.
         let iframely = format!("{{\"method\":\"resize\",\"height\":{height}}}");
         let _ = parent.post_message(&JsValue::from_str(&iframely), "*");
-        if let Some(secret) = &wordpress {
-            let message = WordPress {
-                message: "height",
-                value: height,
-                secret,
-            };
-            let _ = parent.post_message(&to_js(&message), "*");
+        if let Some(secret) = &secret_of_wordpress {
+            let message = wordpress("height", JsValue::from_f64(height), secret);
+            let _ = parent.post_message(&message, "*");
         }
     });
     // The watch, the timers and the listener live as long as the app that
@@ -193,10 +155,12 @@ pub fn post_height_to_parent() {
     on_cleanup(move || timers.into_iter().for_each(|t| t.clear()));
     if let Some(secret) = secret {
         let handle = window_event_listener(leptos::ev::message, move |e| {
-            if let Ok(asked) = from_js::<WordPressReady>(e.data()) {
-                if asked.message == "ready" && asked.secret == secret {
-                    post();
-                }
+            // WordPress's `{message: "ready", secret}`, as it asks for the height.
+            let data = e.data();
+            if text_field(&data, "message").as_deref() == Some("ready")
+                && text_field(&data, "secret").as_ref() == Some(&secret)
+            {
+                post();
             }
         });
         on_cleanup(move || handle.remove());
@@ -214,12 +178,8 @@ pub fn open_through_host(href: &str) -> bool {
     let Some(parent) = parent_window() else {
         return false;
     };
-    let message = WordPress {
-        message: "link",
-        value: href,
-        secret: &secret,
-    };
-    parent.post_message(&to_js(&message), "*").is_ok()
+    let message = wordpress("link", JsValue::from_str(href), &secret);
+    parent.post_message(&message, "*").is_ok()
 }
 
 /// In an iframe, the scenario protocol with the host page (see the README):
@@ -241,22 +201,27 @@ pub fn converse_with_host(state: AppState) {
         if !from_parent {
             return;
         }
-        match from_js::<HostMessage>(e.data()) {
-            Ok(m) if m.kind == SET_MESSAGE => state.load(decode_map(&m.inputs), false),
-            _ => {}
+        // What a host page may post: `{type, inputs}`. Other fields are
+        // ignored; `inputs` is read loosely, so wrong values become notices.
+        let data = e.data();
+        if text_field(&data, "type").as_deref() == Some(SET_MESSAGE) {
+            state.load(decode_map(&scenario_map(&field(&data, "inputs"))), false);
         }
     });
     on_cleanup(move || handle.remove());
     effect(move || {
         let link = state.link.get();
         state.outputs.with(|o| {
-            let message = Change {
-                kind: CHANGE_MESSAGE,
-                inputs: state.scenario_map(),
-                link: &link,
-                figures: Figures(o),
-            };
-            let _ = parent.post_message(&to_js(&message), "*");
+            // `{type: "circular-compute:change", inputs, link, figures}`: the
+            // scenario (only what differs from its preset), its share link
+            // and every figure by its `data-testid`.
+            let message = object(&[
+                ("type", JsValue::from_str(CHANGE_MESSAGE)),
+                ("inputs", map_object(&state.scenario_map())),
+                ("link", JsValue::from_str(&link)),
+                ("figures", figures_object(Figures(o))),
+            ]);
+            let _ = parent.post_message(&message, "*");
         });
     });
 }

@@ -10,6 +10,7 @@ pub mod embed;
 pub mod location;
 pub mod page;
 pub mod panic;
+pub mod plain;
 pub mod resize;
 pub mod serde_js;
 pub mod storage;

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::codec;
-use crate::codec::given::{decode_map, ScenarioMap};
+use crate::codec::given::decode_map;
 use crate::export::SureDoc;
 use crate::model::uncertainty::{held_by_default, study, Config, Sure};
 use crate::risk::{panel, ChartOut, Panel};
@@ -372,9 +372,7 @@ pub fn offer_api() {
     };
     let queue = Rc::new(RefCell::new(ApiQueue::default()));
     let sure = Closure::<dyn Fn(JsValue) -> js_sys::Promise>::new(move |given: JsValue| {
-        let map = serde_js::from_js::<ScenarioMap>(given)
-            .unwrap_or_else(|_| ScenarioMap::instead("something else"));
-        let decoded = decode_map(&map);
+        let decoded = decode_map(&crate::web::plain::scenario_map(&given));
         let problems: Vec<String> = decoded.notices.iter().map(|n| n.to_string()).collect();
         let query = codec::encode_with(&decoded.scenario, decoded.preset, decoded.pinned.as_ref());
         let queue = queue.clone();
