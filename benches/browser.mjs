@@ -64,7 +64,9 @@ async function longestStartupTask(url) {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(url);
-  await page.waitForSelector('html[data-page="full"] footer.footer, [data-testid="open-full"], main button');
+  // Built: any of these on screen (an embed's folded inputs hide its first buttons).
+  await page.waitForFunction(() => [...document.querySelectorAll('html[data-page="full"] footer.footer, [data-testid="open-full"], main button')]
+    .some((e) => e.checkVisibility()));
   await page.waitForTimeout(1500);
   const tasks = await page.evaluate(() => window.__tasks);
   await page.context().close();
