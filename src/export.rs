@@ -12,8 +12,8 @@ use crate::codec::{value_text, Pinned};
 use crate::format::{data_value, figure, plain, shown_text, working_text, Markup, NOT_KNOWN};
 use crate::model::uncertainty::{Chance, Spread5, Sure, SEED, STUDIED};
 use crate::model::{
-    breakevens, workings, Answer, Input, OutputSpec, Outputs, Preset, Scenario, Unit, YearRow,
-    COLUMNS, KEY_FIGURES, OUTPUTS,
+    breakevens, workings, Answer, Input, OutputSpec, Outputs, Preset, Scenario, Unit, COLUMNS,
+    KEY_FIGURES, OUTPUTS,
 };
 use crate::sentences::{breakeven_text, chance_text};
 
@@ -63,36 +63,72 @@ fn finite(v: Option<f64>) -> Option<f64> {
     v.filter(|v| v.is_finite())
 }
 
-/// Every input of a scenario by its share-URL key: a number, or a choice's name.
-#[derive(Clone, Copy, Debug)]
-pub struct InputValues<'a>(pub &'a Scenario);
+/// A document as plain data: numbers, text, lists and maps with fixed
+/// keys. The scenario's document is built as one, so that serde writes it
+/// as JSON (the download) and the JS API hands it over as plain objects
+/// written by hand (`web::plain::to_js`), without serde in the first visit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Plain {
+    /// `null`: a figure with no meaning, an input the deal leaves out.
+    Null,
+    /// A number.
+    Number(f64),
+    /// A whole number (a year).
+    Whole(i64),
+    /// Text.
+    Text(String),
+    /// A list.
+    List(Vec<Plain>),
+    /// A map, in its keys' order.
+    Map(Vec<(&'static str, Plain)>),
+}
 
-impl Serialize for InputValues<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(Input::ALL.len()))?;
-        for i in Input::ALL {
-            if self.0.unknown().contains(i) {
-                map.serialize_entry(i.spec().key, &None::<f64>)?;
-                continue;
-            }
-            let v = self.0.get(i);
-            if i.spec().is_choice() {
-                map.serialize_entry(i.spec().key, &value_text(i, v))?;
-            } else {
-                map.serialize_entry(i.spec().key, &v)?;
-            }
-        }
-        map.end()
+impl Plain {
+    /// A figure: its value, or `null` where it has none (or is not finite).
+    pub fn figure(v: Option<f64>) -> Plain {
+        finite(v).map_or(Plain::Null, Plain::Number)
     }
 }
 
-/// Where the headline figure (the investor's net cash at the end of the
-/// term) breaks even on each input, by share-URL key: `{answer, values}`,
-/// `answer` being `crosses` (at `values`, in the input's unit), `never`,
-/// `no-effect`, `not-known` or `options` (a choice: the figure with each
-/// option, in option order).
-#[derive(Clone, Copy, Debug)]
-pub struct BreakEvens<'a>(pub &'a Scenario);
+impl Serialize for Plain {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Plain::Null => s.serialize_unit(),
+            Plain::Number(v) => s.serialize_f64(*v),
+            Plain::Whole(v) => s.serialize_i64(*v),
+            Plain::Text(t) => s.serialize_str(t),
+            Plain::List(items) => s.collect_seq(items),
+            Plain::Map(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// Every input of a scenario by its share-URL key: a number, or a choice's
+/// name; `null` where the deal leaves it out.
+fn input_values(s: &Scenario) -> Plain {
+    Plain::Map(
+        Input::ALL
+            .iter()
+            .map(|&i| {
+                let v = s.get(i);
+                let value = if s.unknown().contains(i) {
+                    Plain::Null
+                } else if i.spec().is_choice() {
+                    Plain::Text(value_text(i, v))
+                } else {
+                    Plain::Number(v)
+                };
+                (i.spec().key, value)
+            })
+            .collect(),
+    )
+}
 
 /// An answer's kind and its values, as the JSON and the JS API name them.
 pub fn answer_parts(a: &Answer) -> (&'static str, Vec<f64>) {
@@ -108,21 +144,28 @@ pub fn answer_parts(a: &Answer) -> (&'static str, Vec<f64>) {
     }
 }
 
-impl Serialize for BreakEvens<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Entry {
-            answer: &'static str,
-            values: Vec<f64>,
-        }
-        let all = breakevens(self.0);
-        let mut map = s.serialize_map(Some(all.len()))?;
-        for (input, a) in &all {
-            let (answer, values) = answer_parts(a);
-            map.serialize_entry(input.spec().key, &Entry { answer, values })?;
-        }
-        map.end()
-    }
+/// Where the headline figure (the investor's net cash at the end of the
+/// term) breaks even on each input, by share-URL key: `{answer, values}`,
+/// `answer` being `crosses` (at `values`, in the input's unit), `never`,
+/// `no-effect`, `not-known` or `options` (a choice: the figure with each
+/// option, in option order).
+fn breakeven_values(s: &Scenario) -> Plain {
+    Plain::Map(
+        breakevens(s)
+            .iter()
+            .map(|(input, a)| {
+                let (answer, values) = answer_parts(a);
+                let entry = Plain::Map(vec![
+                    ("answer", Plain::Text(answer.to_string())),
+                    (
+                        "values",
+                        Plain::List(values.into_iter().map(Plain::Number).collect()),
+                    ),
+                ]);
+                (input.spec().key, entry)
+            })
+            .collect(),
+    )
 }
 
 /// Every output by its public `data-testid`.
@@ -136,15 +179,14 @@ impl Figures<'_> {
             .iter()
             .map(|spec| (spec.id, finite(spec.value(self.0))))
     }
-}
 
-impl Serialize for Figures<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(OUTPUTS.len()))?;
-        for (id, value) in self.values() {
-            map.serialize_entry(id, &value)?;
-        }
-        map.end()
+    /// Every figure by its test id, as plain data.
+    pub fn plain(&self) -> Plain {
+        Plain::Map(
+            self.values()
+                .map(|(id, v)| (id, Plain::figure(v)))
+                .collect(),
+        )
     }
 }
 
@@ -152,130 +194,107 @@ impl Serialize for Figures<'_> {
 /// text, its terms (`term`: an input key, fact id, output id, column or
 /// constant; `label`; `value`; `year` for one year's cell) and the result,
 /// as the page's working shows them.
-#[derive(Clone, Copy, Debug)]
-pub struct Workings<'a>(pub &'a Scenario, pub &'a Outputs);
-
-/// One term of a working, as data.
-#[derive(Serialize)]
-struct TermDoc {
-    term: &'static str,
-    label: &'static str,
-    value: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    year: Option<i32>,
-}
-
-/// One working, as data.
-#[derive(Serialize)]
-struct WorkingDoc {
-    formula: String,
-    terms: Vec<TermDoc>,
-    result: Option<f64>,
-}
-
-impl Serialize for Workings<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(OUTPUTS.len()))?;
-        for w in workings(self.0, self.1) {
-            let doc = WorkingDoc {
-                formula: working_text(&w, Markup::Text),
-                terms: w
+fn working_values(s: &Scenario, o: &Outputs) -> Plain {
+    Plain::Map(
+        workings(s, o)
+            .iter()
+            .map(|w| {
+                let terms = w
                     .expr
                     .terms()
                     .into_iter()
-                    .map(|t| TermDoc {
-                        term: t.from.name(),
-                        label: t.label,
-                        value: finite(Some(t.value)),
-                        year: t.year,
+                    .map(|t| {
+                        let mut term = vec![
+                            ("term", Plain::Text(t.from.name().to_string())),
+                            ("label", Plain::Text(t.label.to_string())),
+                            ("value", Plain::figure(Some(t.value))),
+                        ];
+                        if let Some(year) = t.year {
+                            term.push(("year", Plain::Whole(year.into())));
+                        }
+                        Plain::Map(term)
                     })
-                    .collect(),
-                result: finite(w.result),
-            };
-            map.serialize_entry(w.spec.id, &doc)?;
-        }
-        map.end()
-    }
+                    .collect();
+                let doc = Plain::Map(vec![
+                    ("formula", Plain::Text(working_text(w, Markup::Text))),
+                    ("terms", Plain::List(terms)),
+                    ("result", Plain::figure(w.result)),
+                ]);
+                (w.spec.id, doc)
+            })
+            .collect(),
+    )
 }
 
-/// One year of the schedule: `year`, then every column by its `data-col`
-/// (`null` where the deal leaves a column unknown).
+/// The yearly schedule: one map a year, `year` and then every column by
+/// its `data-col` (`null` where the deal leaves a column unknown).
+fn schedule_values(o: &Outputs) -> Plain {
+    Plain::List(
+        o.schedule
+            .iter()
+            .map(|r| {
+                let mut row = vec![("year", Plain::Whole(r.year.into()))];
+                row.extend(COLUMNS.iter().map(|c| (c.id, Plain::figure(c.cell(o, r)))));
+                Plain::Map(row)
+            })
+            .collect(),
+    )
+}
+
+/// One scenario as data: its deal, preset, every input, every output and
+/// its working, where the investor's net cash breaks even on each input,
+/// and the schedule, with the share-URL keys, the public output ids and
+/// the schedule's columns. The JavaScript API's `compute` returns the same
+/// shape without `breakeven` ([`ScenarioDoc::unsolved`]): `seek` answers
+/// any break-even.
 #[derive(Clone, Copy, Debug)]
-pub struct Row<'a>(pub &'a Outputs, pub &'a YearRow);
-
-impl Serialize for Row<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(COLUMNS.len() + 1))?;
-        map.serialize_entry("year", &self.1.year)?;
-        for c in COLUMNS {
-            map.serialize_entry(c.id, &finite(c.cell(self.0, self.1)))?;
-        }
-        map.end()
-    }
-}
-
-/// Serializes the yearly schedule as a list of [`Row`]s.
-fn schedule<S: Serializer>(o: &&Outputs, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(o.schedule.iter().map(|r| Row(o, r)))
-}
-
-/// One scenario as data: its preset, every input, every output and the
-/// schedule, with the share-URL keys, the public output ids and the
-/// schedule's columns. The JavaScript API's `compute` returns the same
-/// shape without `breakeven` (`B` = [`Unsolved`]): the first visit does
-/// without what writing it costs, and `seek` answers any break-even.
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct ScenarioDoc<'a, B = BreakEvens<'a>> {
-    /// The deal's id.
-    pub deal: &'static str,
-    /// The preset's key.
-    pub preset: &'static str,
-    /// Every input.
-    pub inputs: InputValues<'a>,
-    /// Every output.
-    pub outputs: Figures<'a>,
-    /// How every output came out.
-    pub workings: Workings<'a>,
-    /// Where the investor's net cash breaks even on each input.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub breakeven: Option<B>,
-    /// The yearly schedule.
-    #[serde(serialize_with = "schedule")]
-    pub schedule: &'a Outputs,
-}
-
-/// A document's break-evens left out: a type with no value.
-#[derive(Clone, Copy, Debug)]
-pub enum Unsolved {}
-
-impl Serialize for Unsolved {
-    fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
-        match *self {}
-    }
+pub struct ScenarioDoc<'a> {
+    preset: &'a Preset,
+    scenario: &'a Scenario,
+    outputs: &'a Outputs,
+    breakeven: bool,
 }
 
 impl<'a> ScenarioDoc<'a> {
     /// The document of one scenario and its outputs.
-    pub fn new(preset: &Preset, s: &'a Scenario, o: &'a Outputs) -> ScenarioDoc<'a> {
+    pub fn new(preset: &'a Preset, s: &'a Scenario, o: &'a Outputs) -> ScenarioDoc<'a> {
         ScenarioDoc {
-            breakeven: Some(BreakEvens(s)),
+            breakeven: true,
             ..ScenarioDoc::unsolved(preset, s, o)
         }
     }
+
+    /// The document without its break-evens.
+    pub fn unsolved(preset: &'a Preset, s: &'a Scenario, o: &'a Outputs) -> ScenarioDoc<'a> {
+        ScenarioDoc {
+            preset,
+            scenario: s,
+            outputs: o,
+            breakeven: false,
+        }
+    }
+
+    /// The document as plain data.
+    pub fn plain(&self) -> Plain {
+        let (s, o) = (self.scenario, self.outputs);
+        let mut doc = vec![
+            ("deal", Plain::Text(s.deal().id.to_string())),
+            ("preset", Plain::Text(self.preset.key.to_string())),
+            ("inputs", input_values(s)),
+            ("outputs", Figures(o).plain()),
+            ("workings", working_values(s, o)),
+        ];
+        if self.breakeven {
+            doc.push(("breakeven", breakeven_values(s)));
+        }
+        doc.push(("schedule", schedule_values(o)));
+        Plain::Map(doc)
+    }
 }
 
-impl<'a, B> ScenarioDoc<'a, B> {
-    /// The document without its break-evens.
-    pub fn unsolved(preset: &Preset, s: &'a Scenario, o: &'a Outputs) -> ScenarioDoc<'a, B> {
-        ScenarioDoc {
-            deal: s.deal().id,
-            preset: preset.key,
-            inputs: InputValues(s),
-            outputs: Figures(o),
-            workings: Workings(s, o),
-            breakeven: None,
-            schedule: o,
-        }
+impl Serialize for ScenarioDoc<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.plain().serialize(s)
     }
 }
 

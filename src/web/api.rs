@@ -13,23 +13,23 @@
 //! ```
 
 use js_sys::Object;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::codec::given::decode_map;
 use crate::codec::seek::Seek;
-use crate::export::{answer_parts, ScenarioDoc, Unsolved};
+use crate::export::{answer_parts, ScenarioDoc};
 use crate::model::{compute, solve, Answer, Input};
 use crate::sentences::seek_text;
 use crate::web::dom::set;
-use crate::web::plain::scenario_map;
-use crate::web::serde_js::to_js;
+use crate::web::plain::{object, scenario_map, texts, to_js};
 
-/// What `compute` answers when some input could not be used as given.
-#[derive(Serialize)]
-struct Refusal {
-    error: &'static str,
-    problems: Vec<String>,
+/// What the API answers when a question could not be used as given:
+/// `{error, problems}`.
+fn refusal(error: &str, problems: &[String]) -> JsValue {
+    object(&[
+        ("error", JsValue::from_str(error)),
+        ("problems", texts(problems)),
+    ])
 }
 
 /// Computes a scenario given as `{key: value}` with the share-URL keys (and
@@ -43,17 +43,13 @@ pub fn compute_js(given: JsValue) -> JsValue {
         problems.push("a: compute takes one scenario; leave out the pinned one.".into());
     }
     if !problems.is_empty() {
-        return to_js(&Refusal {
-            error: "circularCompute.compute: some inputs could not be used; nothing was computed.",
-            problems,
-        });
+        return refusal(
+            "circularCompute.compute: some inputs could not be used; nothing was computed.",
+            &problems,
+        );
     }
     let o = compute(&decoded.scenario);
-    to_js(&ScenarioDoc::<Unsolved>::unsolved(
-        decoded.preset,
-        &decoded.scenario,
-        &o,
-    ))
+    to_js(&ScenarioDoc::unsolved(decoded.preset, &decoded.scenario, &o).plain())
 }
 
 /// Answers `circularCompute.seek({figure, target, input, scenario})` (which
@@ -87,10 +83,10 @@ pub fn seek_js(question: JsValue) -> JsValue {
             if let Err(why) = asked {
                 problems.insert(0, format!("the question: {why}"));
             }
-            return to_js(&Refusal {
-                error: "circularCompute.seek: the question could not be read; nothing was solved.",
-                problems,
-            });
+            return refusal(
+                "circularCompute.seek: the question could not be read; nothing was solved.",
+                &problems,
+            );
         }
     };
     let answer = solve(&s, q.input, q.spec(), q.target);
@@ -153,13 +149,11 @@ pub fn install(solver: Solver) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    // A plain object of data, then the function set on it by hand: serde
-    // carries data, not functions.
     let keys: Vec<&str> = Input::ALL.iter().map(|i| i.spec().key).collect();
-    let api: Object = to_js(&Api {
-        version: 1,
-        inputs: keys,
-    })
+    let api: Object = object(&[
+        ("version", JsValue::from_f64(1.0)),
+        ("inputs", texts(&keys)),
+    ])
     .unchecked_into();
     let compute = Closure::<dyn Fn(JsValue) -> JsValue>::new(compute_js);
     set(&api, "compute", compute.as_ref());
@@ -195,11 +189,4 @@ pub fn install(solver: Solver) {
             set(&window, "circularCompute", &JsValue::UNDEFINED);
         }
     });
-}
-
-/// The API's data: its version and the input keys.
-#[derive(Serialize)]
-struct Api {
-    version: u32,
-    inputs: Vec<&'static str>,
 }

@@ -1,17 +1,17 @@
 //! Plain JavaScript values by hand: a scenario given as an object
-//! (`{c: 150, sp: 'front'}`) and a message's text fields read, an embed's
-//! messages written. serde-wasm-bindgen's deserializer would cost the first
-//! visit about 6 KB of wasm for what these few lines do, and its
-//! serializer an embed 2 KB more; they stay where serde types cross (the
-//! API's answers, saved scenarios, How sure?'s numbers). A value is read
-//! as `codec::given` reads the same JSON (a wasm test holds the two
-//! readers equal).
+//! (`{c: 150, sp: 'front'}`) and a message's text fields read; an embed's
+//! messages and the JS API's answers (`export::Plain`) written.
+//! serde-wasm-bindgen would cost every first visit 6 KB of wasm and more
+//! for what these few lines do; it stays where serde types cross in the
+//! lower half and How sure?'s embed (saved scenarios, the JSON download,
+//! How sure?'s numbers). A value is read as `codec::given` reads the same
+//! JSON (a wasm test holds the two readers equal).
 
 use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::codec::given::{Given, ScenarioMap, MAP_MAX};
-use crate::export::Figures;
+use crate::export::{Figures, Plain};
 
 /// What a value that is neither a number nor text is, in a notice's words;
 /// `None` for an object (or a function), which a map reads into entries.
@@ -122,4 +122,31 @@ pub fn figures_object(figures: Figures) -> JsValue {
         crate::web::dom::set(&o, id, &number(value));
     }
     o.into()
+}
+
+/// Plain data as the JavaScript value it describes (maps as plain objects).
+pub fn to_js(doc: &Plain) -> JsValue {
+    match doc {
+        Plain::Null => JsValue::NULL,
+        Plain::Number(v) => JsValue::from_f64(*v),
+        Plain::Whole(v) => JsValue::from_f64(*v as f64),
+        Plain::Text(t) => JsValue::from_str(t),
+        Plain::List(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Plain::Map(entries) => {
+            let o = Object::new();
+            for (k, v) in entries {
+                crate::web::dom::set(&o, k, &to_js(v));
+            }
+            o.into()
+        }
+    }
+}
+
+/// A list of text, as a JavaScript array.
+pub fn texts<T: AsRef<str>>(items: &[T]) -> JsValue {
+    items
+        .iter()
+        .map(|t| JsValue::from_str(t.as_ref()))
+        .collect::<Array>()
+        .into()
 }

@@ -59,17 +59,19 @@ import { APPS, sizes } from '../../scripts/size-report.mjs';
  * bindgen's deserializer is out of every first visit and its serializer
  * out of every embed but How sure?'s: 202,803, 221,915, 229,407, 196,394,
  * 222,212 and 299,110 B (the lower half has both ways, for saved
- * scenarios).
+ * scenarios). Then the API's `compute` answer is written by hand from
+ * `export::Plain`, the one shape serde writes as JSON: the first visit has
+ * no serde-wasm-bindgen at all: 201,701 B (and 299,223 B for the lower half).
  * Each ratchet is set about
  * 100 B above, as a build in another checkout can differ by a few bytes.
  * Lower each whenever its view gets smaller. */
 const RATCHETS = {
-  page: { bytes: 202_900, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'circular-compute-*.js', 'circular-compute-*_bg.wasm'] },
+  page: { bytes: 201_800, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'circular-compute-*.js', 'circular-compute-*_bg.wasm'] },
   embed: { bytes: 222_020, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'embed-*.js', 'embed-*_bg.wasm'] },
   detail: { bytes: 229_510, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'detail-*.js', 'detail-*_bg.wasm'] },
   flow: { bytes: 196_500, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'flow-*.js', 'flow-*_bg.wasm'] },
   risk: { bytes: 222_320, artefacts: ['index.html', 'main-*.css', 'favicon-*.svg', 'loader-*.js', 'risk-*.js', 'risk-*_bg.wasm'] },
-  more: { bytes: 299_210, artefacts: ['more-*.js', 'more-*_bg.wasm'] },
+  more: { bytes: 299_330, artefacts: ['more-*.js', 'more-*_bg.wasm'] },
 };
 /** Issue #32's targets: the full page's first visit, a single-view embed,
  * and the compact embed in between (the chart embeds share its app). */
