@@ -99,7 +99,7 @@ impl View {
     /// Every view fits WordPress's 1,000 px there.
     fn blog_height(self) -> u32 {
         match self {
-            View::All => 955,
+            View::All => 975,
             View::Summary => 470,
             View::Spend => 830,
             View::Capacity => 765,
