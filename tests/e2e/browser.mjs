@@ -152,11 +152,13 @@ export function useBlog(hooks, post, { headers = {}, deployed = false } = {}) {
   hooks.before(async () => {
     const { serve } = await import('./server.mjs');
     const { cp, mkdtemp, writeFile } = await import('node:fs/promises');
+    world.dirs = [];
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     let root = 'dist';
     if (deployed) {
       root = await mkdtemp(join(tmpdir(), 'site-'));
+      world.dirs.push(root);
       await cp('dist', root, { recursive: true });
     }
     world.app = await serve({ root, prefix: '/tools/deal/', headers });
@@ -165,6 +167,7 @@ export function useBlog(hooks, post, { headers = {}, deployed = false } = {}) {
       execFileSync('cargo', ['run', '--quiet', '--bin', 'postbuild', '--', root, world.app.url], { stdio: 'pipe' });
     }
     const dir = await mkdtemp(join(tmpdir(), 'blog-'));
+    world.dirs.push(dir);
     for (const [name, text] of Object.entries(await post(world.app.url))) await writeFile(join(dir, name), text);
     world.blog = await serve({ root: dir, prefix: '/' });
     world.browser = await launch();
@@ -174,6 +177,9 @@ export function useBlog(hooks, post, { headers = {}, deployed = false } = {}) {
     await world.browser?.close();
     await world.app?.close();
     await world.blog?.close();
+    // The site's copy and the blog's files go with the suite.
+    const { rm } = await import('node:fs/promises');
+    await Promise.all((world.dirs ?? []).map((d) => rm(d, { recursive: true, force: true })));
   });
   return world;
 }

@@ -15,7 +15,7 @@ import metascraperDescription from 'metascraper-description';
 import metascraperImage from 'metascraper-image';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useBlog } from './browser.mjs';
@@ -98,9 +98,14 @@ describe('link cards read by real consumers', () => {
 `);
     const out = join(dir, 'read.json');
     const urls = SHARED.map(({ path }) => site + path);
-    // Not a blocking call: this process serves the site it reads.
-    await promisify(execFile)('node', [new URL('./iframely-run.mjs', import.meta.url).pathname, out, ...urls], { cwd: dir, timeout: 120_000 });
-    const read = JSON.parse(await readFile(out, 'utf8'));
+    let read;
+    try {
+      // Not a blocking call: this process serves the site it reads.
+      await promisify(execFile)('node', [new URL('./iframely-run.mjs', import.meta.url).pathname, out, ...urls], { cwd: dir, timeout: 120_000 });
+      read = JSON.parse(await readFile(out, 'utf8'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     for (const { path, preset } of SHARED) {
       const url = site + path;
       const got = read[url];

@@ -5,7 +5,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -36,6 +36,7 @@ function host(files) {
 
 before(async () => {
   const root = await mkdtemp(join(tmpdir(), 'site-'));
+  world.root = root;
   await cp('dist', root, { recursive: true });
   world.files = await serve({ root, prefix: PREFIX, headers: { 'access-control-allow-origin': '*' } });
   world.site = await host(new URL(world.files.url).origin);
@@ -48,6 +49,7 @@ after(async () => {
   await world.browser?.close();
   await world.site?.close();
   await world.files?.close();
+  if (world.root) await rm(world.root, { recursive: true, force: true });
 });
 
 const doc = async (url) => {
