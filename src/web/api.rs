@@ -21,7 +21,7 @@ use crate::export::{answer_parts, ScenarioDoc};
 use crate::model::{compute, solve, Answer, Input};
 use crate::sentences::seek_text;
 use crate::web::dom::set;
-use crate::web::plain::{object, scenario_map, texts, to_js};
+use crate::web::plain::{field, object, scenario_map, text_field, texts, to_js};
 
 /// What the API answers when a question could not be used as given:
 /// `{error, problems}`.
@@ -62,20 +62,21 @@ pub fn compute_js(given: JsValue) -> JsValue {
 /// the figure for each option). A question that cannot be read answers
 /// `{error, problems}`.
 pub fn seek_js(question: JsValue) -> JsValue {
-    let field = |name: &str| js_sys::Reflect::get(&question, &JsValue::from_str(name)).ok();
-    let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
-    let target = field("target").and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+    let text = |name: &str| text_field(&question, name).unwrap_or_default();
+    let target = field(&question, "target").as_f64().unwrap_or(f64::NAN);
     let asked = Seek::decode(&format!("{},{},{target}", text("input"), text("figure")));
-    let scenario = field("scenario").filter(|v| !v.is_undefined()).map_or_else(
-        || Ok(crate::model::Scenario::default()),
-        |given| {
-            let decoded = decode_map(&scenario_map(&given));
-            match decoded.notices.is_empty() {
-                true => Ok(decoded.scenario),
-                false => Err(decoded.notices.iter().map(|n| n.to_string()).collect()),
-            }
-        },
-    );
+    let scenario = Some(field(&question, "scenario"))
+        .filter(|v| !v.is_undefined())
+        .map_or_else(
+            || Ok(crate::model::Scenario::default()),
+            |given| {
+                let decoded = decode_map(&scenario_map(&given));
+                match decoded.notices.is_empty() {
+                    true => Ok(decoded.scenario),
+                    false => Err(decoded.notices.iter().map(|n| n.to_string()).collect()),
+                }
+            },
+        );
     let (q, s) = match (asked, scenario) {
         (Ok(q), Ok(s)) => (q, s),
         (asked, scenario) => {
@@ -119,7 +120,8 @@ pub fn seek_js(question: JsValue) -> JsValue {
 /// without, so there they come with the lower half.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Solver {
-    /// In this wasm: an embed, or the tests' app with both halves.
+    /// In this wasm: the tests' app, which has both halves (an embed
+    /// installs no API).
     Own,
     /// In the full page's lower half, which the loader's `ccSeekAsk`
     /// fetches the first time and then asks (`offer_seek`).

@@ -75,9 +75,7 @@ pub fn scenario_map(v: &JsValue) -> ScenarioMap {
 
 /// The text of `object[name]`, if it is text.
 pub fn text_field(object: &JsValue, name: &str) -> Option<String> {
-    js_sys::Reflect::get(object, &JsValue::from_str(name))
-        .ok()?
-        .as_string()
+    field(object, name).as_string()
 }
 
 /// `object[name]`, or `undefined` where `object` has none.
